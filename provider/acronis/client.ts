@@ -1,0 +1,214 @@
+import { AuthenticationError, ConfigurationError, NotFoundError } from "../common/errors";
+import type { RetryPolicy } from "../common/retryTiming";
+import { Transport, type TransportRequest, type TransportResponse } from "../common/transport";
+import { acronisError } from "./errors";
+import { TokenSource } from "./token";
+import type {
+  AccessPolicyItem,
+  ItemList,
+  MfaStatus,
+  OfferingItem,
+  OfferingItemWrite,
+  Tenant,
+  TenantCreate,
+  TenantKind,
+  TenantUpdate,
+  User,
+  UserCreate,
+  UserUpdate,
+} from "./types";
+
+export interface AcronisSettings {
+  /** `<datacenter>/api/2` */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+}
+
+type Call = Omit<TransportRequest, "headers">;
+
+const enc = encodeURIComponent;
+
+/** The Acronis Account Management API v2, one method per documented call. Knows HTTP, nothing of Pulumi. */
+export class AcronisClient {
+  private readonly transport: Transport;
+  private readonly tokens: TokenSource;
+
+  constructor(settings: AcronisSettings) {
+    if (!/^https?:\/\//.test(settings.baseUrl)) {
+      throw new ConfigurationError(`acronis:baseUrl must be an http(s) URL ending in /api/2, got "${settings.baseUrl}"`);
+    }
+    this.transport = new Transport({
+      vendor: "Acronis",
+      baseUrl: settings.baseUrl.replace(/\/+$/, ""),
+      timeoutMs: settings.timeoutMs ?? 30_000,
+      retry: settings.retry,
+      toError: acronisError,
+    });
+    this.tokens = new TokenSource(this.transport, settings);
+  }
+
+  /** Sends an authorised call; a 401 renews the token once and repeats the call. */
+  private async call<T>(request: Call): Promise<TransportResponse<T>> {
+    const token = await this.tokens.token();
+    try {
+      return await this.transport.send<T>({ ...request, headers: bearer(token, request.data) });
+    } catch (err) {
+      if (!(err instanceof AuthenticationError)) throw err;
+      const fresh = await this.tokens.renewAfterRejection(token);
+      return this.transport.send<T>({ ...request, headers: bearer(fresh, request.data) });
+    }
+  }
+
+  private async optional<T>(request: Call): Promise<T | undefined> {
+    const answer = await this.call<T>({ ...request, accept: [404] });
+    return answer.status === 404 ? undefined : answer.data;
+  }
+
+  // --- tenants
+
+  async createTenant(body: TenantCreate): Promise<Tenant> {
+    return (await this.call<Tenant>({ method: "POST", path: "/tenants", data: body, operation: "POST /tenants" })).data;
+  }
+
+  /** The tenant, or undefined when it does not exist (any more). */
+  getTenant(id: string): Promise<Tenant | undefined> {
+    return this.optional<Tenant>({ method: "GET", path: `/tenants/${enc(id)}`, operation: `GET /tenants/${id}` });
+  }
+
+  async requireTenant(id: string): Promise<Tenant> {
+    const tenant = await this.getTenant(id);
+    if (!tenant) throw new NotFoundError({ vendor: "Acronis", operation: `GET /tenants/${id}`, status: 404, vendorMessage: "tenant not found" });
+    return tenant;
+  }
+
+  /** Several tenants in one call; unknown ids are simply absent. */
+  async getTenants(ids: readonly string[], options: { withOfferingItems?: boolean } = {}): Promise<Tenant[]> {
+    if (ids.length === 0) return [];
+    const params = { uuids: ids.join(","), with_offering_items: options.withOfferingItems ? true : undefined };
+    return (await this.call<ItemList<Tenant>>({ method: "GET", path: "/tenants", params, operation: "GET /tenants?uuids=" })).data.items;
+  }
+
+  /** The direct children of a tenant, as objects. */
+  async listChildTenants(parentId: string): Promise<Tenant[]> {
+    const path = `/tenants/${enc(parentId)}/children`;
+    const answer = await this.call<ItemList<Tenant>>({ method: "GET", path, params: { include_details: true }, operation: `GET ${path}` });
+    return answer.data.items;
+  }
+
+  async updateTenant(id: string, body: TenantUpdate): Promise<Tenant> {
+    const path = `/tenants/${enc(id)}`;
+    return (await this.call<Tenant>({ method: "PUT", path, data: body, operation: `PUT ${path}` })).data;
+  }
+
+  /** Deletes a (disabled) tenant; a tenant already gone counts as deleted. */
+  async deleteTenant(id: string, version: number): Promise<void> {
+    const path = `/tenants/${enc(id)}`;
+    await this.call({ method: "DELETE", path, params: { version }, accept: [404], operation: `DELETE ${path}` });
+  }
+
+  // --- two-factor authentication
+
+  async getMfaStatus(tenantId: string): Promise<MfaStatus> {
+    const path = `/tenants/${enc(tenantId)}/mfa/status`;
+    return (await this.call<MfaStatus>({ method: "GET", path, operation: `GET ${path}` })).data;
+  }
+
+  async setMfa(tenantId: string, enabled: boolean): Promise<MfaStatus> {
+    const path = `/tenants/${enc(tenantId)}/mfa/status`;
+    return (await this.call<MfaStatus>({ method: "PUT", path, data: { enabled }, operation: `PUT ${path}` })).data;
+  }
+
+  // --- offering items
+
+  async availableForChild(parentId: string, kind: TenantKind): Promise<OfferingItem[]> {
+    const path = `/tenants/${enc(parentId)}/offering_items/available_for_child`;
+    const params = { kind, edition: "*" };
+    return (await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })).data.items;
+  }
+
+  async getOfferingItems(tenantId: string): Promise<OfferingItem[]> {
+    const path = `/tenants/${enc(tenantId)}/offering_items`;
+    const params = { edition: "*" };
+    return (await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })).data.items;
+  }
+
+  /** Merges the listed items into the tenant's (unlisted ones are untouched); answers the listed items. */
+  async putOfferingItems(tenantId: string, items: readonly OfferingItemWrite[]): Promise<OfferingItem[]> {
+    const path = `/tenants/${enc(tenantId)}/offering_items`;
+    const data = { offering_items: items };
+    return (await this.call<ItemList<OfferingItem>>({ method: "PUT", path, data, operation: `PUT ${path}` })).data.items;
+  }
+
+  // --- users
+
+  /** True when no account in the platform has this login. */
+  async isLoginFree(login: string): Promise<boolean> {
+    const answer = await this.call({
+      method: "GET",
+      path: "/users/check_login",
+      params: { username: login },
+      accept: [409],
+      operation: "GET /users/check_login",
+    });
+    return answer.status === 204;
+  }
+
+  async createUser(body: UserCreate): Promise<User> {
+    return (await this.call<User>({ method: "POST", path: "/users", data: body, operation: "POST /users" })).data;
+  }
+
+  getUser(id: string): Promise<User | undefined> {
+    return this.optional<User>({ method: "GET", path: `/users/${enc(id)}`, operation: `GET /users/${id}` });
+  }
+
+  async getUsers(ids: readonly string[], options: { withAccessPolicies?: boolean } = {}): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const params = { uuids: ids.join(","), with_access_policies: options.withAccessPolicies ? true : undefined };
+    return (await this.call<ItemList<User>>({ method: "GET", path: "/users", params, operation: "GET /users?uuids=" })).data.items;
+  }
+
+  /** Ids of the users registered in a tenant. */
+  async listTenantUserIds(tenantId: string): Promise<string[]> {
+    const path = `/tenants/${enc(tenantId)}/users`;
+    return (await this.call<ItemList<string>>({ method: "GET", path, operation: `GET ${path}` })).data.items;
+  }
+
+  async updateUser(id: string, body: UserUpdate): Promise<User> {
+    const path = `/users/${enc(id)}`;
+    return (await this.call<User>({ method: "PUT", path, data: body, operation: `PUT ${path}` })).data;
+  }
+
+  async deleteUser(id: string, version: number): Promise<void> {
+    const path = `/users/${enc(id)}`;
+    await this.call({ method: "DELETE", path, params: { version }, accept: [404], operation: `DELETE ${path}` });
+  }
+
+  async sendActivationEmail(userId: string): Promise<void> {
+    const path = `/users/${enc(userId)}/send-activation-email`;
+    // The call "requires an empty JSON body" (DOC:tutorials/provisioning-customer-tenant).
+    await this.call({ method: "POST", path, data: {}, operation: `POST ${path}` });
+  }
+
+  // --- access policies
+
+  async getAccessPolicies(userId: string): Promise<AccessPolicyItem[]> {
+    const path = `/users/${enc(userId)}/access_policies`;
+    return (await this.call<ItemList<AccessPolicyItem>>({ method: "GET", path, operation: `GET ${path}` })).data.items;
+  }
+
+  /** Replaces the user's whole set of access policies. */
+  async putAccessPolicies(userId: string, items: readonly AccessPolicyItem[]): Promise<AccessPolicyItem[]> {
+    const path = `/users/${enc(userId)}/access_policies`;
+    return (await this.call<ItemList<AccessPolicyItem>>({ method: "PUT", path, data: { items }, operation: `PUT ${path}` }))
+      .data.items;
+  }
+}
+
+function bearer(token: string, data: unknown): Record<string, string> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  if (data !== undefined) headers["Content-Type"] = "application/json";
+  return headers;
+}

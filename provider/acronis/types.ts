@@ -1,0 +1,132 @@
+/** Wire shapes of the Acronis Account Management API v2, as far as this project reads and writes them. */
+
+export type TenantKind = "root" | "partner" | "folder" | "customer" | "unit";
+
+export interface TenantContact {
+  email?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  country?: string | null;
+  state?: string | null;
+  zipcode?: string | null;
+  city?: string | null;
+  phone?: string | null;
+  firstname?: string | null;
+  lastname?: string | null;
+  [key: string]: unknown;
+}
+
+export interface Tenant {
+  id: string;
+  version: number;
+  name: string;
+  kind: TenantKind;
+  parent_id: string;
+  enabled: boolean;
+  customer_id?: string | null;
+  internal_tag?: string | null;
+  language?: string;
+  ancestral_access?: boolean;
+  enhanced_security?: boolean;
+  contact?: TenantContact;
+  mfa_status?: string;
+  pricing_mode?: string;
+  offering_items?: OfferingItem[];
+  [key: string]: unknown;
+}
+
+export interface TenantCreate {
+  name: string;
+  kind: TenantKind;
+  parent_id: string;
+  customer_id?: string;
+  internal_tag?: string;
+  language?: string;
+  ancestral_access?: boolean;
+  enhanced_security?: boolean;
+  contact?: TenantContact;
+}
+
+export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "parent_id">> & { enabled?: boolean; version: number };
+
+export interface MfaStatus {
+  mfa_status: string;
+  users_count?: number;
+  users_with_totp_enabled_count?: number;
+  update_allowed?: boolean;
+}
+
+export interface Quota {
+  value: number | null;
+  overage: number | null;
+  version: number;
+}
+
+export interface OfferingItem {
+  application_id: string;
+  name: string;
+  infra_id?: string | null;
+  status: number;
+  quota?: Quota;
+  type?: string;
+  measurement_unit?: string;
+  locked?: boolean;
+  edition?: string | null;
+  [key: string]: unknown;
+}
+
+/** What a PUT of offering items sends per item. */
+export interface OfferingItemWrite {
+  application_id: string;
+  name: string;
+  infra_id?: string;
+  status: 0 | 1;
+  quota?: { value: number | null; overage: number | null; version?: number };
+}
+
+export interface UserContact {
+  email: string;
+  firstname?: string;
+  lastname?: string;
+  [key: string]: unknown;
+}
+
+export interface User {
+  id: string;
+  version: number;
+  tenant_id: string;
+  login: string;
+  contact: UserContact;
+  activated: boolean;
+  enabled: boolean;
+  language?: string;
+  personal_tenant_id?: string | null;
+  access_policies?: AccessPolicyItem[];
+  [key: string]: unknown;
+}
+
+export interface UserCreate {
+  tenant_id: string;
+  login: string;
+  contact: UserContact;
+  language?: string;
+  enabled?: boolean;
+}
+
+export type UserUpdate = Partial<Omit<UserCreate, "tenant_id" | "login">> & { version: number };
+
+export interface AccessPolicyItem {
+  id: string;
+  issuer_id: string;
+  tenant_id: string;
+  trustee_id: string;
+  trustee_type: "user";
+  role_id: string;
+  version: number;
+  [key: string]: unknown;
+}
+
+export interface ItemList<T> {
+  items: T[];
+  paging?: { cursors?: { after?: string } };
+}

@@ -1,0 +1,48 @@
+/** When and how long to wait before retrying a request. Pure functions; the clients apply them. */
+
+export interface RetryPolicy {
+  /** Attempts in total, the first included. */
+  attempts: number;
+  /** Delay before the first retry; doubles each time. */
+  baseDelayMs: number;
+  /** No computed or server-requested delay is longer than this. */
+  maxDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 20_000 };
+
+/** Statuses that mean "try again later": the request did not take effect. */
+export const retryableStatuses: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/** Methods safe to repeat. HCP's partial-modify POST is idempotent too; the HCP client says so per call. */
+export function isIdempotentMethod(method: string): boolean {
+  return ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(method.toUpperCase());
+}
+
+/**
+ * Retry-After as milliseconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Undefined when absent or unparsable.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+/**
+ * Delay before retry number `retry` (1 = first retry): exponential backoff with full jitter,
+ * unless the server named a delay, which is honoured (capped at maxDelayMs).
+ */
+export function retryDelayMs(
+  retry: number,
+  policy: RetryPolicy,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  const ceiling = Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,106 @@
+import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
+import type { Agent as HttpsAgent } from "node:https";
+import { type ApiError, NetworkError, type Vendor } from "./errors";
+import { defaultRetryPolicy, isIdempotentMethod, parseRetryAfter, type RetryPolicy, retryableStatuses, retryDelayMs } from "./retryTiming";
+
+/** One HTTP call as the API clients describe it. */
+export interface TransportRequest {
+  method: "GET" | "HEAD" | "PUT" | "POST" | "DELETE";
+  /** Path below the base URL, already encoded. */
+  path: string;
+  params?: Record<string, string | number | boolean | undefined>;
+  data?: unknown;
+  headers?: RawAxiosRequestHeaders;
+  /** Overrides the method's own idempotency (HCP's partial-modify POST is safe to repeat). */
+  idempotent?: boolean;
+  /** Human name of the call for errors, e.g. `GET /tenants/{id}`; never contains credentials. */
+  operation: string;
+  /** Statuses the caller handles itself (e.g. 404 on read); they are returned, not thrown. */
+  accept?: readonly number[];
+}
+
+export interface TransportResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  data: T;
+}
+
+export interface TransportOptions {
+  vendor: Vendor;
+  baseUrl: string;
+  timeoutMs: number;
+  retry?: RetryPolicy;
+  httpsAgent?: HttpsAgent;
+  /** Builds the vendor's error from a refused answer. */
+  toError(response: TransportResponse, operation: string): ApiError;
+  /** Sleeps between retries; replaced in tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** axios with the project's retry rules, timeouts and error mapping; knows nothing of any one API. */
+export class Transport {
+  private readonly http: AxiosInstance;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TransportOptions) {
+    this.retry = options.retry ?? defaultRetryPolicy;
+    this.sleep = options.sleep ?? sleepMs;
+    this.http = axios.create({
+      baseURL: options.baseUrl,
+      timeout: options.timeoutMs,
+      httpsAgent: options.httpsAgent,
+      // Every status reaches our own handling; axios never throws on one.
+      validateStatus: () => true,
+      // Proxies from the environment are not ours to follow for admin APIs.
+      proxy: false,
+      maxRedirects: 0,
+    });
+  }
+
+  async send<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>> {
+    const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
+    for (let attempt = 1; ; attempt++) {
+      const lastAttempt = !idempotent || attempt >= this.retry.attempts;
+      let response: AxiosResponse;
+      try {
+        response = await this.http.request({
+          method: request.method,
+          url: request.path,
+          params: request.params,
+          data: request.data,
+          headers: request.headers,
+        });
+      } catch (err) {
+        if (lastAttempt) throw networkError(this.options.vendor, request.operation, err);
+        await this.sleep(retryDelayMs(attempt, this.retry, undefined));
+        continue;
+      }
+      const answer = toTransportResponse<T>(response);
+      if (answer.status < 400 || request.accept?.includes(answer.status)) return answer;
+      if (!lastAttempt && retryableStatuses.has(answer.status)) {
+        const retryAfter = parseRetryAfter(answer.headers["retry-after"], Date.now());
+        await this.sleep(retryDelayMs(attempt, this.retry, retryAfter));
+        continue;
+      }
+      throw this.options.toError(answer, request.operation);
+    }
+  }
+}
+
+function toTransportResponse<T>(response: AxiosResponse): TransportResponse<T> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(response.headers ?? {})) {
+    if (value !== undefined && value !== null) headers[key.toLowerCase()] = String(value);
+  }
+  return { status: response.status, headers, data: response.data as T };
+}
+
+/** A request that got no answer: connection refused or reset, or a timeout. Never carries the request. */
+function networkError(vendor: Vendor, operation: string, err: unknown): NetworkError {
+  const code = (err as { code?: string }).code;
+  const message = code === "ECONNABORTED" || code === "ETIMEDOUT" ? "request timed out" : `no answer (${code ?? "network error"})`;
+  return new NetworkError({ vendor, operation, code, vendorMessage: message });
+}

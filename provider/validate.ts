@@ -1,0 +1,110 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { isUnknown } from "./common/normalise";
+
+/**
+ * Validation of resource inputs for `check`. Each rule names the property and says what it wants;
+ * a value unknown at preview always passes, because it is checked again when it is known.
+ */
+export type Failure = pulumi.dynamic.CheckFailure;
+
+export class Validator {
+  readonly failures: Failure[] = [];
+
+  constructor(private readonly inputs: Record<string, unknown>) {}
+
+  private value(path: string): unknown {
+    let current: unknown = this.inputs;
+    for (const key of path.split(".")) {
+      if (current === null || typeof current !== "object") return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  }
+
+  fail(property: string, reason: string): this {
+    this.failures.push({ property, reason });
+    return this;
+  }
+
+  /** Runs `rule` when the value is present and known; `required` adds a failure when it is absent. */
+  private rule(path: string, required: boolean, rule: (v: unknown) => string | undefined): this {
+    const v = this.value(path);
+    if (isUnknown(v)) return this;
+    if (v === undefined || v === null) return required ? this.fail(path, `${path} is required`) : this;
+    const reason = rule(v);
+    return reason ? this.fail(path, `${path} ${reason}`) : this;
+  }
+
+  string(path: string, opts: { required?: boolean; minLength?: number; maxLength?: number; pattern?: RegExp; patternHint?: string } = {}): this {
+    return this.rule(path, opts.required ?? false, (v) => {
+      if (typeof v !== "string") return `must be a string, got ${describe(v)}`;
+      if (opts.minLength !== undefined && v.trim().length < opts.minLength) return `must have at least ${opts.minLength} character(s)`;
+      if (opts.maxLength !== undefined && v.length > opts.maxLength) return `must have at most ${opts.maxLength} characters, got ${v.length}`;
+      if (opts.pattern && !opts.pattern.test(v)) return `must be ${opts.patternHint ?? `of the form ${opts.pattern}`}, got "${v}"`;
+      return undefined;
+    });
+  }
+
+  uuid(path: string, opts: { required?: boolean } = {}): this {
+    return this.string(path, { required: opts.required, pattern: uuidPattern, patternHint: "a UUID" });
+  }
+
+  email(path: string, opts: { required?: boolean } = {}): this {
+    return this.string(path, { required: opts.required, maxLength: 254, pattern: emailPattern, patternHint: "an e-mail address" });
+  }
+
+  boolean(path: string, opts: { required?: boolean } = {}): this {
+    return this.rule(path, opts.required ?? false, (v) => (typeof v === "boolean" ? undefined : `must be a boolean, got ${describe(v)}`));
+  }
+
+  integer(path: string, opts: { required?: boolean; min?: number; max?: number } = {}): this {
+    return this.rule(path, opts.required ?? false, (v) => {
+      if (typeof v !== "number" || !Number.isInteger(v)) return `must be an integer, got ${describe(v)}`;
+      if (opts.min !== undefined && v < opts.min) return `must be at least ${opts.min}, got ${v}`;
+      if (opts.max !== undefined && v > opts.max) return `must be at most ${opts.max}, got ${v}`;
+      return undefined;
+    });
+  }
+
+  oneOf(path: string, allowed: readonly string[], opts: { required?: boolean } = {}): this {
+    return this.rule(path, opts.required ?? false, (v) =>
+      typeof v === "string" && allowed.includes(v) ? undefined : `must be one of ${allowed.join(", ")}, got ${describe(v)}`,
+    );
+  }
+
+  object(path: string, opts: { required?: boolean } = {}): this {
+    return this.rule(path, opts.required ?? false, (v) =>
+      typeof v === "object" && !Array.isArray(v) ? undefined : `must be an object, got ${describe(v)}`,
+    );
+  }
+
+  array(path: string, opts: { required?: boolean; minLength?: number } = {}): this {
+    return this.rule(path, opts.required ?? false, (v) => {
+      if (!Array.isArray(v)) return `must be a list, got ${describe(v)}`;
+      if (opts.minLength !== undefined && v.length < opts.minLength) return `must have at least ${opts.minLength} element(s)`;
+      return undefined;
+    });
+  }
+
+  /** Fails on any key the resource does not know, so a typo is not silently ignored. */
+  knownKeys(allowed: readonly string[], path?: string): this {
+    const v = path ? this.value(path) : this.inputs;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return this;
+    for (const key of Object.keys(v)) {
+      if (key.startsWith("__") || allowed.includes(key)) continue;
+      const where = path ? `${path}.${key}` : key;
+      this.fail(where, `${where} is not a known property (known: ${allowed.join(", ")})`);
+    }
+    return this;
+  }
+}
+
+export const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return `"${v}"`;
+  if (Array.isArray(v)) return "a list";
+  if (v === null) return "null";
+  return typeof v === "object" ? "an object" : `${typeof v} ${String(v)}`;
+}
