@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { NotFoundError } from "./common/errors";
 import { isUnknown, jsonEqual, plain } from "./common/normalise";
 
 /** How `diff` treats one input property. */
@@ -17,7 +18,13 @@ export type PropertyRules = Record<string, PropertyRule>;
  * Compares only the declared input keys, normalised. `olds` are the stored outputs, which hold every
  * managed input key (read and create return the same shape). A key absent from `news` is not managed.
  */
-export function diffProperties(olds: Record<string, unknown>, news: Record<string, unknown>, rules: PropertyRules): pulumi.dynamic.DiffResult {
+export function diffProperties(
+  oldOutputs: object,
+  newInputs: object,
+  rules: PropertyRules,
+): pulumi.dynamic.DiffResult {
+  const olds = oldOutputs as Record<string, unknown>;
+  const news = newInputs as Record<string, unknown>;
   const changed: string[] = [];
   const replaces: string[] = [];
   for (const [key, rule] of Object.entries(rules)) {
@@ -37,8 +44,9 @@ function normaliseWith(rule: PropertyRule, value: unknown): unknown {
 }
 
 /** The inputs a user set, among the keys a resource manages (createOnly keys included). */
-export function managedKeys(inputs: Record<string, unknown>, rules: PropertyRules): string[] {
-  return Object.keys(rules).filter((key) => inputs[key] !== undefined && inputs[key] !== null);
+export function managedKeys(inputs: object, rules: PropertyRules): string[] {
+  const values = inputs as Record<string, unknown>;
+  return Object.keys(rules).filter((key) => values[key] !== undefined && values[key] !== null);
 }
 
 /**
@@ -47,10 +55,12 @@ export function managedKeys(inputs: Record<string, unknown>, rules: PropertyRule
  */
 export function readResult(
   id: string,
-  outputs: Record<string, unknown>,
+  refreshed: object,
   rules: PropertyRules,
-  previous: Record<string, unknown>,
+  previousOutputs: object,
 ): pulumi.dynamic.ReadResult {
+  const outputs = refreshed as Record<string, unknown>;
+  const previous = previousOutputs as Record<string, unknown>;
   const inputs: Record<string, unknown> = {};
   for (const key of Object.keys(rules)) {
     if (previous[key] === undefined) continue;
@@ -61,6 +71,57 @@ export function readResult(
 }
 
 /** Check's answer: the inputs as given (without undefined), plus the failures. */
-export function checkResult<T>(inputs: T, failures: pulumi.dynamic.CheckFailure[]): pulumi.dynamic.CheckResult<T> {
+export function checkResult<T>(
+  inputs: T,
+  failures: pulumi.dynamic.CheckFailure[],
+): pulumi.dynamic.CheckResult<T> {
   return { inputs: plain(inputs), failures };
+}
+
+/**
+ * A create that made the object but failed a later step. The host hands `id` and `properties` to the
+ * engine (ErrorResourceInitFailed), which records the object in state, so nothing is left untracked;
+ * the next `pulumi up` finishes the job with `update`.
+ */
+export class PartialCreateError extends Error {
+  readonly properties: Record<string, unknown>;
+  readonly reasons: string[];
+
+  constructor(
+    readonly id: string,
+    outputs: object,
+    inputs: object,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(reason);
+    this.name = "PartialCreateError";
+    // Later read/update/delete find their provider in the stored outputs.
+    this.properties = plain({ ...outputs, __provider: (inputs as { __provider?: string }).__provider });
+    this.reasons = [reason];
+  }
+}
+
+/** Runs the steps after the object exists; a failure there becomes a PartialCreateError. */
+export async function finishCreate<O extends object>(
+  id: string,
+  inputs: object,
+  known: O,
+  steps: () => Promise<O>,
+): Promise<pulumi.dynamic.CreateResult<O>> {
+  try {
+    return { id, outs: plain(await steps()) };
+  } catch (err) {
+    throw new PartialCreateError(id, known, inputs, err);
+  }
+}
+
+/** The answer of a call, or undefined when the API says the object is gone (404). */
+export async function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
 }

@@ -10,7 +10,11 @@ export type Failure = pulumi.dynamic.CheckFailure;
 export class Validator {
   readonly failures: Failure[] = [];
 
-  constructor(private readonly inputs: Record<string, unknown>) {}
+  private readonly inputs: Record<string, unknown>;
+
+  constructor(inputs: object) {
+    this.inputs = inputs as Record<string, unknown>;
+  }
 
   private value(path: string): unknown {
     let current: unknown = this.inputs;
@@ -35,12 +39,24 @@ export class Validator {
     return reason ? this.fail(path, `${path} ${reason}`) : this;
   }
 
-  string(path: string, opts: { required?: boolean; minLength?: number; maxLength?: number; pattern?: RegExp; patternHint?: string } = {}): this {
+  string(
+    path: string,
+    opts: {
+      required?: boolean;
+      minLength?: number;
+      maxLength?: number;
+      pattern?: RegExp;
+      patternHint?: string;
+    } = {},
+  ): this {
     return this.rule(path, opts.required ?? false, (v) => {
       if (typeof v !== "string") return `must be a string, got ${describe(v)}`;
-      if (opts.minLength !== undefined && v.trim().length < opts.minLength) return `must have at least ${opts.minLength} character(s)`;
-      if (opts.maxLength !== undefined && v.length > opts.maxLength) return `must have at most ${opts.maxLength} characters, got ${v.length}`;
-      if (opts.pattern && !opts.pattern.test(v)) return `must be ${opts.patternHint ?? `of the form ${opts.pattern}`}, got "${v}"`;
+      if (opts.minLength !== undefined && v.trim().length < opts.minLength)
+        return `must have at least ${opts.minLength} character(s)`;
+      if (opts.maxLength !== undefined && v.length > opts.maxLength)
+        return `must have at most ${opts.maxLength} characters, got ${v.length}`;
+      if (opts.pattern && !opts.pattern.test(v))
+        return `must be ${opts.patternHint ?? `of the form ${opts.pattern}`}, got "${v}"`;
       return undefined;
     });
   }
@@ -50,11 +66,18 @@ export class Validator {
   }
 
   email(path: string, opts: { required?: boolean } = {}): this {
-    return this.string(path, { required: opts.required, maxLength: 254, pattern: emailPattern, patternHint: "an e-mail address" });
+    return this.string(path, {
+      required: opts.required,
+      maxLength: 254,
+      pattern: emailPattern,
+      patternHint: "an e-mail address",
+    });
   }
 
   boolean(path: string, opts: { required?: boolean } = {}): this {
-    return this.rule(path, opts.required ?? false, (v) => (typeof v === "boolean" ? undefined : `must be a boolean, got ${describe(v)}`));
+    return this.rule(path, opts.required ?? false, (v) =>
+      typeof v === "boolean" ? undefined : `must be a boolean, got ${describe(v)}`,
+    );
   }
 
   integer(path: string, opts: { required?: boolean; min?: number; max?: number } = {}): this {
@@ -68,7 +91,9 @@ export class Validator {
 
   oneOf(path: string, allowed: readonly string[], opts: { required?: boolean } = {}): this {
     return this.rule(path, opts.required ?? false, (v) =>
-      typeof v === "string" && allowed.includes(v) ? undefined : `must be one of ${allowed.join(", ")}, got ${describe(v)}`,
+      typeof v === "string" && allowed.includes(v)
+        ? undefined
+        : `must be one of ${allowed.join(", ")}, got ${describe(v)}`,
     );
   }
 
@@ -81,7 +106,8 @@ export class Validator {
   array(path: string, opts: { required?: boolean; minLength?: number } = {}): this {
     return this.rule(path, opts.required ?? false, (v) => {
       if (!Array.isArray(v)) return `must be a list, got ${describe(v)}`;
-      if (opts.minLength !== undefined && v.length < opts.minLength) return `must have at least ${opts.minLength} element(s)`;
+      if (opts.minLength !== undefined && v.length < opts.minLength)
+        return `must have at least ${opts.minLength} element(s)`;
       return undefined;
     });
   }

@@ -38,7 +38,9 @@ export class AcronisClient {
 
   constructor(settings: AcronisSettings) {
     if (!/^https?:\/\//.test(settings.baseUrl)) {
-      throw new ConfigurationError(`acronis:baseUrl must be an http(s) URL ending in /api/2, got "${settings.baseUrl}"`);
+      throw new ConfigurationError(
+        `acronis:baseUrl must be an http(s) URL ending in /api/2, got "${settings.baseUrl}"`,
+      );
     }
     this.transport = new Transport({
       vendor: "Acronis",
@@ -70,31 +72,58 @@ export class AcronisClient {
   // --- tenants
 
   async createTenant(body: TenantCreate): Promise<Tenant> {
-    return (await this.call<Tenant>({ method: "POST", path: "/tenants", data: body, operation: "POST /tenants" })).data;
+    return (
+      await this.call<Tenant>({ method: "POST", path: "/tenants", data: body, operation: "POST /tenants" })
+    ).data;
   }
 
   /** The tenant, or undefined when it does not exist (any more). */
   getTenant(id: string): Promise<Tenant | undefined> {
-    return this.optional<Tenant>({ method: "GET", path: `/tenants/${enc(id)}`, operation: `GET /tenants/${id}` });
+    return this.optional<Tenant>({
+      method: "GET",
+      path: `/tenants/${enc(id)}`,
+      operation: `GET /tenants/${id}`,
+    });
   }
 
   async requireTenant(id: string): Promise<Tenant> {
     const tenant = await this.getTenant(id);
-    if (!tenant) throw new NotFoundError({ vendor: "Acronis", operation: `GET /tenants/${id}`, status: 404, vendorMessage: "tenant not found" });
+    if (!tenant)
+      throw new NotFoundError({
+        vendor: "Acronis",
+        operation: `GET /tenants/${id}`,
+        status: 404,
+        vendorMessage: "tenant not found",
+      });
     return tenant;
   }
 
   /** Several tenants in one call; unknown ids are simply absent. */
   async getTenants(ids: readonly string[], options: { withOfferingItems?: boolean } = {}): Promise<Tenant[]> {
     if (ids.length === 0) return [];
-    const params = { uuids: ids.join(","), with_offering_items: options.withOfferingItems ? true : undefined };
-    return (await this.call<ItemList<Tenant>>({ method: "GET", path: "/tenants", params, operation: "GET /tenants?uuids=" })).data.items;
+    const params = {
+      uuids: ids.join(","),
+      with_offering_items: options.withOfferingItems ? true : undefined,
+    };
+    return (
+      await this.call<ItemList<Tenant>>({
+        method: "GET",
+        path: "/tenants",
+        params,
+        operation: "GET /tenants?uuids=",
+      })
+    ).data.items;
   }
 
   /** The direct children of a tenant, as objects. */
   async listChildTenants(parentId: string): Promise<Tenant[]> {
     const path = `/tenants/${enc(parentId)}/children`;
-    const answer = await this.call<ItemList<Tenant>>({ method: "GET", path, params: { include_details: true }, operation: `GET ${path}` });
+    const answer = await this.call<ItemList<Tenant>>({
+      method: "GET",
+      path,
+      params: { include_details: true },
+      operation: `GET ${path}`,
+    });
     return answer.data.items;
   }
 
@@ -106,7 +135,13 @@ export class AcronisClient {
   /** Deletes a (disabled) tenant; a tenant already gone counts as deleted. */
   async deleteTenant(id: string, version: number): Promise<void> {
     const path = `/tenants/${enc(id)}`;
-    await this.call({ method: "DELETE", path, params: { version }, accept: [404], operation: `DELETE ${path}` });
+    await this.call({
+      method: "DELETE",
+      path,
+      params: { version },
+      accept: [404],
+      operation: `DELETE ${path}`,
+    });
   }
 
   // --- two-factor authentication
@@ -118,7 +153,8 @@ export class AcronisClient {
 
   async setMfa(tenantId: string, enabled: boolean): Promise<MfaStatus> {
     const path = `/tenants/${enc(tenantId)}/mfa/status`;
-    return (await this.call<MfaStatus>({ method: "PUT", path, data: { enabled }, operation: `PUT ${path}` })).data;
+    return (await this.call<MfaStatus>({ method: "PUT", path, data: { enabled }, operation: `PUT ${path}` }))
+      .data;
   }
 
   // --- offering items
@@ -126,20 +162,25 @@ export class AcronisClient {
   async availableForChild(parentId: string, kind: TenantKind): Promise<OfferingItem[]> {
     const path = `/tenants/${enc(parentId)}/offering_items/available_for_child`;
     const params = { kind, edition: "*" };
-    return (await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })).data.items;
+    return (
+      await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })
+    ).data.items;
   }
 
   async getOfferingItems(tenantId: string): Promise<OfferingItem[]> {
     const path = `/tenants/${enc(tenantId)}/offering_items`;
     const params = { edition: "*" };
-    return (await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })).data.items;
+    return (
+      await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })
+    ).data.items;
   }
 
   /** Merges the listed items into the tenant's (unlisted ones are untouched); answers the listed items. */
   async putOfferingItems(tenantId: string, items: readonly OfferingItemWrite[]): Promise<OfferingItem[]> {
     const path = `/tenants/${enc(tenantId)}/offering_items`;
     const data = { offering_items: items };
-    return (await this.call<ItemList<OfferingItem>>({ method: "PUT", path, data, operation: `PUT ${path}` })).data.items;
+    return (await this.call<ItemList<OfferingItem>>({ method: "PUT", path, data, operation: `PUT ${path}` }))
+      .data.items;
   }
 
   // --- users
@@ -157,7 +198,8 @@ export class AcronisClient {
   }
 
   async createUser(body: UserCreate): Promise<User> {
-    return (await this.call<User>({ method: "POST", path: "/users", data: body, operation: "POST /users" })).data;
+    return (await this.call<User>({ method: "POST", path: "/users", data: body, operation: "POST /users" }))
+      .data;
   }
 
   getUser(id: string): Promise<User | undefined> {
@@ -166,8 +208,18 @@ export class AcronisClient {
 
   async getUsers(ids: readonly string[], options: { withAccessPolicies?: boolean } = {}): Promise<User[]> {
     if (ids.length === 0) return [];
-    const params = { uuids: ids.join(","), with_access_policies: options.withAccessPolicies ? true : undefined };
-    return (await this.call<ItemList<User>>({ method: "GET", path: "/users", params, operation: "GET /users?uuids=" })).data.items;
+    const params = {
+      uuids: ids.join(","),
+      with_access_policies: options.withAccessPolicies ? true : undefined,
+    };
+    return (
+      await this.call<ItemList<User>>({
+        method: "GET",
+        path: "/users",
+        params,
+        operation: "GET /users?uuids=",
+      })
+    ).data.items;
   }
 
   /** Ids of the users registered in a tenant. */
@@ -183,7 +235,13 @@ export class AcronisClient {
 
   async deleteUser(id: string, version: number): Promise<void> {
     const path = `/users/${enc(id)}`;
-    await this.call({ method: "DELETE", path, params: { version }, accept: [404], operation: `DELETE ${path}` });
+    await this.call({
+      method: "DELETE",
+      path,
+      params: { version },
+      accept: [404],
+      operation: `DELETE ${path}`,
+    });
   }
 
   async sendActivationEmail(userId: string): Promise<void> {
@@ -196,14 +254,21 @@ export class AcronisClient {
 
   async getAccessPolicies(userId: string): Promise<AccessPolicyItem[]> {
     const path = `/users/${enc(userId)}/access_policies`;
-    return (await this.call<ItemList<AccessPolicyItem>>({ method: "GET", path, operation: `GET ${path}` })).data.items;
+    return (await this.call<ItemList<AccessPolicyItem>>({ method: "GET", path, operation: `GET ${path}` }))
+      .data.items;
   }
 
   /** Replaces the user's whole set of access policies. */
   async putAccessPolicies(userId: string, items: readonly AccessPolicyItem[]): Promise<AccessPolicyItem[]> {
     const path = `/users/${enc(userId)}/access_policies`;
-    return (await this.call<ItemList<AccessPolicyItem>>({ method: "PUT", path, data: { items }, operation: `PUT ${path}` }))
-      .data.items;
+    return (
+      await this.call<ItemList<AccessPolicyItem>>({
+        method: "PUT",
+        path,
+        data: { items },
+        operation: `PUT ${path}`,
+      })
+    ).data.items;
   }
 }
 

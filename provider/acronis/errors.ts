@@ -16,11 +16,19 @@ interface AcronisErrorBody {
 
 /** Turns an Acronis error answer (platform or OAuth shape) into the error class for its status. */
 export function acronisError(response: TransportResponse, operation: string): ApiError {
-  const body = (typeof response.data === "object" && response.data !== null ? response.data : {}) as AcronisErrorBody;
+  const body = (
+    typeof response.data === "object" && response.data !== null ? response.data : {}
+  ) as AcronisErrorBody;
   const ErrorClass = errorClassForStatus(response.status);
   if (typeof body.error === "string") {
     // OAuth shape from /idp/token: {"error":"invalid_client","error_description":"…"}
-    return new ErrorClass({ vendor: "Acronis", operation, status: response.status, code: body.error, vendorMessage: body.error_description });
+    return new ErrorClass({
+      vendor: "Acronis",
+      operation,
+      status: response.status,
+      code: body.error,
+      vendorMessage: body.error_description,
+    });
   }
   return new ErrorClass({
     vendor: "Acronis",

@@ -48,7 +48,9 @@ export class TokenSource {
   }
 
   private async fetchToken(): Promise<string> {
-    const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString("base64");
+    const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString(
+      "base64",
+    );
     const answer = await this.transport.send<TokenAnswer>({
       method: "POST",
       path: "/idp/token",

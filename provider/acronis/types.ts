@@ -47,7 +47,10 @@ export interface TenantCreate {
   contact?: TenantContact;
 }
 
-export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "parent_id">> & { enabled?: boolean; version: number };
+export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "parent_id">> & {
+  enabled?: boolean;
+  version: number;
+};
 
 export interface MfaStatus {
   mfa_status: string;

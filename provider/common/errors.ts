@@ -40,7 +40,10 @@ export class ApiError extends Error {
 
 /** `Acronis PUT /tenants/… failed: HTTP 409, code 1001: Version mismatch` */
 export function describeApiError(f: ApiErrorFields): string {
-  const parts = [f.status !== undefined ? `HTTP ${f.status}` : undefined, f.code !== undefined ? `code ${f.code}` : undefined]
+  const parts = [
+    f.status !== undefined ? `HTTP ${f.status}` : undefined,
+    f.code !== undefined ? `code ${f.code}` : undefined,
+  ]
     .filter((p) => p !== undefined)
     .join(", ");
   const message = f.vendorMessage ? `: ${f.vendorMessage}` : "";
@@ -66,7 +69,8 @@ export class NetworkError extends ApiError {}
 
 /** Maps an HTTP status to the error class for it. */
 export function errorClassForStatus(status: number): typeof ApiError {
-  if (status === 400 || status === 405 || status === 406 || status === 414 || status === 415) return BadRequestError;
+  if (status === 400 || status === 405 || status === 406 || status === 414 || status === 415)
+    return BadRequestError;
   if (status === 401) return AuthenticationError;
   if (status === 403) return PermissionError;
   if (status === 404) return NotFoundError;

@@ -1,7 +1,14 @@
-import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
 import type { Agent as HttpsAgent } from "node:https";
+import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
 import { type ApiError, NetworkError, type Vendor } from "./errors";
-import { defaultRetryPolicy, isIdempotentMethod, parseRetryAfter, type RetryPolicy, retryableStatuses, retryDelayMs } from "./retryTiming";
+import {
+  defaultRetryPolicy,
+  isIdempotentMethod,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryableStatuses,
+  retryDelayMs,
+} from "./retryTiming";
 
 /** One HTTP call as the API clients describe it. */
 export interface TransportRequest {
@@ -101,6 +108,9 @@ function toTransportResponse<T>(response: AxiosResponse): TransportResponse<T> {
 /** A request that got no answer: connection refused or reset, or a timeout. Never carries the request. */
 function networkError(vendor: Vendor, operation: string, err: unknown): NetworkError {
   const code = (err as { code?: string }).code;
-  const message = code === "ECONNABORTED" || code === "ETIMEDOUT" ? "request timed out" : `no answer (${code ?? "network error"})`;
+  const message =
+    code === "ECONNABORTED" || code === "ETIMEDOUT"
+      ? "request timed out"
+      : `no answer (${code ?? "network error"})`;
   return new NetworkError({ vendor, operation, code, vendorMessage: message });
 }

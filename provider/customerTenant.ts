@@ -1,0 +1,214 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "./acronis/types";
+import { AcronisResourceProvider } from "./acronisProvider";
+import {
+  checkResult,
+  diffProperties,
+  finishCreate,
+  managedKeys,
+  type PropertyRules,
+  readResult,
+} from "./base";
+import { plain } from "./common/normalise";
+import { Validator } from "./validate";
+
+export const contactFields = [
+  "email",
+  "firstname",
+  "lastname",
+  "phone",
+  "address1",
+  "address2",
+  "city",
+  "state",
+  "zipcode",
+  "country",
+] as const;
+export type ContactInputs = Partial<Record<(typeof contactFields)[number], string>>;
+
+/** What happens to the tenant, and all its data, when the resource is destroyed. */
+export const deletionPolicies = ["delete", "disable", "retain"] as const;
+export type DeletionPolicy = (typeof deletionPolicies)[number];
+
+export interface CustomerTenantInputs {
+  name: string;
+  parentId: string;
+  customerId?: string;
+  internalTag?: string;
+  language?: string;
+  ancestralAccess?: boolean;
+  enhancedSecurity?: boolean;
+  enabled?: boolean;
+  contact?: ContactInputs;
+  deletionPolicy?: DeletionPolicy;
+}
+
+export interface CustomerTenantOutputs extends CustomerTenantInputs {
+  tenantId: string;
+  kind: "customer";
+}
+
+export const customerTenantRules: PropertyRules = {
+  name: {},
+  parentId: { replaces: true },
+  customerId: {},
+  internalTag: {},
+  language: {},
+  ancestralAccess: {},
+  enhancedSecurity: {},
+  enabled: {},
+  contact: {},
+  // Not an API property: kept in state so `delete` knows what to do.
+  deletionPolicy: {},
+};
+
+/** Input rules, checked before any API call. */
+export function validateCustomerTenant(
+  olds: Partial<CustomerTenantInputs>,
+  news: CustomerTenantInputs,
+): pulumi.dynamic.CheckFailure[] {
+  const v = new Validator(news)
+    .knownKeys(Object.keys(customerTenantRules))
+    .string("name", { required: true, minLength: 1, maxLength: 255 })
+    .uuid("parentId", { required: true })
+    .string("customerId", { maxLength: 255 })
+    .string("internalTag", { maxLength: 256 })
+    .string("language", {
+      pattern: /^[a-z]{2}(-[A-Z]{2})?$/,
+      patternHint: "a language code such as en or en-US",
+    })
+    .boolean("ancestralAccess")
+    .boolean("enhancedSecurity")
+    .boolean("enabled")
+    .object("contact")
+    .knownKeys(contactFields, "contact")
+    .email("contact.email")
+    .oneOf("deletionPolicy", deletionPolicies);
+  for (const field of contactFields) if (field !== "email") v.string(`contact.${field}`, { maxLength: 255 });
+  if (olds.enhancedSecurity === true && news.enhancedSecurity === false) {
+    v.fail(
+      "enhancedSecurity",
+      "enhancedSecurity cannot be turned off once enabled (Acronis encrypts the backups for good)",
+    );
+  }
+  return v.failures;
+}
+
+/** The POST /tenants body for these inputs. */
+export function tenantCreateBody(inputs: CustomerTenantInputs): TenantCreate {
+  return plain({
+    name: inputs.name,
+    kind: "customer",
+    parent_id: inputs.parentId,
+    customer_id: inputs.customerId,
+    internal_tag: inputs.internalTag,
+    language: inputs.language,
+    ancestral_access: inputs.ancestralAccess,
+    enhanced_security: inputs.enhancedSecurity,
+    contact: inputs.contact,
+  });
+}
+
+/** The PUT /tenants/{id} body that moves the tenant from `olds` to `news` (without version). */
+export function tenantUpdateBody(news: CustomerTenantInputs): Omit<TenantUpdate, "version"> {
+  const body = tenantCreateBody(news) as Partial<TenantCreate>;
+  delete body.kind;
+  delete body.parent_id;
+  return plain({ ...body, enabled: news.enabled });
+}
+
+/**
+ * Outputs from the API's tenant object: every input key the program manages, as the API now holds it,
+ * plus the tenant id. Create and read both use it, so they always agree.
+ */
+export function customerTenantOutputs(tenant: Tenant, managed: CustomerTenantInputs): CustomerTenantOutputs {
+  const fromApi: Record<string, unknown> = {
+    name: tenant.name,
+    parentId: tenant.parent_id,
+    customerId: tenant.customer_id ?? undefined,
+    internalTag: tenant.internal_tag ?? undefined,
+    language: tenant.language,
+    ancestralAccess: tenant.ancestral_access,
+    enhancedSecurity: tenant.enhanced_security,
+    enabled: tenant.enabled,
+    contact: managed.contact ? pickContact(tenant.contact, Object.keys(managed.contact)) : undefined,
+    deletionPolicy: managed.deletionPolicy,
+  };
+  const outputs: Record<string, unknown> = { tenantId: tenant.id, kind: "customer" };
+  for (const key of managedKeys(managed, customerTenantRules)) outputs[key] = fromApi[key];
+  outputs.name = tenant.name;
+  outputs.parentId = tenant.parent_id;
+  return plain(outputs) as unknown as CustomerTenantOutputs;
+}
+
+function pickContact(contact: TenantContact | undefined, keys: string[]): ContactInputs {
+  const picked: Record<string, string> = {};
+  for (const key of keys) {
+    const value = contact?.[key];
+    picked[key] = typeof value === "string" ? value : "";
+  }
+  return picked;
+}
+
+/** Acronis customer tenants: POST /tenants, PUT with version, disable then delete. */
+export class CustomerTenantProvider
+  extends AcronisResourceProvider
+  implements pulumi.dynamic.ResourceProvider
+{
+  async check(
+    olds: Partial<CustomerTenantInputs>,
+    news: CustomerTenantInputs,
+  ): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateCustomerTenant(olds ?? {}, news));
+  }
+
+  async diff(
+    _id: string,
+    olds: CustomerTenantOutputs,
+    news: CustomerTenantInputs,
+  ): Promise<pulumi.dynamic.DiffResult> {
+    return diffProperties(olds, news, customerTenantRules);
+  }
+
+  async create(inputs: CustomerTenantInputs): Promise<pulumi.dynamic.CreateResult> {
+    const client = this.client();
+    const tenant = await client.createTenant(tenantCreateBody(inputs));
+    const created = customerTenantOutputs(tenant, inputs);
+    return finishCreate(tenant.id, inputs, created, async () => {
+      if (inputs.enabled !== false) return created;
+      // POST cannot create a disabled tenant: disable it right after.
+      const disabled = await client.updateTenant(tenant.id, { enabled: false, version: tenant.version });
+      return customerTenantOutputs(disabled, inputs);
+    });
+  }
+
+  async read(id: string, props: CustomerTenantOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const tenant = await this.client().getTenant(id);
+    if (!tenant) return {};
+    const outputs = customerTenantOutputs(tenant, props);
+    return readResult(id, outputs, customerTenantRules, props);
+  }
+
+  async update(
+    id: string,
+    _olds: CustomerTenantOutputs,
+    news: CustomerTenantInputs,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    const client = this.client();
+    const current = await client.requireTenant(id);
+    const updated = await client.updateTenant(id, { ...tenantUpdateBody(news), version: current.version });
+    return { outs: customerTenantOutputs(updated, news) };
+  }
+
+  async delete(id: string, props: CustomerTenantOutputs): Promise<void> {
+    const policy = props.deletionPolicy ?? "delete";
+    if (policy === "retain") return;
+    const client = this.client();
+    const tenant = await client.getTenant(id);
+    if (!tenant) return;
+    const disabled = tenant.enabled
+      ? await client.updateTenant(id, { enabled: false, version: tenant.version })
+      : tenant;
+    if (policy === "delete") await client.deleteTenant(id, disabled.version);
+  }
+}

@@ -1,0 +1,285 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { OfferingItem, OfferingItemWrite } from "./acronis/types";
+import { AcronisResourceProvider } from "./acronisProvider";
+import { checkResult, type PropertyRules, readResult, unlessGone } from "./base";
+import { ConflictError } from "./common/errors";
+import { isUnknown, plain } from "./common/normalise";
+import { Validator } from "./validate";
+
+/** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
+export interface QuotaInput {
+  value: number | null;
+  overage?: number | null;
+}
+
+export interface OfferingItemInput {
+  /** The offering item's name, e.g. `workstations` or `storage`. */
+  name: string;
+  /** Needed only when two applications offer an item of this name. */
+  applicationId?: string;
+  /** Needed only for infra items offered on more than one infrastructure (e.g. two storages). */
+  infraId?: string;
+  /** Managed only when given. */
+  quota?: QuotaInput;
+}
+
+export interface OfferingItemsInputs {
+  tenantId: string;
+  items: OfferingItemInput[];
+}
+
+/** An enabled item as the API holds it: application and infra resolved. */
+export interface EnabledOfferingItem {
+  name: string;
+  applicationId: string;
+  infraId?: string;
+  quota?: { value: number | null; overage: number | null };
+}
+
+export interface OfferingItemsOutputs {
+  tenantId: string;
+  items: EnabledOfferingItem[];
+}
+
+export const offeringItemsRules: PropertyRules = { tenantId: { replaces: true }, items: {} };
+
+export function validateOfferingItems(news: OfferingItemsInputs): pulumi.dynamic.CheckFailure[] {
+  const v = new Validator(news)
+    .knownKeys(Object.keys(offeringItemsRules))
+    .uuid("tenantId", { required: true })
+    .array("items", { required: true, minLength: 1 });
+  if (!Array.isArray(news.items)) return v.failures;
+  const seen = new Set<string>();
+  news.items.forEach((item, i) => {
+    const at = `items[${i}]`;
+    if (isUnknown(item)) return;
+    if (typeof item !== "object" || item === null) {
+      v.fail(at, `${at} must be an object with a name`);
+      return;
+    }
+    const iv = new Validator({ [at]: item });
+    iv.knownKeys(["name", "applicationId", "infraId", "quota"], at)
+      .string(`${at}.name`, { required: true, minLength: 1 })
+      .uuid(`${at}.applicationId`)
+      .uuid(`${at}.infraId`)
+      .object(`${at}.quota`)
+      .knownKeys(["value", "overage"], `${at}.quota`);
+    if (item.quota && typeof item.quota === "object") {
+      for (const limit of ["value", "overage"] as const) {
+        const q = item.quota[limit];
+        if (q !== null && q !== undefined && !isUnknown(q) && !(Number.isInteger(q) && q >= 0)) {
+          iv.fail(
+            `${at}.quota.${limit}`,
+            `${at}.quota.${limit} must be a whole number ≥ 0 or null (unlimited), got ${JSON.stringify(q)}`,
+          );
+        }
+      }
+    }
+    v.failures.push(...iv.failures);
+    const key = itemKey(item);
+    if (seen.has(key)) v.fail(at, `${at} lists offering item "${item.name}" a second time`);
+    seen.add(key);
+  });
+  return v.failures;
+}
+
+function itemKey(item: { name: string; applicationId?: string; infraId?: string }): string {
+  return `${item.applicationId ?? "*"}/${item.name}/${item.infraId ?? "*"}`;
+}
+
+/** Whether an available item is the one an input names (unset application or infra match any). */
+export function itemMatches(
+  input: OfferingItemInput,
+  available: { application_id: string; name: string; infra_id?: string | null },
+): boolean {
+  return (
+    input.name === available.name &&
+    (input.applicationId === undefined || input.applicationId === available.application_id) &&
+    (input.infraId === undefined || input.infraId === (available.infra_id ?? undefined))
+  );
+}
+
+/** Finds the one item of the tenant each input names; errors say what is available instead. */
+export function resolveItems(
+  inputs: readonly OfferingItemInput[],
+  available: readonly OfferingItem[],
+  tenantId: string,
+): EnabledOfferingItem[] {
+  return inputs.map((input) => {
+    const candidates = available.filter((a) => itemMatches(input, a));
+    if (candidates.length === 0) {
+      const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
+      throw new Error(
+        `offering item "${input.name}" is not available to tenant ${tenantId} (available: ${names || "none"})`,
+      );
+    }
+    if (candidates.length > 1) {
+      const infras = candidates.map((c) => c.infra_id ?? c.application_id).join(", ");
+      throw new Error(
+        `offering item "${input.name}" is offered more than once to tenant ${tenantId}: set infraId or applicationId (one of ${infras})`,
+      );
+    }
+    const found = candidates[0];
+    return plain({
+      name: found.name,
+      applicationId: found.application_id,
+      infraId: found.infra_id ?? undefined,
+      quota: input.quota ? { value: input.quota.value, overage: input.quota.overage ?? null } : undefined,
+    });
+  });
+}
+
+/** The PUT body: the wanted items enabled (with their quotas' current versions), the dropped ones disabled. */
+export function offeringItemWrites(
+  wanted: readonly EnabledOfferingItem[],
+  dropped: readonly EnabledOfferingItem[],
+  current: readonly OfferingItem[],
+): OfferingItemWrite[] {
+  const currentOf = (item: EnabledOfferingItem) =>
+    current.find(
+      (c) =>
+        c.name === item.name &&
+        c.application_id === item.applicationId &&
+        (c.infra_id ?? undefined) === item.infraId,
+    );
+  const enable = wanted.map((item): OfferingItemWrite => {
+    const version = currentOf(item)?.quota?.version;
+    return plain({
+      application_id: item.applicationId,
+      name: item.name,
+      infra_id: item.infraId,
+      status: 1,
+      quota: item.quota ? { ...item.quota, version } : undefined,
+    });
+  });
+  const keep = new Set(wanted.map((w) => itemKey(w)));
+  const disable = dropped
+    .filter((d) => !keep.has(itemKey(d)))
+    .map(
+      (item): OfferingItemWrite =>
+        plain({ application_id: item.applicationId, name: item.name, infra_id: item.infraId, status: 0 }),
+    );
+  return [...enable, ...disable];
+}
+
+/**
+ * The managed items as the tenant now has them: enabled ones only (a disabled one has dropped out),
+ * with the quota where the program manages it. Sorted, so equal states compare equal.
+ */
+export function enabledItems(
+  managed: readonly EnabledOfferingItem[],
+  current: readonly OfferingItem[],
+): EnabledOfferingItem[] {
+  const result: EnabledOfferingItem[] = [];
+  for (const item of managed) {
+    const now = current.find((c) => c.status === 1 && itemMatches(item, c));
+    if (!now) continue;
+    result.push(
+      plain({
+        name: now.name,
+        applicationId: now.application_id,
+        infraId: now.infra_id ?? undefined,
+        quota: item.quota
+          ? { value: now.quota?.value ?? null, overage: now.quota?.overage ?? null }
+          : undefined,
+      }),
+    );
+  }
+  return result.sort((a, b) => itemKey(a).localeCompare(itemKey(b)));
+}
+
+/** Whether the stored items satisfy the wanted ones: same set, and equal quotas where one is wanted. */
+export function itemsSatisfy(
+  stored: readonly EnabledOfferingItem[],
+  wanted: readonly OfferingItemInput[],
+): boolean {
+  if (stored.length !== wanted.length) return false;
+  return wanted.every((w) => {
+    const s = stored.find((item) =>
+      itemMatches(w, { application_id: item.applicationId, name: item.name, infra_id: item.infraId }),
+    );
+    if (!s) return false;
+    if (!w.quota) return true;
+    return (
+      s.quota !== undefined &&
+      s.quota.value === w.quota.value &&
+      s.quota.overage === (w.quota.overage ?? null)
+    );
+  });
+}
+
+/**
+ * The offering items (services and quotas) a tenant has enabled. Items the program does not list are
+ * left alone (the API merges); items it stops listing are disabled. Destroying disables them all.
+ */
+export class OfferingItemsProvider
+  extends AcronisResourceProvider
+  implements pulumi.dynamic.ResourceProvider
+{
+  async check(_olds: unknown, news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateOfferingItems(news));
+  }
+
+  async diff(
+    _id: string,
+    olds: OfferingItemsOutputs,
+    news: OfferingItemsInputs,
+  ): Promise<pulumi.dynamic.DiffResult> {
+    if (isUnknown(news.tenantId) || news.tenantId !== olds.tenantId)
+      return { changes: true, replaces: ["tenantId"] };
+    const items = isUnknown(news.items) || !itemsSatisfy(olds.items ?? [], news.items);
+    return { changes: items, replaces: [] };
+  }
+
+  async create(inputs: OfferingItemsInputs): Promise<pulumi.dynamic.CreateResult> {
+    const items = await this.apply(inputs.tenantId, inputs.items, []);
+    return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items }) };
+  }
+
+  async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const current = await unlessGone(this.client().getOfferingItems(id));
+    if (!current) return {};
+    const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current) };
+    return readResult(id, outputs, offeringItemsRules, props);
+  }
+
+  async update(
+    id: string,
+    olds: OfferingItemsOutputs,
+    news: OfferingItemsInputs,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    const items = await this.apply(id, news.items, olds.items ?? []);
+    return { outs: plain({ tenantId: id, items }) };
+  }
+
+  async delete(id: string, props: OfferingItemsOutputs): Promise<void> {
+    const client = this.client();
+    const current = await unlessGone(client.getOfferingItems(id));
+    if (!current || !props.items?.length) return;
+    await unlessGone(client.putOfferingItems(id, offeringItemWrites([], props.items, current)));
+  }
+
+  /** Resolves the wanted items, writes them, and answers them as now enabled; retries once on a stale quota version. */
+  private async apply(
+    tenantId: string,
+    wanted: readonly OfferingItemInput[],
+    previous: readonly EnabledOfferingItem[],
+  ): Promise<EnabledOfferingItem[]> {
+    const client = this.client();
+    for (let attempt = 1; ; attempt++) {
+      const current = await client.getOfferingItems(tenantId);
+      const resolved = resolveItems(wanted, current, tenantId);
+      try {
+        const answered = await client.putOfferingItems(
+          tenantId,
+          offeringItemWrites(resolved, previous, current),
+        );
+        return enabledItems(resolved, answered);
+      } catch (err) {
+        // Someone changed a quota between our read and write: re-read its version and apply ours once more.
+        if (err instanceof ConflictError && attempt === 1) continue;
+        throw err;
+      }
+    }
+  }
+}

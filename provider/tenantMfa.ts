@@ -1,0 +1,72 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { MfaStatus } from "./acronis/types";
+import { AcronisResourceProvider } from "./acronisProvider";
+import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "./base";
+import { plain } from "./common/normalise";
+import { Validator } from "./validate";
+
+export interface TenantMfaInputs {
+  tenantId: string;
+  enabled: boolean;
+}
+
+export interface TenantMfaOutputs extends TenantMfaInputs {
+  /** `enabled`, `disabled` or `disable_in_progress`, as the API reports it. */
+  mfaStatus: string;
+}
+
+export const tenantMfaRules: PropertyRules = {
+  tenantId: { replaces: true },
+  enabled: {},
+};
+
+export function validateTenantMfa(news: TenantMfaInputs): pulumi.dynamic.CheckFailure[] {
+  return new Validator(news)
+    .knownKeys(Object.keys(tenantMfaRules))
+    .uuid("tenantId", { required: true })
+    .boolean("enabled", { required: true }).failures;
+}
+
+/** A tenant's two-factor setting: on while the API reports anything but `disabled`. */
+export function tenantMfaOutputs(tenantId: string, status: MfaStatus): TenantMfaOutputs {
+  return plain({ tenantId, enabled: status.mfa_status !== "disabled", mfaStatus: status.mfa_status });
+}
+
+/**
+ * Two-factor authentication of a tenant (PUT /tenants/{id}/mfa/status). The id is the tenant's.
+ * Destroying the resource restores the platform default: two-factor off.
+ */
+export class TenantMfaProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  async check(_olds: unknown, news: TenantMfaInputs): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateTenantMfa(news));
+  }
+
+  async diff(_id: string, olds: TenantMfaOutputs, news: TenantMfaInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffProperties(olds, news, tenantMfaRules);
+  }
+
+  async create(inputs: TenantMfaInputs): Promise<pulumi.dynamic.CreateResult> {
+    const status = await this.client().setMfa(inputs.tenantId, inputs.enabled);
+    return { id: inputs.tenantId, outs: tenantMfaOutputs(inputs.tenantId, status) };
+  }
+
+  async read(id: string, props: TenantMfaOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const status = await unlessGone(this.client().getMfaStatus(id));
+    if (!status) return {};
+    const outputs = tenantMfaOutputs(id, status);
+    return readResult(id, outputs, tenantMfaRules, props);
+  }
+
+  async update(
+    id: string,
+    _olds: TenantMfaOutputs,
+    news: TenantMfaInputs,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: tenantMfaOutputs(id, await this.client().setMfa(id, news.enabled)) };
+  }
+
+  async delete(id: string): Promise<void> {
+    // The tenant may be gone already (destroyed first, or out of band): nothing left to restore.
+    await unlessGone(this.client().setMfa(id, false));
+  }
+}

@@ -1,0 +1,173 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { User, UserCreate } from "./acronis/types";
+import { AcronisResourceProvider } from "./acronisProvider";
+import {
+  checkResult,
+  diffProperties,
+  finishCreate,
+  managedKeys,
+  type PropertyRules,
+  readResult,
+} from "./base";
+import { ConflictError } from "./common/errors";
+import { plain } from "./common/normalise";
+import { Validator } from "./validate";
+
+export const userContactFields = ["email", "firstname", "lastname", "phone"] as const;
+
+export interface UserInputs {
+  tenantId: string;
+  login: string;
+  contact: Partial<Record<(typeof userContactFields)[number], string>> & { email: string };
+  language?: string;
+  enabled?: boolean;
+  /** Sends the activation e-mail once, right after the user is created. */
+  sendActivationEmail?: boolean;
+}
+
+export interface UserOutputs extends UserInputs {
+  userId: string;
+  personalTenantId?: string;
+  activated: boolean;
+  activationEmailSent: boolean;
+}
+
+export const userRules: PropertyRules = {
+  tenantId: { replaces: true },
+  login: { replaces: true },
+  contact: {},
+  language: {},
+  enabled: {},
+  sendActivationEmail: { createOnly: true },
+};
+
+/** Login rules of DOC:users/creating-user: at least 3 characters from a fixed ASCII set. */
+export const loginPattern = /^[A-Za-z0-9.@_\-+:!#$%^*={}'`/?]{3,}$/;
+
+export function validateUser(news: UserInputs): pulumi.dynamic.CheckFailure[] {
+  return new Validator(news)
+    .knownKeys(Object.keys(userRules))
+    .uuid("tenantId", { required: true })
+    .string("login", {
+      required: true,
+      maxLength: 255,
+      pattern: loginPattern,
+      patternHint: "at least 3 characters among letters, digits and . @ _ - + : ! # $ % ^ * = { } ' ` / ?",
+    })
+    .object("contact", { required: true })
+    .knownKeys(userContactFields, "contact")
+    .email("contact.email", { required: true })
+    .string("contact.firstname", { maxLength: 255 })
+    .string("contact.lastname", { maxLength: 255 })
+    .string("contact.phone", { maxLength: 64 })
+    .string("language", {
+      pattern: /^[a-z]{2}(-[A-Z]{2})?$/,
+      patternHint: "a language code such as en or en-US",
+    })
+    .boolean("enabled")
+    .boolean("sendActivationEmail").failures;
+}
+
+export function userCreateBody(inputs: UserInputs): UserCreate {
+  return plain({
+    tenant_id: inputs.tenantId,
+    login: inputs.login,
+    contact: inputs.contact,
+    language: inputs.language,
+  });
+}
+
+/** Outputs from the API's user object; create and read share it. */
+export function userOutputs(
+  user: User,
+  managed: Partial<UserInputs>,
+  activationEmailSent: boolean,
+): UserOutputs {
+  const fromApi: Record<string, unknown> = {
+    tenantId: user.tenant_id,
+    login: user.login,
+    contact: managed.contact ? pickKeys(user.contact, Object.keys(managed.contact)) : undefined,
+    language: user.language,
+    enabled: user.enabled,
+    sendActivationEmail: managed.sendActivationEmail,
+  };
+  const outputs: Record<string, unknown> = {
+    userId: user.id,
+    personalTenantId: user.personal_tenant_id ?? undefined,
+    activated: user.activated,
+    activationEmailSent,
+  };
+  for (const key of managedKeys(managed as Record<string, unknown>, userRules)) outputs[key] = fromApi[key];
+  return plain(outputs) as unknown as UserOutputs;
+}
+
+function pickKeys(contact: Record<string, unknown>, keys: string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const key of keys) picked[key] = typeof contact?.[key] === "string" ? (contact[key] as string) : "";
+  return picked;
+}
+
+/** A user account in a tenant: check_login, POST, optional activation e-mail; disable then delete. */
+export class UserProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  async check(_olds: unknown, news: UserInputs): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateUser(news));
+  }
+
+  async diff(_id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffProperties(olds, news, userRules);
+  }
+
+  async create(inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
+    const client = this.client();
+    if (!(await client.isLoginFree(inputs.login))) {
+      throw new ConflictError({
+        vendor: "Acronis",
+        operation: `create user "${inputs.login}"`,
+        status: 409,
+        vendorMessage: `login "${inputs.login}" is already taken in the platform`,
+      });
+    }
+    const user = await client.createUser(userCreateBody(inputs));
+    const created = userOutputs(user, inputs, false);
+    return finishCreate(user.id, inputs, created, async () => {
+      let current = user;
+      if (inputs.enabled === false)
+        current = await client.updateUser(user.id, { enabled: false, version: user.version });
+      if (inputs.sendActivationEmail) await client.sendActivationEmail(user.id);
+      return userOutputs(current, inputs, inputs.sendActivationEmail === true);
+    });
+  }
+
+  async read(id: string, props: UserOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const user = await this.client().getUser(id);
+    if (!user) return {};
+    const outputs = userOutputs(user, props, props.activationEmailSent === true);
+    return readResult(id, outputs, userRules, props);
+  }
+
+  async update(id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.UpdateResult> {
+    const client = this.client();
+    const current = await client.getUser(id);
+    if (!current)
+      throw new Error(`user ${id} ("${olds.login}") no longer exists; run \`pulumi refresh\` to recreate it`);
+    const body = plain({
+      contact: news.contact,
+      language: news.language,
+      enabled: news.enabled,
+      version: current.version,
+    });
+    const updated = await client.updateUser(id, body);
+    return { outs: userOutputs(updated, news, olds.activationEmailSent === true) };
+  }
+
+  async delete(id: string): Promise<void> {
+    const client = this.client();
+    const user = await client.getUser(id);
+    if (!user) return;
+    // The documented order: disable, then delete with the latest version.
+    const disabled = user.enabled
+      ? await client.updateUser(id, { enabled: false, version: user.version })
+      : user;
+    await client.deleteUser(id, disabled.version);
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./accessPolicy";
+export * from "./customerTenant";
+export * from "./offeringItems";
+export * from "./tenantMfa";
+export * from "./user";
