@@ -18,7 +18,8 @@ function intArg(args: Record<string, string>, name: string, fallback: number): n
   const raw = args[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a non-negative integer, got "${raw}"`);
   return n;
 }
 

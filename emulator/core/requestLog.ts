@@ -26,7 +26,9 @@ export class RequestLog {
     return api ? this.entries.filter((e) => e.api === api) : [...this.entries];
   }
 
-  clear(): void {
-    this.entries.length = 0;
+  /** Forgets the entries of one API (all when none is given); the other emulator's entries stay. */
+  clear(api?: LoggedRequest["api"]): void {
+    const kept = api ? this.entries.filter((e) => e.api !== api) : [];
+    this.entries.splice(0, this.entries.length, ...kept);
   }
 }

@@ -1,0 +1,191 @@
+/** Offering items: what a tenant may use (enabled at its parent), what it has enabled, quotas. */
+
+import { type ApiHandler, ok } from "./call";
+import { ALLOWED_CHILD_KINDS, itemKey, OFFERING_ITEM_CATALOG, type OfferingItemDefinition } from "./catalog";
+import { accessDenied, fail, invalid, versionMismatch } from "./errors";
+import { asObject, optNullableString, requiredString, toInt, toNumber } from "./input";
+import { type AcronisState, type Quota, TENANT_KINDS, type TenantKind, type TenantRecord } from "./model";
+import { nextQuotaVersion } from "./state";
+import { findTenant, subtree, visibleTenant } from "./tree";
+
+const UNLIMITED: Quota = { value: null, overage: null, version: 0 };
+
+/** Quotas of the items enabled at a tenant, by item key. */
+function enabledQuotas(state: AcronisState, tenantId: string): Map<string, Quota> {
+  return new Map(
+    state.offeringItems.filter((i) => i.tenant_id === tenantId).map((i) => [itemKey(i), i.quota]),
+  );
+}
+
+/** The items a tenant may use: those enabled at its parent; the whole catalog below the unstored root. */
+function availableDefinitions(state: AcronisState, tenant: TenantRecord): OfferingItemDefinition[] {
+  if (!tenant.parent_id || !findTenant(state, tenant.parent_id)) return [...OFFERING_ITEM_CATALOG];
+  const atParent = enabledQuotas(state, tenant.parent_id);
+  return OFFERING_ITEM_CATALOG.filter((d) => atParent.has(itemKey(d)));
+}
+
+/** The item as the API shows it: status 1 with a quota, or status 0 without one. */
+function itemView(definition: OfferingItemDefinition, quota: Quota | undefined): unknown {
+  return {
+    application_id: definition.application_id,
+    name: definition.name,
+    ...(definition.infra_id ? { infra_id: definition.infra_id } : {}),
+    status: quota ? 1 : 0,
+    locked: false,
+    type: definition.type,
+    measurement_unit: definition.measurement_unit,
+    ...(quota ? { quota: { ...quota } } : {}),
+  };
+}
+
+/** Every item the tenant may use, enabled or not (GET offering_items, `with_offering_items`). */
+export function tenantOfferingItems(state: AcronisState, tenant: TenantRecord): unknown[] {
+  const enabled = enabledQuotas(state, tenant.id);
+  return availableDefinitions(state, tenant).map((d) => itemView(d, enabled.get(itemKey(d))));
+}
+
+export const getOfferingItems: ApiHandler = ({ state, caller, params }) =>
+  ok({ items: tenantOfferingItems(state, visibleTenant(state, caller, params.id)) });
+
+/** Items enabled at the parent, offered to a new child of `kind` with an unlimited quota. */
+export const availableForChild: ApiHandler = ({ state, caller, params, query }) => {
+  const parent = visibleTenant(state, caller, params.id);
+  const kind = query.get("kind");
+  if (kind === null) throw invalid(`the "kind" parameter is required`);
+  if (!TENANT_KINDS.includes(kind as TenantKind))
+    throw invalid(`"kind" must be one of ${TENANT_KINDS.join(", ")}`);
+  if (!ALLOWED_CHILD_KINDS[parent.kind].includes(kind as TenantKind)) {
+    throw invalid(`a ${parent.kind} tenant cannot have ${kind} children`);
+  }
+  const enabled = enabledQuotas(state, parent.id);
+  const items = OFFERING_ITEM_CATALOG.filter((d) => enabled.has(itemKey(d))).map((d) =>
+    itemView(d, UNLIMITED),
+  );
+  return ok({ items });
+};
+
+interface SentQuota {
+  value: number | null;
+  overage: number | null;
+  version?: number;
+}
+
+interface ItemChange {
+  definition: OfferingItemDefinition;
+  enable: boolean;
+  quota?: SentQuota;
+}
+
+/** PUT body `{"offering_items":[…]}`: merges by (application_id, name, infra_id); unlisted items stay as they are. */
+export const putOfferingItems: ApiHandler = ({ state, caller, params, body, now }) => {
+  const tenant = visibleTenant(state, caller, params.id);
+  const list = asObject(body, "request body").offering_items;
+  if (!Array.isArray(list)) throw invalid(`"offering_items" must be an array`);
+  if (tenant.kind === "unit") throw invalid("offering items cannot be managed on unit tenants");
+  // Choice: the client's own tenant gets its items from its parent, so changing them is 403 (1002).
+  if (tenant.id === caller.tenantId)
+    throw accessDenied("the API client's own offering items are set by its parent");
+  const available = new Map(availableDefinitions(state, tenant).map((d) => [itemKey(d), d]));
+  const changes = list.map((raw, i) => readItemChange(raw, `offering_items[${i}]`, available));
+  const current = enabledQuotas(state, tenant.id);
+  const next = new Map(current);
+  for (const change of changes) {
+    const key = itemKey(change.definition);
+    if (change.enable) next.set(key, nextQuota(change, current.get(key), state, now));
+    else next.delete(key);
+  }
+  if (tenant.kind === "customer") checkSingleStorage(next, available);
+  storeEnabledItems(state, tenant, next, available);
+  return ok({ items: changes.map((c) => itemView(c.definition, next.get(itemKey(c.definition)))) });
+};
+
+function readItemChange(
+  raw: unknown,
+  where: string,
+  available: Map<string, OfferingItemDefinition>,
+): ItemChange {
+  const item = asObject(raw, where);
+  const id = {
+    application_id: requiredString(item, "application_id"),
+    name: requiredString(item, "name"),
+    infra_id: optNullableString(item, "infra_id") ?? null,
+  };
+  // Choice: a missing status means "enable" (WHMCS relies on it).
+  const status = item.status === undefined ? 1 : toInt(item.status, `${where}.status`);
+  if (status !== 0 && status !== 1) throw invalid(`"${where}.status" must be 0 or 1`);
+  const definition = available.get(itemKey(id));
+  if (!definition) {
+    const infra = id.infra_id ? ` on infra ${id.infra_id}` : "";
+    throw fail(400, 1021, `offering item "${id.name}"${infra} is not enabled at the parent tenant`);
+  }
+  const quota = status === 1 && item.quota != null ? readQuota(item.quota, `${where}.quota`) : undefined;
+  return { definition, enable: status === 1, quota };
+}
+
+function readQuota(raw: unknown, where: string): SentQuota {
+  const quota = asObject(raw, where);
+  return {
+    // Choice: a quota without `value` means unlimited, like `value: null`.
+    value: quota.value == null ? null : nonNegative(quota.value, `${where}.value`),
+    overage: quota.overage == null ? null : nonNegative(quota.overage, `${where}.overage`),
+    // Choice: quota.version is checked only when sent.
+    version: quota.version == null ? undefined : toInt(quota.version, `${where}.version`),
+  };
+}
+
+function nonNegative(value: unknown, name: string): number {
+  const n = toNumber(value, name);
+  if (n < 0) throw invalid(`"${name}" must not be negative`);
+  return n;
+}
+
+/** The stored quota after a change: unlimited resets to version 0; a real change gets a new version. */
+function nextQuota(change: ItemChange, stored: Quota | undefined, state: AcronisState, now: Date): Quota {
+  const sent = change.quota;
+  if (!sent) return stored ?? UNLIMITED;
+  if (sent.value === null) return UNLIMITED;
+  const storedVersion = stored?.version ?? 0;
+  if (sent.version !== undefined && sent.version !== storedVersion) {
+    throw versionMismatch(`quota of "${change.definition.name}"`, storedVersion, sent.version);
+  }
+  if (stored && stored.value === sent.value && stored.overage === sent.overage) return stored;
+  return { value: sent.value, overage: sent.overage, version: nextQuotaVersion(state, now) };
+}
+
+// Choice: "one storage per customer" = all enabled infra items of a customer sit on one infra_id, else 400/1027.
+function checkSingleStorage(
+  enabled: Map<string, Quota>,
+  definitions: Map<string, OfferingItemDefinition>,
+): void {
+  const infraIds = new Set(
+    [...enabled.keys()]
+      .map((key) => definitions.get(key)?.infra_id)
+      .filter((id): id is string => Boolean(id)),
+  );
+  if (infraIds.size > 1) {
+    throw fail(
+      400,
+      1027,
+      `a customer tenant may use one storage only, the request would enable ${[...infraIds].join(", ")}`,
+    );
+  }
+}
+
+/** Saves the tenant's enabled set, binds their applications, and switches removed items off in the subtree. */
+function storeEnabledItems(
+  state: AcronisState,
+  tenant: TenantRecord,
+  enabled: Map<string, Quota>,
+  definitions: Map<string, OfferingItemDefinition>,
+): void {
+  const removed = new Set([...enabledQuotas(state, tenant.id).keys()].filter((key) => !enabled.has(key)));
+  const below = new Set(subtree(state, tenant.id).map((t) => t.id));
+  state.offeringItems = state.offeringItems.filter(
+    (i) => i.tenant_id !== tenant.id && !(below.has(i.tenant_id) && removed.has(itemKey(i))),
+  );
+  for (const [key, quota] of enabled) {
+    const { application_id, name, infra_id } = definitions.get(key)!;
+    state.offeringItems.push({ tenant_id: tenant.id, application_id, name, infra_id, quota });
+    if (!tenant.application_ids.includes(application_id)) tenant.application_ids.push(application_id);
+  }
+}

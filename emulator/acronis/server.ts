@@ -1,0 +1,82 @@
+/** The Acronis Account Management API v2 emulator as a real HTTP server on loopback. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readBody, sleep, writeResponse } from "../core/router";
+import type { AcronisInfo, RunningServer, ServerOptions } from "../types";
+import { type AcronisApp, API_PREFIX, CONTROL_PREFIX, createAcronisApp, type ParsedRequest } from "./app";
+import { API_CLIENT, API_CLIENT_SECRET } from "./catalog";
+
+export async function startAcronisEmulator(opts: ServerOptions): Promise<RunningServer<AcronisInfo>> {
+  const app = createAcronisApp({ stateFile: opts.stateFile, log: opts.log });
+  const server = createServer((req, res) => {
+    serve(app, opts, req, res).catch((err: Error) => {
+      writeResponse(res, {
+        status: 500,
+        body: JSON.stringify({ error: { code: 500, message: err.message } }),
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    info: {
+      baseUrl: `http://127.0.0.1:${port}${API_PREFIX}`,
+      clientId: API_CLIENT.clientId,
+      clientSecret: API_CLIENT_SECRET,
+      partnerTenantId: API_CLIENT.tenantId,
+    },
+    close: () => closeServer(server),
+  };
+}
+
+// Choice: /_emulator calls are answered at once and are not logged, so the log shows only API traffic.
+async function serve(
+  app: AcronisApp,
+  opts: ServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const parsed = await parseRequest(req);
+  if (parsed.path === CONTROL_PREFIX || parsed.path.startsWith(`${CONTROL_PREFIX}/`)) {
+    writeResponse(res, await app.handleControl(parsed));
+    return;
+  }
+  const answer = await app.handleApi(parsed);
+  await sleep(opts.latencyMs);
+  opts.log.record({
+    api: "acronis",
+    method: parsed.method,
+    path: parsed.path,
+    query: loggedQuery(parsed.query),
+    status: answer.status,
+  });
+  writeResponse(res, answer);
+}
+
+async function parseRequest(req: IncomingMessage): Promise<ParsedRequest> {
+  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  return {
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body: await readBody(req),
+  };
+}
+
+/** The query string as logged: an `access_token` parameter is a credential, so its value is masked. */
+function loggedQuery(query: URLSearchParams): string {
+  const copy = new URLSearchParams(query);
+  if (copy.has("access_token")) copy.set("access_token", "***");
+  return copy.toString();
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    server.closeAllConnections();
+  });
+}

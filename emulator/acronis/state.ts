@@ -1,0 +1,136 @@
+/** The starting state, record factories, counters and the state file (atomic save after every change). */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import {
+  DEFAULT_IDP_ID,
+  ITEMS_DISABLED_AT_PARTNER,
+  OFFERING_ITEM_CATALOG,
+  type OfferingItemDefinition,
+  PARTNER_BRAND,
+  PARTNER_TENANT_ID,
+  PLATFORM_APPLICATION_ID,
+  ROOT_TENANT_ID,
+} from "./catalog";
+import { emptyContact } from "./contact";
+import type { AcronisState, EnabledItemRecord, TenantKind, TenantRecord } from "./model";
+
+export const nextSeq = (state: AcronisState): number => ++state.counters.seq;
+
+/** Quota versions look like ms timestamps in the docs; they also strictly increase here. */
+export function nextQuotaVersion(state: AcronisState, now: Date): number {
+  state.counters.quotaVersion = Math.max(now.getTime(), state.counters.quotaVersion + 1);
+  return state.counters.quotaVersion;
+}
+
+export type NewTenant = Pick<TenantRecord, "id" | "name" | "kind" | "parent_id" | "brand_id" | "brand_uuid"> &
+  Partial<TenantRecord>;
+
+/** A tenant with the documented defaults for everything not given. */
+export function newTenantRecord(state: AcronisState, init: NewTenant, now: Date): TenantRecord {
+  const at = now.toISOString();
+  return {
+    seq: nextSeq(state),
+    version: 1,
+    enabled: true,
+    customer_type: "default",
+    customer_id: null,
+    internal_tag: null,
+    language: "en",
+    contact: emptyContact(),
+    default_idp_id: DEFAULT_IDP_ID,
+    owner_id: null,
+    ancestral_access: true,
+    update_lock: { enabled: false, owner_id: null },
+    mfa_status: "disabled",
+    pricing_mode: pricingModeFor(init.kind),
+    enhanced_security: false,
+    application_ids: [PLATFORM_APPLICATION_ID],
+    created_at: at,
+    updated_at: at,
+    ...init,
+  };
+}
+
+// Choice: only customers have a trial; every other kind reports "production".
+const pricingModeFor = (kind: TenantKind): TenantRecord["pricing_mode"] =>
+  kind === "customer" ? "trial" : "production";
+
+const unlimited = (tenantId: string, item: OfferingItemDefinition): EnabledItemRecord => ({
+  tenant_id: tenantId,
+  application_id: item.application_id,
+  name: item.name,
+  infra_id: item.infra_id,
+  quota: { value: null, overage: null, version: 0 },
+});
+
+/** The partner (whose parent lies above the emulated tree) with all catalog items but a few. */
+export function initialState(now: Date): AcronisState {
+  const state: AcronisState = {
+    format: 1,
+    tenants: [],
+    users: [],
+    offeringItems: [],
+    accessPolicies: [],
+    outbox: [],
+    counters: { seq: 0, quotaVersion: 0 },
+  };
+  const applicationIds = [
+    PLATFORM_APPLICATION_ID,
+    ...new Set(OFFERING_ITEM_CATALOG.map((i) => i.application_id)),
+  ];
+  state.tenants.push(
+    newTenantRecord(
+      state,
+      {
+        id: PARTNER_TENANT_ID,
+        name: "Partner",
+        kind: "partner",
+        parent_id: ROOT_TENANT_ID,
+        brand_id: PARTNER_BRAND.id,
+        brand_uuid: PARTNER_BRAND.uuid,
+        application_ids: applicationIds,
+      },
+      now,
+    ),
+  );
+  for (const item of OFFERING_ITEM_CATALOG) {
+    if (!ITEMS_DISABLED_AT_PARTNER.includes(item.name))
+      state.offeringItems.push(unlimited(PARTNER_TENANT_ID, item));
+  }
+  return state;
+}
+
+/** Holds the live state and mirrors it to the state file, if any. */
+export class Store {
+  state: AcronisState;
+
+  constructor(private readonly file: string | undefined) {
+    this.state = file && existsSync(file) ? loadState(file) : initialState(new Date());
+  }
+
+  save(): void {
+    if (this.file) writeAtomically(this.file, JSON.stringify(this.state, null, 2));
+  }
+
+  reset(): void {
+    this.state = initialState(new Date());
+    this.save();
+  }
+}
+
+function loadState(file: string): AcronisState {
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<AcronisState>;
+  const lists = [parsed.tenants, parsed.users, parsed.offeringItems, parsed.accessPolicies, parsed.outbox];
+  if (parsed.format !== 1 || !lists.every(Array.isArray) || typeof parsed.counters !== "object") {
+    throw new Error(`${file} is not an Acronis emulator state file`);
+  }
+  return parsed as AcronisState;
+}
+
+/** Write to a temporary file, then rename: a crash never leaves a half-written state file. */
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}

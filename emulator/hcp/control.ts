@@ -1,0 +1,200 @@
+import type { RequestLog } from "../core/requestLog";
+import { type EmulatorRequest, type EmulatorResponse, type RouteHandler, Router } from "../core/router";
+import { md5Hex } from "./auth";
+import { badRequest, MapiError, notFound } from "./errors";
+import type { HcpHandler } from "./mapi";
+import { checkUsername } from "./rules";
+import {
+  type Account,
+  type EmulatorConfig,
+  findTenant,
+  type HcpState,
+  type HcpStore,
+  type Namespace,
+  type Role,
+  SYSTEM_ROLES,
+  sameName,
+  TENANT_ROLES,
+  USAGE_FIGURES,
+  type Usage,
+  upsertAccount,
+} from "./state";
+
+export const isControlPath = (path: string): boolean =>
+  path === "/_emulator" || path.startsWith("/_emulator/");
+
+const json = (status: number, content: unknown): EmulatorResponse => ({
+  status,
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(content),
+});
+
+/** The emulator's own API under /_emulator/: any Host, no authentication, JSON in and out. */
+export function createControlHandler(store: HcpStore, log: RequestLog): HcpHandler {
+  const router = new Router()
+    .add("GET", "/_emulator/state", () => json(200, withoutSecrets(store.state)))
+    .add("GET", "/_emulator/requests", () => json(200, log.list("hcp")))
+    .add("POST", "/_emulator/reset", () => {
+      store.reset();
+      return json(200, { reset: true });
+    })
+    .add("POST", "/_emulator/namespaces", changing(store, seedNamespace))
+    .add("DELETE", "/_emulator/namespaces/:tenant/:name", changing(store, removeNamespace))
+    .add("POST", "/_emulator/users", changing(store, addUser))
+    .add("POST", "/_emulator/config", changing(store, configure));
+  return async (req) => {
+    try {
+      const match = router.match(req.method, req.path);
+      if ("status" in match)
+        return json(match.status, { error: `no control endpoint ${req.method} ${req.path}` });
+      return await match.handler({ ...req, params: match.params });
+    } catch (err) {
+      if (err instanceof MapiError) return json(err.status, { error: err.message });
+      throw err;
+    }
+  };
+}
+
+/** Runs a state change and saves it; the change answers with what it made. */
+const changing =
+  (store: HcpStore, change: (state: HcpState, req: EmulatorRequest) => unknown): RouteHandler =>
+  (req) => {
+    const result = change(store.state, req);
+    store.commit();
+    return json(200, result);
+  };
+
+/** The state as JSON, with accounts reduced to names, roles and flags. */
+function withoutSecrets(state: HcpState): unknown {
+  const account = ({ username, roles, forcePasswordChange }: Account) => ({
+    username,
+    roles,
+    forcePasswordChange,
+  });
+  return {
+    ...state,
+    systemUsers: state.systemUsers.map(account),
+    tenants: state.tenants.map((tenant) => ({ ...tenant, users: tenant.users.map(account) })),
+  };
+}
+
+function jsonObject(req: EmulatorRequest, known: readonly string[]): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(req.body);
+  } catch {
+    throw badRequest("The body must be JSON.");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw badRequest("The body must be an object.");
+  const stray = Object.keys(value).find((key) => !known.includes(key));
+  if (stray !== undefined) throw badRequest(`Unknown field '${stray}'.`);
+  return value as Record<string, unknown>;
+}
+
+function text(value: unknown, name: string): string {
+  if (typeof value !== "string" || value === "") throw badRequest(`'${name}' must be a non-empty string.`);
+  return value;
+}
+
+function count(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw badRequest(`'${name}' must be a non-negative integer.`);
+  }
+  return value;
+}
+
+function tenantNamed(state: HcpState, value: unknown) {
+  const name = text(value, "tenant");
+  const tenant = findTenant(state, name);
+  if (!tenant) throw notFound(`Tenant ${name} does not exist.`);
+  return tenant;
+}
+
+const NAMESPACE_FIELDS = ["tenant", "name", "hardQuotaBytes", ...USAGE_FIGURES];
+
+/** Adds a namespace with usage figures to a tenant, or replaces the figures of one with that name. */
+function seedNamespace(state: HcpState, req: EmulatorRequest): Namespace {
+  const body = jsonObject(req, NAMESPACE_FIELDS);
+  const tenant = tenantNamed(state, body.tenant);
+  const name = text(body.name, "name");
+  // Choice: namespace names follow the host-name rule tenants use (1-63 letters, digits, inner hyphens).
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(name))
+    throw badRequest(`Invalid namespace name '${name}'.`);
+  const usage = Object.fromEntries(USAGE_FIGURES.map((f) => [f, count(body[f] ?? 0, f)])) as Usage;
+  const namespace: Namespace = { name, usage };
+  if (body.hardQuotaBytes !== undefined)
+    namespace.hardQuotaBytes = count(body.hardQuotaBytes, "hardQuotaBytes");
+  tenant.namespaces = [...tenant.namespaces.filter((ns) => !sameName(ns.name, name)), namespace];
+  return namespace;
+}
+
+function removeNamespace(state: HcpState, req: EmulatorRequest): { removed: string } {
+  const tenant = tenantNamed(state, req.params.tenant);
+  const remaining = tenant.namespaces.filter((ns) => !sameName(ns.name, req.params.name));
+  if (remaining.length === tenant.namespaces.length)
+    throw notFound(`Namespace ${req.params.name} does not exist.`);
+  tenant.namespaces = remaining;
+  return { removed: req.params.name };
+}
+
+const USER_FIELDS = ["tenant", "username", "password", "passwordMd5", "roles", "forcePasswordChange"];
+
+/** Adds (or replaces) an account: a tenant's when `tenant` is given, else a system-level one. */
+function addUser(
+  state: HcpState,
+  req: EmulatorRequest,
+): { tenant?: string; username: string; roles: Role[] } {
+  const body = jsonObject(req, USER_FIELDS);
+  const tenant = body.tenant === undefined ? undefined : tenantNamed(state, body.tenant);
+  if (tenant?.isDefault) throw badRequest("The default tenant has no tenant-level accounts.");
+  const username = text(body.username, "username");
+  checkUsername(username);
+  const account: Account = {
+    username,
+    passwordMd5: passwordMd5Of(body),
+    roles: rolesOf(body.roles, tenant ? TENANT_ROLES : SYSTEM_ROLES),
+    forcePasswordChange: body.forcePasswordChange === true,
+  };
+  upsertAccount(tenant ? tenant.users : state.systemUsers, account);
+  return { ...(tenant ? { tenant: tenant.name } : {}), username, roles: account.roles };
+}
+
+/** From `password`, or from `passwordMd5` for accounts known only by their token (as the seed's "allroles"). */
+function passwordMd5Of(body: Record<string, unknown>): string {
+  if ((body.password === undefined) === (body.passwordMd5 === undefined)) {
+    throw badRequest("Give exactly one of 'password' and 'passwordMd5'.");
+  }
+  if (body.password !== undefined) return md5Hex(text(body.password, "password"));
+  const digest = text(body.passwordMd5, "passwordMd5");
+  if (!/^[0-9a-fA-F]{32}$/.test(digest)) throw badRequest("'passwordMd5' must be 32 hex digits.");
+  return digest.toLowerCase();
+}
+
+function rolesOf(value: unknown, allowed: readonly Role[]): Role[] {
+  if (!Array.isArray(value) || value.length === 0) throw badRequest("'roles' must be a non-empty array.");
+  const wrong = value.find((role) => !allowed.includes(role));
+  if (wrong !== undefined) throw badRequest(`Role '${String(wrong)}' is not one of ${allowed.join(", ")}.`);
+  return [...new Set(value as Role[])];
+}
+
+function configure(state: HcpState, req: EmulatorRequest): EmulatorConfig {
+  const body = jsonObject(req, ["softwareVersion", "headMissingStatus"]);
+  const softwareVersion =
+    body.softwareVersion === undefined ? undefined : text(body.softwareVersion, "softwareVersion");
+  if (softwareVersion !== undefined && !/^[\x21-\x7e]+$/.test(softwareVersion)) {
+    throw badRequest("'softwareVersion' must be printable ASCII without spaces.");
+  }
+  if (
+    body.headMissingStatus !== undefined &&
+    body.headMissingStatus !== 302 &&
+    body.headMissingStatus !== 404
+  ) {
+    throw badRequest("'headMissingStatus' must be 302 or 404.");
+  }
+  state.config = {
+    softwareVersion: softwareVersion ?? state.config.softwareVersion,
+    headMissingStatus: (body.headMissingStatus as 302 | 404 | undefined) ?? state.config.headMissingStatus,
+  };
+  return state.config;
+}

@@ -1,0 +1,113 @@
+import { type EmulatorRequest, type EmulatorResponse, type RouteHandler, Router } from "../core/router";
+import { authenticate } from "./auth";
+import { getChargebackReport } from "./chargeback";
+import type { MapiHandler } from "./context";
+import { MapiError } from "./errors";
+import { namespaceDefaults } from "./namespaceDefaults";
+import { consoleSecurity, searchSecurity } from "./security";
+import type { HcpStore } from "./state";
+import { getAvailableServicePlan, getStatistics, listAvailableServicePlans } from "./tenantInfo";
+import { contactInfo, emailNotification, getSetting, permissions, postSetting } from "./tenantSettings";
+import { createTenant, deleteTenant, getTenant, headTenant, listTenants, modifyTenant } from "./tenants";
+
+/** From a parsed request to its answer: the seam a fault-injection layer can wrap. */
+export type HcpHandler = (req: EmulatorRequest) => Promise<EmulatorResponse>;
+
+// Choice: the Content-Security-Policy value, elided in the reference, is a same-origin policy.
+const SECURITY_HEADERS: Record<string, string> = {
+  "Content-Security-Policy": "default-src 'self'; frame-ancestors 'self'",
+  Pragma: "no-cache",
+  "X-Content-Type-Options": "nosniff",
+  "X-DNS-Prefetch-Control": "off",
+  "X-Download-Options": "noopen",
+  "X-Frame-Options": "SAMEORIGIN",
+  "X-XSS-Protection": "1; mode=block",
+};
+
+/** Sent on successes only. */
+const CACHING_HEADERS: Record<string, string> = {
+  "Cache-Control": "no-cache,no-store,must-revalidate",
+  Expires: "Thu, 01 Jan 1970 00:00:00 GMT",
+};
+
+const MAX_PATH_BYTES = 4095;
+const TENANT = "/mapi/tenants/:tenant";
+const TENANT_SETTINGS = [
+  consoleSecurity,
+  searchSecurity,
+  contactInfo,
+  emailNotification,
+  namespaceDefaults,
+  permissions,
+];
+
+/** The MAPI: authenticate, route, answer, and add the headers every answer carries. */
+export function createMapiHandler(store: HcpStore, domain: string): HcpHandler {
+  // Choice: the account is checked once a route matches, so an unknown path is 404 (405 for a wrong method) before any 403.
+  const withCaller =
+    (handler: MapiHandler): RouteHandler =>
+    (req) =>
+      handler({ req, caller: authenticate(store.state, req.headers, domain), store, domain });
+  const router = new Router()
+    .add("GET", "/mapi/tenants", withCaller(listTenants))
+    .add("PUT", "/mapi/tenants", withCaller(createTenant))
+    .add("GET", TENANT, withCaller(getTenant))
+    .add("HEAD", TENANT, withCaller(headTenant))
+    .add("POST", TENANT, withCaller(modifyTenant))
+    .add("DELETE", TENANT, withCaller(deleteTenant))
+    .add("GET", `${TENANT}/statistics`, withCaller(getStatistics))
+    .add("GET", `${TENANT}/chargebackReport`, withCaller(getChargebackReport))
+    .add("GET", `${TENANT}/availableServicePlans`, withCaller(listAvailableServicePlans))
+    .add("GET", `${TENANT}/availableServicePlans/:plan`, withCaller(getAvailableServicePlan));
+  for (const setting of TENANT_SETTINGS) {
+    router.add("GET", `${TENANT}/${setting.resource}`, withCaller(getSetting(setting)));
+    router.add("POST", `${TENANT}/${setting.resource}`, withCaller(postSetting(setting)));
+  }
+  return async (req) => withStandardHeaders(await answer(router, req), store.state.config.softwareVersion);
+}
+
+async function answer(router: Router, req: EmulatorRequest): Promise<EmulatorResponse> {
+  try {
+    // Choice: any port is accepted (the real MAPI insists on 9090); the 4,095-byte limit counts the path after /mapi.
+    if (Buffer.byteLength(req.path.replace(/^\/mapi/, "")) > MAX_PATH_BYTES) {
+      throw new MapiError(414, "The URL path is too long.");
+    }
+    const match = matchRoute(router, req);
+    return await match.handler({ ...req, params: match.params });
+  } catch (err) {
+    if (err instanceof MapiError) return errorAnswer(err);
+    throw err;
+  }
+}
+
+function matchRoute(router: Router, req: EmulatorRequest) {
+  let match: ReturnType<Router["match"]>;
+  try {
+    match = router.match(req.method, req.path);
+  } catch {
+    throw new MapiError(400, "Malformed URL.");
+  }
+  if ("status" in match) {
+    throw new MapiError(
+      match.status,
+      match.status === 404 ? "No such resource." : `${req.method} is not valid here.`,
+    );
+  }
+  return match;
+}
+
+// Choice: error answers have no body; the reason travels in X-HCP-ErrorMessage only.
+function errorAnswer(err: MapiError): EmulatorResponse {
+  return { status: err.status, headers: { "X-HCP-ErrorMessage": asHeaderText(err.message) } };
+}
+
+/** Header values must be printable ASCII. */
+const asHeaderText = (text: string): string => text.replace(/[^\x20-\x7e]/g, "?");
+
+function withStandardHeaders(answer: EmulatorResponse, softwareVersion: string): EmulatorResponse {
+  const caching = answer.status < 400 ? CACHING_HEADERS : {};
+  return {
+    ...answer,
+    headers: { "X-HCP-SoftwareVersion": softwareVersion, ...SECURITY_HEADERS, ...caching, ...answer.headers },
+  };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { type EmulatorRequest, type EmulatorResponse, readBody, sleep, writeResponse } from "../core/router";
+import type { HcpInfo, RunningServer, ServerOptions } from "../types";
+import { md5Hex } from "./auth";
+import { makeSelfSignedCertificate } from "./certificate";
+import { createControlHandler, isControlPath } from "./control";
+import { formatTimestamp } from "./formats";
+import { createMapiHandler, type HcpHandler } from "./mapi";
+import { type Account, HcpStore, initialState } from "./state";
+
+export type { HcpHandler } from "./mapi";
+
+// Choice: the emulated system's domain is fixed to hcp.example.com, the documentation's.
+const DOMAIN = "hcp.example.com";
+const ADMIN_USERNAME = "admin";
+/** Query parameters whose values never reach the request log. */
+const SECRET_PARAMETERS = ["password", "resetPasswords"];
+
+/** Starts the HCP MAPI emulator over HTTPS with a certificate made for this run. */
+export async function startHcpEmulator(opts: ServerOptions): Promise<RunningServer<HcpInfo>> {
+  const certificate = await makeSelfSignedCertificate(DOMAIN);
+  // Choice: the built-in system administrator gets a fresh random password at every start; state files keep only MD5s.
+  const password = `${randomBytes(12).toString("base64url")}-7a`;
+  const admin: Account = {
+    username: ADMIN_USERNAME,
+    passwordMd5: md5Hex(password),
+    roles: ["ADMINISTRATOR", "MONITOR", "SECURITY", "COMPLIANCE"],
+    forcePasswordChange: false,
+  };
+  const store = HcpStore.open(
+    opts.stateFile,
+    () => initialState(admin, formatTimestamp(Date.now(), 0)),
+    admin,
+  );
+  const handle = createHcpHandler(store, opts);
+  const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+    void serve(handle, opts, req, res);
+  });
+  const port = await listen(server, opts.port, opts.host);
+  return {
+    info: {
+      url: `https://${opts.host}:${port}`,
+      domain: DOMAIN,
+      username: ADMIN_USERNAME,
+      password,
+      caCertPath: certificate.certPath,
+    },
+    close: async () => {
+      await stop(server);
+      await rm(certificate.directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The control API under /_emulator/, the MAPI everywhere else. */
+function createHcpHandler(store: HcpStore, opts: ServerOptions): HcpHandler {
+  const control = createControlHandler(store, opts.log);
+  const mapi = createMapiHandler(store, DOMAIN);
+  return (req) => (isControlPath(req.path) ? control(req) : mapi(req));
+}
+
+async function serve(handle: HcpHandler, opts: ServerOptions, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "https://emulator.invalid");
+  const request: EmulatorRequest = {
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body: await readBody(req).catch(() => ""),
+    params: {},
+  };
+  const answer = await handle(request).catch(internalError);
+  opts.log.record({
+    api: "hcp",
+    method: request.method,
+    path: request.path,
+    query: withoutSecrets(url.searchParams),
+    status: answer.status,
+  });
+  await sleep(opts.latencyMs);
+  writeResponse(res, answer);
+}
+
+function internalError(err: Error): EmulatorResponse {
+  process.stderr.write(`hcp emulator: ${err.stack ?? err.message}\n`);
+  return { status: 500, headers: { "X-HCP-ErrorMessage": "Internal error." } };
+}
+
+function withoutSecrets(query: URLSearchParams): string {
+  const logged = new URLSearchParams(query);
+  for (const name of SECRET_PARAMETERS) if (logged.has(name)) logged.set(name, "***");
+  return logged.toString();
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,178 @@
+import type { EmulatorResponse } from "../core/router";
+import { type AccessRule, authorize, authorizeSystem, md5Hex } from "./auth";
+import {
+  checkPropertyNames,
+  documentAnswer,
+  emptyAnswer,
+  isVerbose,
+  type MapiContext,
+  requestBody,
+  tenantOf,
+} from "./context";
+import { badRequest, conflict, forbidden, MapiError } from "./errors";
+import { formatTimestamp, readBoolean, readEnum, readInteger, readText } from "./formats";
+import { checkPassword, checkTenantName, checkUsername } from "./rules";
+import { type Account, findTenant, newTenant, quotaBytes, sameName, type Tenant } from "./state";
+import {
+  CREATE_SETTABLE,
+  checkTenantLimits,
+  readTenantPatch,
+  settableBy,
+  TENANT_PROPERTIES,
+  tenantView,
+} from "./tenantProperties";
+
+const READ_RULE: AccessRule = {
+  tenantRoles: ["MONITOR", "ADMINISTRATOR"],
+  systemRoles: ["MONITOR", "ADMINISTRATOR"],
+};
+const MODIFY_RULE: AccessRule = { tenantRoles: ["ADMINISTRATOR"], systemRoles: ["ADMINISTRATOR"] };
+
+interface ListQuery {
+  offset: number;
+  count: number;
+  sortType: "name" | "hardQuota";
+  descending: boolean;
+  filterType: "name" | "tag";
+  filterString: string;
+}
+
+function readListQuery(query: URLSearchParams): ListQuery {
+  const filterString = readText(query.get("filterString") ?? "", "filterString", 64);
+  if (filterString.includes(",")) throw badRequest("'filterString' must not contain commas.");
+  const count = query.get("count");
+  // Choice: offset is 0-based; without count the whole rest of the list is returned.
+  return {
+    offset: readInteger(query.get("offset") ?? "0", "offset", 0, Number.MAX_SAFE_INTEGER),
+    count:
+      count === null ? Number.POSITIVE_INFINITY : readInteger(count, "count", 0, Number.MAX_SAFE_INTEGER),
+    sortType: readEnum(query.get("sortType") ?? "name", "sortType", ["name", "hardQuota"], false),
+    descending:
+      readEnum(query.get("sortOrder") ?? "ascending", "sortOrder", ["ascending", "descending"], false) ===
+      "descending",
+    filterType: readEnum(query.get("filterType") ?? "name", "filterType", ["name", "tag"], false),
+    filterString: filterString.toLowerCase(),
+  };
+}
+
+/** filterType without filterString keeps every tenant. */
+const matchesFilter = (tenant: Tenant, query: ListQuery): boolean => {
+  if (query.filterString === "") return true;
+  const candidates = query.filterType === "name" ? [tenant.name] : tenant.tags;
+  return candidates.some((text) => text.toLowerCase().startsWith(query.filterString));
+};
+
+function compareTenants(a: Tenant, b: Tenant, query: ListQuery): number {
+  const byName = a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+  const order =
+    query.sortType === "hardQuota" ? quotaBytes(a.hardQuota) - quotaBytes(b.hardQuota) || byName : byName;
+  return query.descending ? -order : order;
+}
+
+/** GET /tenants: names, filtered by prefix, sorted, then paged. */
+export function listTenants(ctx: MapiContext): EmulatorResponse {
+  authorizeSystem(ctx.caller, ["MONITOR", "ADMINISTRATOR"]);
+  const query = readListQuery(ctx.req.query);
+  const names = ctx.store.state.tenants
+    .filter((tenant) => matchesFilter(tenant, query))
+    .sort((a, b) => compareTenants(a, b, query))
+    .slice(query.offset, query.offset + query.count)
+    .map((tenant) => tenant.name);
+  return documentAnswer(ctx, "tenants", { name: names });
+}
+
+/** PUT /tenants: creates a tenant and, with LOCAL authentication, its initial security user. */
+export function createTenant(ctx: MapiContext): EmulatorResponse {
+  authorizeSystem(ctx.caller, ["ADMINISTRATOR"]);
+  const { properties } = requestBody(ctx, ["tenant"]);
+  checkPropertyNames(properties, TENANT_PROPERTIES, CREATE_SETTABLE, "a tenant");
+  if (properties.name === undefined) throw badRequest("'name' is required.");
+  // Choice: hardQuota is required on create, as in the Tenant Management Console.
+  if (properties.hardQuota === undefined) throw badRequest("'hardQuota' is required.");
+  const name = readText(properties.name, "name", 63);
+  checkTenantName(name);
+  const state = ctx.store.state;
+  if (findTenant(state, name)) throw conflict(`Tenant ${name} already exists.`);
+  const patch = readTenantPatch(properties, state);
+  const tenant: Tenant = { ...newTenant(name, patch.hardQuota!, formatTimestamp(Date.now(), 0)), ...patch };
+  const initialUser = readInitialUser(ctx.req.query, tenant);
+  if (initialUser) tenant.users.push(initialUser);
+  state.tenants.push(tenant);
+  ctx.store.commit();
+  return emptyAnswer();
+}
+
+/** The initial user from the query: required exactly when the tenant has LOCAL authentication. */
+function readInitialUser(query: URLSearchParams, tenant: Tenant): Account | undefined {
+  const username = query.get("username");
+  const password = query.get("password");
+  if (!tenant.authenticationTypes.includes("LOCAL")) {
+    if (username !== null || password !== null) {
+      throw badRequest("'username' and 'password' are valid only when LOCAL authentication is enabled.");
+    }
+    return undefined;
+  }
+  if (username === null) throw badRequest("'username' parameter is required.");
+  if (password === null) throw badRequest("'password' parameter is required.");
+  checkUsername(username);
+  checkPassword(password, tenant.consoleSecurity.minimumPasswordLength);
+  // Choice: forcePasswordChange is recorded on the account but does not block MAPI requests.
+  const forcePasswordChange = readBoolean(query.get("forcePasswordChange") ?? "false");
+  return { username, passwordMd5: md5Hex(password), roles: ["SECURITY"], forcePasswordChange };
+}
+
+/** GET /tenants/{t}: what the caller's level may see, read-only properties with verbose=true. */
+export function getTenant(ctx: MapiContext): EmulatorResponse {
+  const tenant = tenantOf(ctx);
+  authorize(ctx.caller, tenant, READ_RULE);
+  return documentAnswer(ctx, "tenant", tenantView(tenant, ctx.caller, isVerbose(ctx), ctx.domain));
+}
+
+/** HEAD /tenants/{t}: 200 when it exists; a missing (or forbidden, with 302) tenant as configured. */
+export function headTenant(ctx: MapiContext): EmulatorResponse {
+  try {
+    authorize(ctx.caller, tenantOf(ctx), READ_RULE);
+    return { status: 200 };
+  } catch (err) {
+    const hidden = err instanceof MapiError && (err.status === 404 || err.status === 403);
+    if (hidden && ctx.store.state.config.headMissingStatus === 302) return { status: 302 };
+    throw err;
+  }
+}
+
+/** POST /tenants/{t}: a partial update; lists given are replaced whole. */
+export function modifyTenant(ctx: MapiContext): EmulatorResponse {
+  const tenant = tenantOf(ctx);
+  authorize(ctx.caller, tenant, MODIFY_RULE);
+  if (ctx.req.query.has("username") || ctx.req.query.has("password")) {
+    throw badRequest("'username' and 'password' are valid only when creating a tenant.");
+  }
+  const { properties } = requestBody(ctx, ["tenant"]);
+  const { name, ...changes } = properties;
+  // Choice: tenants cannot be renamed; name may be sent only unchanged (a GET answer posted back).
+  if (name !== undefined && !sameName(readText(name, "name", 63), tenant.name)) {
+    throw forbidden("A tenant cannot be renamed.");
+  }
+  checkPropertyNames(changes, TENANT_PROPERTIES, settableBy(ctx.caller, tenant), "a tenant");
+  const patch = readTenantPatch(changes, ctx.store.state);
+  checkTenantLimits({ ...tenant, ...patch });
+  Object.assign(tenant, patch);
+  ctx.store.commit();
+  return emptyAnswer();
+}
+
+/** DELETE /tenants/{t}: only a tenant without namespaces, never the default tenant. */
+export function deleteTenant(ctx: MapiContext): EmulatorResponse {
+  authorizeSystem(ctx.caller, ["ADMINISTRATOR"]);
+  const tenant = tenantOf(ctx);
+  // Choice: deleting the default tenant is 403.
+  if (tenant.isDefault) throw forbidden("The default tenant cannot be deleted.");
+  const owned = tenant.namespaces.length;
+  // Choice: a tenant that still owns namespaces is 409, naming the count.
+  if (owned > 0)
+    throw conflict(`Tenant ${tenant.name} cannot be deleted because it owns ${owned} namespace(s).`);
+  const state = ctx.store.state;
+  state.tenants = state.tenants.filter((t) => t !== tenant);
+  ctx.store.commit();
+  return emptyAnswer();
+}

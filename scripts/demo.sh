@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The main job: builds the package, starts the embedded emulators, and runs `pulumi up` of the root
+# program against them with a local backend, then prints what was created. Re-running it finds the
+# same estate (the emulators keep their state in .work/demo) and changes nothing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$root/node_modules/.bin:$PATH"
+work="$root/.work/demo"
+mkdir -p "$work/state"
+
+bash scripts/build.sh
+PATH="$(bash scripts/ensure-pulumi.sh):$PATH"
+
+ready="$work/emulator.ready"
+node dist/emulator/main.js --state-file "$work/emulator" >"$ready" 2>"$work/emulator.log" &
+emulator=$!
+trap 'kill $emulator 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [[ -s "$ready" ]] && break; sleep 0.1; done
+[[ -s "$ready" ]] || { echo "demo: the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
+field() { node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(process.argv[2].split(".").reduce((o,k)=>o[k], r))' "$ready" "$1"; }
+
+export PULUMI_BACKEND_URL="file://$work/state" PULUMI_HOME="$work/home" PULUMI_CONFIG_PASSPHRASE="demo" \
+  PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_DISABLE_REGISTRY_RESOLVE=true
+pulumi stack select --create demo --non-interactive >/dev/null
+pulumi config set acronis:baseUrl "$(field acronis.baseUrl)"
+pulumi config set acronis:clientId "$(field acronis.clientId)"
+pulumi config set --secret acronis:clientSecret "$(field acronis.clientSecret)"
+pulumi config set partnerTenantId "$(field acronis.partnerTenantId)"
+
+pulumi up --yes --non-interactive
+echo
+echo "Created (pulumi stack output):"
+pulumi stack output --json

@@ -1,0 +1,325 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { startAcronisEmulator } from "../../emulator/acronis/server";
+import { RequestLog } from "../../emulator/core/requestLog";
+import type { AcronisInfo, RunningServer } from "../../emulator/types";
+import { AccessPolicyProvider } from "../../provider/accessPolicy";
+import { ConflictError } from "../../provider/common/errors";
+import { CustomerTenantProvider } from "../../provider/customerTenant";
+import { OfferingItemsProvider } from "../../provider/offeringItems";
+import { TenantMfaProvider } from "../../provider/tenantMfa";
+import { UserProvider } from "../../provider/user";
+import { AcronisApi } from "../support/acronisApi";
+
+/** A Config as the dynamic-provider host hands it to configure(). */
+function configFor(info: AcronisInfo): pulumi.dynamic.ConfigureRequest {
+  const values: Record<string, string> = {
+    "acronis:baseUrl": info.baseUrl,
+    "acronis:clientId": info.clientId,
+    "acronis:clientSecret": info.clientSecret,
+  };
+  return {
+    config: { get: (k: string) => values[k], require: (k: string) => values[k] },
+  } as unknown as pulumi.dynamic.ConfigureRequest;
+}
+
+async function configured<P extends { configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> }>(
+  provider: P,
+  info: AcronisInfo,
+): Promise<P> {
+  await provider.configure(configFor(info));
+  return provider;
+}
+
+describe("Acronis providers against the emulator", function () {
+  this.timeout(20_000);
+  let emulator: RunningServer<AcronisInfo>;
+  let api: AcronisApi;
+  let log: RequestLog;
+  let tenants: CustomerTenantProvider;
+  let mfa: TenantMfaProvider;
+  let items: OfferingItemsProvider;
+  let users: UserProvider;
+  let policies: AccessPolicyProvider;
+  let partnerId: string;
+  let counter = 0;
+  const unique = (prefix: string) => `${prefix}${++counter}x${process.pid}`;
+
+  before(async () => {
+    log = new RequestLog();
+    emulator = await startAcronisEmulator({ port: 0, host: "127.0.0.1", latencyMs: 0, log });
+    api = new AcronisApi(emulator.info);
+    partnerId = emulator.info.partnerTenantId;
+    tenants = await configured(new CustomerTenantProvider(), emulator.info);
+    mfa = await configured(new TenantMfaProvider(), emulator.info);
+    items = await configured(new OfferingItemsProvider(), emulator.info);
+    users = await configured(new UserProvider(), emulator.info);
+    policies = await configured(new AccessPolicyProvider(), emulator.info);
+  });
+
+  after(async () => emulator.close());
+
+  async function newCustomer(extra: Record<string, unknown> = {}) {
+    const inputs = { name: unique("Customer "), parentId: partnerId, ...extra };
+    const created = await tenants.create(inputs as never);
+    return { id: created.id, outs: created.outs as Record<string, unknown>, inputs };
+  }
+
+  describe("CustomerTenant", () => {
+    it("creates, reads back the same shape, updates in place and deletes (disable, then delete)", async () => {
+      const { id, outs, inputs } = await newCustomer({
+        customerId: "ext-1",
+        enhancedSecurity: true,
+        contact: { email: "it@customer.example" },
+      });
+      expect(outs).to.deep.include({
+        tenantId: id,
+        kind: "customer",
+        name: inputs.name,
+        customerId: "ext-1",
+        enhancedSecurity: true,
+        contact: { email: "it@customer.example" },
+      });
+      const read = await tenants.read(id, outs as never);
+      expect(read.props).to.deep.equal(outs);
+      expect((await tenants.diff(id, read.props as never, inputs as never)).changes).to.equal(false);
+
+      const renamed = { ...inputs, name: unique("Renamed "), customerId: "ext-1", enhancedSecurity: true };
+      const diff = await tenants.diff(id, outs as never, renamed as never);
+      expect(diff).to.deep.include({ changes: true, replaces: [] });
+      const updated = await tenants.update(id, outs as never, renamed as never);
+      expect((updated.outs as Record<string, unknown>).name).to.equal(renamed.name);
+      expect((await api.get(`/tenants/${id}`)).body.name).to.equal(renamed.name);
+
+      await tenants.delete(id, updated.outs as never);
+      expect((await api.get(`/tenants/${id}`)).status).to.equal(404);
+      const writes = log
+        .list("acronis")
+        .filter((e) => e.path.endsWith(`/tenants/${id}`) && e.method !== "GET");
+      expect(writes.map((e) => e.method).slice(-2)).to.deep.equal(["PUT", "DELETE"]);
+    });
+
+    it("shows drift made through the API in read and diff, property by property", async () => {
+      const { id, outs, inputs } = await newCustomer({ customerId: "before" });
+      const current = (await api.get(`/tenants/${id}`)).body;
+      await api.put(`/tenants/${id}`, { customer_id: "after", version: current.version });
+      const read = await tenants.read(id, outs as never);
+      expect(read.inputs).to.deep.include({ customerId: "after" });
+      const diff = await tenants.diff(id, read.props as never, inputs as never);
+      expect(diff.changes).to.equal(true);
+      await tenants.delete(id, outs as never);
+    });
+
+    it("asks for replacement when the parent changes", async () => {
+      const diff = await tenants.diff(
+        "t",
+        { name: "a", parentId: partnerId } as never,
+        { name: "a", parentId: "9b1de2a4-0000-4000-8000-000000000000" } as never,
+      );
+      expect(diff.replaces).to.deep.equal(["parentId"]);
+    });
+
+    it("reports a tenant deleted out of band as gone", async () => {
+      const { id, outs } = await newCustomer();
+      const t = (await api.get(`/tenants/${id}`)).body;
+      const disabled = (await api.put(`/tenants/${id}`, { enabled: false, version: t.version })).body;
+      expect((await api.delete(`/tenants/${id}?version=${disabled.version}`)).status).to.equal(204);
+      expect(await tenants.read(id, outs as never)).to.deep.equal({});
+      await tenants.delete(id, outs as never);
+    });
+
+    it("fails a duplicate name with the vendor's code, and creates nothing", async () => {
+      const { id, outs, inputs } = await newCustomer();
+      const before = (await api.get("/_emulator/state")).body.tenants.length;
+      const err = await tenants.create(inputs as never).catch((e: Error) => e);
+      expect(err).to.be.instanceOf(ConflictError);
+      expect((err as Error).message).to.match(/POST \/tenants failed: HTTP 409, code 1004/);
+      expect((await api.get("/_emulator/state")).body.tenants.length).to.equal(before);
+      await tenants.delete(id, outs as never);
+    });
+
+    it("honours the deletion policy: disable keeps the tenant, retain leaves it enabled", async () => {
+      const a = await newCustomer({ deletionPolicy: "disable" });
+      await tenants.delete(a.id, a.outs as never);
+      expect((await api.get(`/tenants/${a.id}`)).body.enabled).to.equal(false);
+      const b = await newCustomer({ deletionPolicy: "retain" });
+      await tenants.delete(b.id, b.outs as never);
+      expect((await api.get(`/tenants/${b.id}`)).body.enabled).to.equal(true);
+    });
+
+    it("rejects turning enhanced security off in check", async () => {
+      const result = await tenants.check(
+        { name: "x", parentId: partnerId, enhancedSecurity: true },
+        { name: "x", parentId: partnerId, enhancedSecurity: false },
+      );
+      expect(result.failures?.map((f) => f.property)).to.deep.equal(["enhancedSecurity"]);
+    });
+  });
+
+  describe("TenantMfa", () => {
+    it("turns two-factor on, sees it turned off out of band, repairs it, and restores the default on delete", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const created = await mfa.create({ tenantId, enabled: true });
+      expect(created).to.deep.equal({
+        id: tenantId,
+        outs: { tenantId, enabled: true, mfaStatus: "enabled" },
+      });
+      await api.put(`/tenants/${tenantId}/mfa/status`, { enabled: false });
+      const read = await mfa.read(tenantId, created.outs as never);
+      expect(read.props).to.deep.equal({ tenantId, enabled: false, mfaStatus: "disabled" });
+      expect((await mfa.diff(tenantId, read.props as never, { tenantId, enabled: true })).changes).to.equal(
+        true,
+      );
+      const repaired = await mfa.update(tenantId, read.props as never, { tenantId, enabled: true });
+      expect((repaired.outs as Record<string, unknown>).enabled).to.equal(true);
+      await mfa.delete(tenantId);
+      expect((await api.get(`/tenants/${tenantId}/mfa/status`)).body.mfa_status).to.equal("disabled");
+      await tenants.delete(tenantId, tenantOuts as never);
+      expect(await mfa.read(tenantId, created.outs as never)).to.deep.equal({});
+    });
+  });
+
+  describe("OfferingItems", () => {
+    it("enables items with quotas, detects a quota changed out of band, repairs it, and disables on delete", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const inputs = {
+        tenantId,
+        items: [{ name: "workstations", quota: { value: 10, overage: 12 } }, { name: "storage" }],
+      };
+      const created = await items.create(inputs);
+      const outs = created.outs as { items: { name: string; quota?: unknown }[] };
+      expect(outs.items.map((i) => i.name)).to.deep.equal(["storage", "workstations"]);
+      expect(outs.items.find((i) => i.name === "workstations")?.quota).to.deep.equal({
+        value: 10,
+        overage: 12,
+      });
+      expect((await items.diff(tenantId, outs as never, inputs)).changes).to.equal(false);
+
+      const current = (await api.get(`/tenants/${tenantId}/offering_items`)).body.items as {
+        name: string;
+        application_id: string;
+        quota?: { version: number };
+      }[];
+      const ws = current.find((i) => i.name === "workstations")!;
+      await api.put(`/tenants/${tenantId}/offering_items`, {
+        offering_items: [
+          {
+            application_id: ws.application_id,
+            name: "workstations",
+            status: 1,
+            quota: { value: 99, overage: null, version: ws.quota?.version },
+          },
+        ],
+      });
+      const read = await items.read(tenantId, outs as never);
+      expect((read.props as typeof outs).items.find((i) => i.name === "workstations")?.quota).to.deep.equal({
+        value: 99,
+        overage: null,
+      });
+      expect((await items.diff(tenantId, read.props as never, inputs)).changes).to.equal(true);
+      await items.update(tenantId, read.props as never, inputs);
+      const after = (await api.get(`/tenants/${tenantId}/offering_items`)).body.items as {
+        name: string;
+        status: number;
+        quota?: { value: number };
+      }[];
+      expect(after.find((i) => i.name === "workstations")?.quota?.value).to.equal(10);
+
+      await items.delete(tenantId, outs as never);
+      const disabled = (await api.get(`/tenants/${tenantId}/offering_items`)).body.items as {
+        name: string;
+        status: number;
+      }[];
+      expect(
+        disabled.filter((i) => ["workstations", "storage"].includes(i.name)).map((i) => i.status),
+      ).to.deep.equal([0, 0]);
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+
+    it("names what is available when an item is not, before any write", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const writesBefore = log.list("acronis").filter((e) => e.method === "PUT").length;
+      const err = await items.create({ tenantId, items: [{ name: "no-such-item" }] }).catch((e: Error) => e);
+      expect((err as Error).message).to.match(
+        /"no-such-item" is not available to tenant .* \(available: .*workstations/,
+      );
+      expect(log.list("acronis").filter((e) => e.method === "PUT").length).to.equal(writesBefore);
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+  });
+
+  describe("User and AccessPolicy", () => {
+    it("creates the tutorial's user with the activation e-mail, grants company_admin, and cleans up", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const login = unique("JohnDoe");
+      const inputs = {
+        tenantId,
+        login,
+        contact: { email: "john.doe@example.com", firstname: "John", lastname: "Doe" },
+        sendActivationEmail: true,
+      };
+      const created = await users.create(inputs);
+      const outs = created.outs as Record<string, unknown>;
+      expect(outs).to.deep.include({
+        userId: created.id,
+        tenantId,
+        login,
+        activated: false,
+        activationEmailSent: true,
+      });
+      expect(outs.personalTenantId).to.be.a("string");
+      const emails = (await api.get("/_emulator/emails")).body as
+        | { userId: string }[]
+        | { items: { userId: string }[] };
+      const outbox = Array.isArray(emails) ? emails : emails.items;
+      expect(outbox.filter((m) => m.userId === created.id)).to.have.length(1);
+      expect((await users.read(created.id, outs as never)).props).to.deep.equal(outs);
+
+      const granted = await policies.create({ userId: created.id, roles: ["company_admin"] });
+      expect(granted.outs).to.deep.equal({ userId: created.id, tenantId, roles: ["company_admin"] });
+      await api.put(`/users/${created.id}/access_policies`, { items: [] });
+      const drift = await policies.read(created.id, granted.outs as never);
+      expect((drift.props as { roles: string[] }).roles).to.deep.equal([]);
+      expect(
+        (
+          await policies.diff(created.id, drift.props as never, {
+            userId: created.id,
+            roles: ["company_admin"],
+          })
+        ).changes,
+      ).to.equal(true);
+      await policies.update(created.id, drift.props as never, {
+        userId: created.id,
+        roles: ["company_admin"],
+      });
+      expect(
+        ((await api.get(`/users/${created.id}/access_policies`)).body.items as { role_id: string }[]).map(
+          (p) => p.role_id,
+        ),
+      ).to.deep.equal(["company_admin"]);
+
+      await policies.delete(created.id, granted.outs as never);
+      expect((await api.get(`/users/${created.id}/access_policies`)).body.items).to.deep.equal([]);
+      await users.delete(created.id);
+      expect((await api.get(`/users/${created.id}`)).status).to.equal(404);
+      expect(await users.read(created.id, outs as never)).to.deep.equal({});
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+
+    it("refuses a taken login before creating anything", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const login = unique("Taken");
+      const first = await users.create({ tenantId, login, contact: { email: "a@example.com" } });
+      const posts = () =>
+        log.list("acronis").filter((e) => e.method === "POST" && e.path.endsWith("/users")).length;
+      const before = posts();
+      const err = await users
+        .create({ tenantId, login, contact: { email: "b@example.com" } })
+        .catch((e: Error) => e);
+      expect((err as Error).message).to.match(/already taken/);
+      expect(posts()).to.equal(before);
+      await users.delete(first.id);
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+  });
+});

@@ -1,0 +1,243 @@
+import { expect } from "chai";
+import fc from "fast-check";
+import { accessPolicyItems, accessPolicyOutputs, validateAccessPolicy } from "../../provider/accessPolicy";
+import { tokenExpiryMs } from "../../provider/acronis/token";
+import type { OfferingItem, Tenant } from "../../provider/acronis/types";
+import { completeAcronisSettings, readAcronisSettings } from "../../provider/config";
+import {
+  customerTenantOutputs,
+  tenantCreateBody,
+  validateCustomerTenant,
+} from "../../provider/customerTenant";
+import {
+  enabledItems,
+  itemsSatisfy,
+  offeringItemWrites,
+  resolveItems,
+  validateOfferingItems,
+} from "../../provider/offeringItems";
+import { validateUser } from "../../provider/user";
+
+const partner = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
+const backup = "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb";
+const infraA = "019097a6-114f-4418-bd54-e01ef049f209";
+const infraB = "11111111-2222-3333-4444-555555555555";
+
+describe("CustomerTenant mapping", () => {
+  it("sends the tutorial's body for the tutorial's inputs", () => {
+    const body = tenantCreateBody({
+      name: "Customer, Inc",
+      parentId: partner,
+      customerId: "customer-inc",
+      ancestralAccess: true,
+      enhancedSecurity: true,
+    });
+    expect(body).to.deep.equal({
+      name: "Customer, Inc",
+      kind: "customer",
+      parent_id: partner,
+      customer_id: "customer-inc",
+      ancestral_access: true,
+      enhanced_security: true,
+    });
+  });
+
+  it("outputs only the keys the program manages, plus the id", () => {
+    const tenant = {
+      id: "t1",
+      version: 3,
+      name: "C",
+      kind: "customer",
+      parent_id: partner,
+      enabled: true,
+      language: "en",
+      customer_id: null,
+      contact: { email: "a@b.c", phone: null },
+    } as Tenant;
+    expect(
+      customerTenantOutputs(tenant, { name: "C", parentId: partner, contact: { phone: "1" } }),
+    ).to.deep.equal({
+      tenantId: "t1",
+      kind: "customer",
+      name: "C",
+      parentId: partner,
+      contact: { phone: "" },
+    });
+  });
+
+  it("refuses to turn enhanced security off, naming the property", () => {
+    const failures = validateCustomerTenant(
+      { enhancedSecurity: true },
+      { name: "C", parentId: partner, enhancedSecurity: false },
+    );
+    expect(failures.map((f) => f.property)).to.deep.equal(["enhancedSecurity"]);
+    expect(failures[0].reason).to.match(/cannot be turned off/);
+  });
+
+  it("rejects a malformed contact e-mail and an unknown key", () => {
+    const failures = validateCustomerTenant({}, {
+      name: "C",
+      parentId: partner,
+      contact: { email: "nope" },
+      colour: "red",
+    } as never);
+    expect(failures.map((f) => f.property).sort()).to.deep.equal(["colour", "contact.email"]);
+  });
+});
+
+describe("OfferingItems mapping", () => {
+  const available: OfferingItem[] = [
+    {
+      application_id: backup,
+      name: "workstations",
+      status: 1,
+      quota: { value: 5, overage: null, version: 17 },
+    },
+    {
+      application_id: backup,
+      name: "storage",
+      infra_id: infraA,
+      status: 1,
+      quota: { value: null, overage: null, version: 0 },
+    },
+    { application_id: backup, name: "storage", infra_id: infraB, status: 0 },
+  ];
+
+  it("resolves names to application and infra, and says what is available when one is missing", () => {
+    expect(resolveItems([{ name: "workstations" }], available, "t")).to.deep.equal([
+      { name: "workstations", applicationId: backup },
+    ]);
+    expect(() => resolveItems([{ name: "servers" }], available, "t")).to.throw(
+      /"servers" is not available to tenant t \(available: storage, workstations\)/,
+    );
+    expect(() => resolveItems([{ name: "storage" }], available, "t")).to.throw(/set infraId/);
+    expect(resolveItems([{ name: "storage", infraId: infraA }], available, "t")[0].infraId).to.equal(infraA);
+  });
+
+  it("writes wanted items enabled with their quota version, dropped ones disabled", () => {
+    const wanted = [{ name: "workstations", applicationId: backup, quota: { value: 10, overage: 12 } }];
+    const dropped = [{ name: "storage", applicationId: backup, infraId: infraA }];
+    expect(offeringItemWrites(wanted, dropped, available)).to.deep.equal([
+      {
+        application_id: backup,
+        name: "workstations",
+        status: 1,
+        quota: { value: 10, overage: 12, version: 17 },
+      },
+      { application_id: backup, name: "storage", infra_id: infraA, status: 0 },
+    ]);
+  });
+
+  it("reads back only enabled managed items, sorted, with quotas where managed", () => {
+    const managed = [
+      { name: "workstations", applicationId: backup, quota: { value: 1, overage: null } },
+      { name: "storage", applicationId: backup, infraId: infraB },
+    ];
+    expect(enabledItems(managed, available)).to.deep.equal([
+      { name: "workstations", applicationId: backup, quota: { value: 5, overage: null } },
+    ]);
+  });
+
+  it("is satisfied exactly when the sets and the wanted quotas agree", () => {
+    const stored = [{ name: "workstations", applicationId: backup, quota: { value: 5, overage: null } }];
+    expect(itemsSatisfy(stored, [{ name: "workstations", quota: { value: 5 } }])).to.equal(true);
+    expect(itemsSatisfy(stored, [{ name: "workstations" }])).to.equal(true);
+    expect(itemsSatisfy(stored, [{ name: "workstations", quota: { value: 6 } }])).to.equal(false);
+    expect(itemsSatisfy(stored, [{ name: "workstations" }, { name: "storage" }])).to.equal(false);
+  });
+
+  it("accepts any whole quota ≥ 0 or null and rejects the rest (property)", () => {
+    const tenantId = partner;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1000, max: 10 ** 12 }), fc.constant(null), fc.double({ noNaN: true })),
+        (value) => {
+          const failures = validateOfferingItems({
+            tenantId,
+            items: [{ name: "storage", quota: { value } }],
+          });
+          const valid = value === null || (Number.isInteger(value) && value >= 0);
+          return valid ? failures.length === 0 : failures[0].property === "items[0].quota.value";
+        },
+      ),
+    );
+  });
+
+  it("rejects an empty list and duplicates", () => {
+    expect(validateOfferingItems({ tenantId: partner, items: [] })[0].property).to.equal("items");
+    expect(
+      validateOfferingItems({ tenantId: partner, items: [{ name: "a" }, { name: "a" }] })[0].property,
+    ).to.equal("items[1]");
+  });
+});
+
+describe("User and AccessPolicy mapping", () => {
+  it("validates logins by the documented rules", () => {
+    const base = { tenantId: partner, contact: { email: "john.doe@example.com" } };
+    expect(validateUser({ ...base, login: "JohnDoe" })).to.deep.equal([]);
+    expect(validateUser({ ...base, login: "jd" })[0].property).to.equal("login");
+    expect(validateUser({ ...base, login: "john doe" })[0].property).to.equal("login");
+    expect(validateUser({ ...base, login: "JohnDoe", contact: { email: "john" } })[0].property).to.equal(
+      "contact.email",
+    );
+  });
+
+  it("builds the tutorial's access-policy body", () => {
+    expect(accessPolicyItems("u1", "t1", ["company_admin"])).to.deep.equal([
+      {
+        id: "00000000-0000-0000-0000-000000000000",
+        issuer_id: "00000000-0000-0000-0000-000000000000",
+        tenant_id: "t1",
+        trustee_id: "u1",
+        trustee_type: "user",
+        role_id: "company_admin",
+        version: 0,
+      },
+    ]);
+  });
+
+  it("reads roles back as a sorted set", () => {
+    const items = ["backup_user", "company_admin", "backup_user"].map((role_id) => ({
+      ...accessPolicyItems("u1", "t1", [role_id])[0],
+    }));
+    expect(accessPolicyOutputs("u1", "t1", items)).to.deep.equal({
+      userId: "u1",
+      tenantId: "t1",
+      roles: ["backup_user", "company_admin"],
+    });
+  });
+
+  it("rejects unknown roles, naming the element", () => {
+    expect(validateAccessPolicy({ userId: partner, roles: ["company_admin", "god_mode"] })).to.deep.equal([
+      {
+        property: "roles.1",
+        reason:
+          'roles.1 must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest, monitoring_admin, got "god_mode"',
+      },
+    ]);
+  });
+});
+
+describe("Acronis settings", () => {
+  it("prefers stack config over the environment", () => {
+    const config = { get: (k: string) => ({ "acronis:baseUrl": "http://cfg/api/2" })[k] };
+    const settings = readAcronisSettings(config, {
+      ACRONIS_BASE_URL: "http://env/api/2",
+      ACRONIS_CLIENT_ID: "id",
+      ACRONIS_CLIENT_SECRET: "s",
+    });
+    expect(settings).to.deep.equal({ baseUrl: "http://cfg/api/2", clientId: "id", clientSecret: "s" });
+  });
+
+  it("names every missing setting and both ways to set it", () => {
+    expect(() => completeAcronisSettings({ baseUrl: "http://x" })).to.throw(
+      /acronis:clientId \(or ACRONIS_CLIENT_ID\), acronis:clientSecret \(or ACRONIS_CLIENT_SECRET\)/,
+    );
+  });
+
+  it("takes the token's expiry from expires_on, else expires_in, else two hours", () => {
+    expect(tokenExpiryMs({ expires_on: 100 }, 0)).to.equal(100_000);
+    expect(tokenExpiryMs({ expires_in: 60 }, 1000)).to.equal(61_000);
+    expect(tokenExpiryMs({}, 0)).to.equal(7_200_000);
+  });
+});
