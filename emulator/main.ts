@@ -1,6 +1,10 @@
+import { type FaultSettings, parseFaultKinds } from "./core/faults";
 import { startEmulators } from "./index";
 
-/** `npm run emulator -- [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]` */
+/**
+ * `npm run emulator -- [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
+ *   [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]`
+ */
 function parseArgs(argv: string[]): Record<string, string> {
   const args: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -23,15 +27,44 @@ function intArg(args: Record<string, string>, name: string, fallback: number): n
   return n;
 }
 
+/** A number flag as given; the fault settings check its range. */
+function numberArg(args: Record<string, string>, name: string): number | undefined {
+  const raw = args[name];
+  if (raw === undefined) return undefined;
+  const n = raw.trim() === "" ? Number.NaN : Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got "${raw}"`);
+  return n;
+}
+
+/** The --fault-* flags given; omitted ones take the defaults (rate 0, seed 1, all kinds, 1500 ms). */
+function faultArgs(args: Record<string, string>): Partial<FaultSettings> {
+  return {
+    rate: numberArg(args, "fault-rate"),
+    seed: numberArg(args, "fault-seed"),
+    kinds: args["fault-kinds"] === undefined ? undefined : parseFaultKinds(args["fault-kinds"]),
+    slowMs: numberArg(args, "fault-slow-ms"),
+  };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const known = new Set(["acronis-port", "hcp-port", "latency-ms", "state-file"]);
+  const known = new Set([
+    "acronis-port",
+    "hcp-port",
+    "latency-ms",
+    "state-file",
+    "fault-rate",
+    "fault-seed",
+    "fault-kinds",
+    "fault-slow-ms",
+  ]);
   for (const name of Object.keys(args)) if (!known.has(name)) throw new Error(`unknown option --${name}`);
   const running = await startEmulators({
     acronisPort: intArg(args, "acronis-port", 0),
     hcpPort: intArg(args, "hcp-port", 0),
     latencyMs: intArg(args, "latency-ms", 0),
     stateFile: args["state-file"],
+    faults: faultArgs(args),
   });
   process.stdout.write(`${JSON.stringify({ acronis: running.acronis, hcp: running.hcp })}\n`);
   const stop = () => void running.close().then(() => process.exit(0));

@@ -1,3 +1,4 @@
+import type { FaultSettings } from "./core/faults";
 import type { RequestLog } from "./core/requestLog";
 
 /** Options every emulator server takes. */
@@ -12,6 +13,8 @@ export interface ServerOptions {
   stateFile?: string;
   /** Shared log of every request, served under /_emulator/requests. */
   log: RequestLog;
+  /** Fault injection into API requests at start (none when absent); POST /_emulator/faults changes it later. */
+  faults?: FaultSettings;
 }
 
 /** What the Acronis emulator announces in the ready line. */

@@ -126,7 +126,10 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
         status: 404,
         vendorMessage: "user not found",
       });
-    const items = await client.putAccessPolicies(userId, accessPolicyItems(userId, user.tenant_id, roles));
+    // The PUT replaces the user's whole set of policies: one write per user at a time.
+    const items = await client.exclusive(`access_policies:${userId}`, () =>
+      client.putAccessPolicies(userId, accessPolicyItems(userId, user.tenant_id, roles)),
+    );
     return accessPolicyOutputs(userId, user.tenant_id, items);
   }
 }

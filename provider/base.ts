@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { NotFoundError } from "./common/errors";
+import { ConflictError, NetworkError, NotFoundError, ServerError } from "./common/errors";
 import { isUnknown, jsonEqual, plain } from "./common/normalise";
+import { unprocessedStatuses } from "./common/retryTiming";
 
 /** How `diff` treats one input property. */
 export interface PropertyRule {
@@ -123,5 +124,57 @@ export async function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
   } catch (err) {
     if (err instanceof NotFoundError) return undefined;
     throw err;
+  }
+}
+
+/** Whether a failed write may have taken effect: no answer, or a server error that does not say otherwise. */
+export function outcomeUnknown(err: unknown): boolean {
+  if (err instanceof NetworkError) return true;
+  return err instanceof ServerError && !unprocessedStatuses.has(err.status ?? 0);
+}
+
+/**
+ * A create that is never blindly repeated. When its outcome is unknown, the object is looked up by its
+ * natural key (tenant name under its parent, user login, HCP tenant name) and adopted if it is there;
+ * only when it is proven absent is the create sent again.
+ */
+export async function createOnce<T>(
+  create: () => Promise<T>,
+  findExisting: () => Promise<T | undefined>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (err) {
+      if (!outcomeUnknown(err)) throw err;
+      const existing = await findExisting();
+      if (existing !== undefined) return existing;
+      if (attempt >= attempts) throw err;
+    }
+  }
+}
+
+/**
+ * A write that carries the object's `version` (Acronis): on a version conflict the object is read again
+ * and the same desired change is applied once more to the fresh version. A second conflict is reported.
+ */
+export async function withFreshVersion<T>(
+  what: string,
+  readVersion: () => Promise<number>,
+  write: (version: number) => Promise<T>,
+): Promise<T> {
+  try {
+    return await write(await readVersion());
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+    try {
+      return await write(await readVersion());
+    } catch (again) {
+      if (!(again instanceof ConflictError)) throw again;
+      throw new Error(
+        `${what} was changed by someone else while it was being updated, twice; run \`pulumi up\` again (${again.message})`,
+      );
+    }
   }
 }

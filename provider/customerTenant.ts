@@ -3,11 +3,13 @@ import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "./acroni
 import { AcronisResourceProvider } from "./acronisProvider";
 import {
   checkResult,
+  createOnce,
   diffProperties,
   finishCreate,
   managedKeys,
   type PropertyRules,
   readResult,
+  withFreshVersion,
 } from "./base";
 import { plain } from "./common/normalise";
 import { Validator } from "./validate";
@@ -172,12 +174,15 @@ export class CustomerTenantProvider
 
   async create(inputs: CustomerTenantInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
-    const tenant = await client.createTenant(tenantCreateBody(inputs));
+    const tenant = await createOnce(
+      () => client.createTenant(tenantCreateBody(inputs)),
+      () => client.findChildTenant(inputs.parentId, inputs.name, "customer"),
+    );
     const created = customerTenantOutputs(tenant, inputs);
     return finishCreate(tenant.id, inputs, created, async () => {
       if (inputs.enabled !== false) return created;
       // POST cannot create a disabled tenant: disable it right after.
-      const disabled = await client.updateTenant(tenant.id, { enabled: false, version: tenant.version });
+      const disabled = await this.updateTenant(tenant.id, { enabled: false });
       return customerTenantOutputs(disabled, inputs);
     });
   }
@@ -194,21 +199,35 @@ export class CustomerTenantProvider
     _olds: CustomerTenantOutputs,
     news: CustomerTenantInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    const client = this.client();
-    const current = await client.requireTenant(id);
-    const updated = await client.updateTenant(id, { ...tenantUpdateBody(news), version: current.version });
-    return { outs: customerTenantOutputs(updated, news) };
+    return { outs: customerTenantOutputs(await this.updateTenant(id, tenantUpdateBody(news)), news) };
   }
 
   async delete(id: string, props: CustomerTenantOutputs): Promise<void> {
     const policy = props.deletionPolicy ?? "delete";
     if (policy === "retain") return;
-    const client = this.client();
-    const tenant = await client.getTenant(id);
+    const tenant = await this.client().getTenant(id);
     if (!tenant) return;
-    const disabled = tenant.enabled
-      ? await client.updateTenant(id, { enabled: false, version: tenant.version })
-      : tenant;
-    if (policy === "delete") await client.deleteTenant(id, disabled.version);
+    const disabled = tenant.enabled ? await this.updateTenant(id, { enabled: false }) : tenant;
+    if (policy !== "delete") return;
+    // The first try uses the version the disable answered; a conflict re-reads it.
+    let known: number | undefined = disabled.version;
+    await withFreshVersion(
+      `customer tenant ${id} ("${tenant.name}")`,
+      async () => known ?? (await this.client().requireTenant(id)).version,
+      (version) => {
+        known = undefined;
+        return this.client().deleteTenant(id, version);
+      },
+    );
+  }
+
+  /** PUT with the tenant's current version; a concurrent change is re-read and the change re-applied once. */
+  private updateTenant(id: string, change: Omit<TenantUpdate, "version">): Promise<Tenant> {
+    const client = this.client();
+    return withFreshVersion(
+      `customer tenant ${id}`,
+      async () => (await client.requireTenant(id)).version,
+      (version) => client.updateTenant(id, { ...change, version }),
+    );
   }
 }

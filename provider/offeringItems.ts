@@ -266,20 +266,23 @@ export class OfferingItemsProvider
     previous: readonly EnabledOfferingItem[],
   ): Promise<EnabledOfferingItem[]> {
     const client = this.client();
-    for (let attempt = 1; ; attempt++) {
-      const current = await client.getOfferingItems(tenantId);
-      const resolved = resolveItems(wanted, current, tenantId);
-      try {
-        const answered = await client.putOfferingItems(
-          tenantId,
-          offeringItemWrites(resolved, previous, current),
-        );
-        return enabledItems(resolved, answered);
-      } catch (err) {
-        // Someone changed a quota between our read and write: re-read its version and apply ours once more.
-        if (err instanceof ConflictError && attempt === 1) continue;
-        throw err;
+    // Offering items are read, merged and written back: one such cycle per tenant at a time.
+    return client.exclusive(`offering_items:${tenantId}`, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const current = await client.getOfferingItems(tenantId);
+        const resolved = resolveItems(wanted, current, tenantId);
+        try {
+          const answered = await client.putOfferingItems(
+            tenantId,
+            offeringItemWrites(resolved, previous, current),
+          );
+          return enabledItems(resolved, answered);
+        } catch (err) {
+          // Someone changed a quota between our read and write: re-read its version and apply ours once more.
+          if (err instanceof ConflictError && attempt === 1) continue;
+          throw err;
+        }
       }
-    }
+    });
   }
 }

@@ -1,13 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { User, UserCreate } from "./acronis/types";
+import type { User, UserCreate, UserUpdate } from "./acronis/types";
 import { AcronisResourceProvider } from "./acronisProvider";
 import {
   checkResult,
+  createOnce,
   diffProperties,
   finishCreate,
   managedKeys,
   type PropertyRules,
   readResult,
+  withFreshVersion,
 } from "./base";
 import { ConflictError } from "./common/errors";
 import { plain } from "./common/normalise";
@@ -127,12 +129,14 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
         vendorMessage: `login "${inputs.login}" is already taken in the platform`,
       });
     }
-    const user = await client.createUser(userCreateBody(inputs));
+    const user = await createOnce(
+      () => client.createUser(userCreateBody(inputs)),
+      () => client.findUserByLogin(inputs.tenantId, inputs.login),
+    );
     const created = userOutputs(user, inputs, false);
     return finishCreate(user.id, inputs, created, async () => {
       let current = user;
-      if (inputs.enabled === false)
-        current = await client.updateUser(user.id, { enabled: false, version: user.version });
+      if (inputs.enabled === false) current = await this.updateUser(user.id, { enabled: false });
       if (inputs.sendActivationEmail) await client.sendActivationEmail(user.id);
       return userOutputs(current, inputs, inputs.sendActivationEmail === true);
     });
@@ -146,28 +150,41 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   }
 
   async update(id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.UpdateResult> {
-    const client = this.client();
-    const current = await client.getUser(id);
-    if (!current)
-      throw new Error(`user ${id} ("${olds.login}") no longer exists; run \`pulumi refresh\` to recreate it`);
-    const body = plain({
-      contact: news.contact,
-      language: news.language,
-      enabled: news.enabled,
-      version: current.version,
-    });
-    const updated = await client.updateUser(id, body);
+    const updated = await this.updateUser(
+      id,
+      plain({ contact: news.contact, language: news.language, enabled: news.enabled }),
+    );
     return { outs: userOutputs(updated, news, olds.activationEmailSent === true) };
   }
 
   async delete(id: string): Promise<void> {
-    const client = this.client();
-    const user = await client.getUser(id);
+    const user = await this.client().getUser(id);
     if (!user) return;
     // The documented order: disable, then delete with the latest version.
-    const disabled = user.enabled
-      ? await client.updateUser(id, { enabled: false, version: user.version })
-      : user;
-    await client.deleteUser(id, disabled.version);
+    const disabled = user.enabled ? await this.updateUser(id, { enabled: false }) : user;
+    let known: number | undefined = disabled.version;
+    await withFreshVersion(
+      `user ${id} ("${user.login}")`,
+      async () => known ?? (await this.requireUser(id)).version,
+      (version) => {
+        known = undefined;
+        return this.client().deleteUser(id, version);
+      },
+    );
+  }
+
+  /** PUT with the user's current version; a concurrent change is re-read and the change re-applied once. */
+  private updateUser(id: string, change: Omit<UserUpdate, "version">): Promise<User> {
+    return withFreshVersion(
+      `user ${id}`,
+      async () => (await this.requireUser(id)).version,
+      (version) => this.client().updateUser(id, { ...change, version }),
+    );
+  }
+
+  private async requireUser(id: string): Promise<User> {
+    const user = await this.client().getUser(id);
+    if (!user) throw new Error(`user ${id} no longer exists; run \`pulumi up --refresh\` to recreate it`);
+    return user;
   }
 }

@@ -27,6 +27,14 @@ pulumi config set acronis:baseUrl "$(field acronis.baseUrl)"
 pulumi config set acronis:clientId "$(field acronis.clientId)"
 pulumi config set --secret acronis:clientSecret "$(field acronis.clientSecret)"
 pulumi config set partnerTenantId "$(field acronis.partnerTenantId)"
+pulumi config set hcp:domain "$(field hcp.domain)"
+pulumi config set hcp:port "$(node -p "new URL('$(field hcp.url)').port")"
+pulumi config set hcp:address 127.0.0.1
+pulumi config set hcp:username "$(field hcp.username)"
+pulumi config set --secret hcp:password "$(field hcp.password)"
+pulumi config set hcp:caCert -- "$(cat "$(field hcp.caCertPath)")"
+# The demo's own initial password for the Finance tenant's first user; a real stack sets its own secret.
+pulumi config get financeInitialPassword >/dev/null 2>&1 || pulumi config set --secret financeInitialPassword "Demo-$(node -p 'require("crypto").randomBytes(6).toString("hex")')"
 
 pulumi up --yes --non-interactive
 echo

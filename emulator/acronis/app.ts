@@ -1,4 +1,6 @@
 /** The request pipeline: one function per plane, each taking a parsed request and returning the answer. */
+import type { FailureAnswer, FaultInjector } from "../core/faultInjection";
+import { FaultSettingsError, readFaultSettings } from "../core/faults";
 import type { RequestLog } from "../core/requestLog";
 import { type EmulatorRequest, type EmulatorResponse, Router } from "../core/router";
 import { getAccessPolicies, putAccessPolicies } from "./accessPolicies";
@@ -73,7 +75,11 @@ export interface AcronisApp {
   handleControl: RequestHandler;
 }
 
-export function createAcronisApp(options: { stateFile?: string; log: RequestLog }): AcronisApp {
+export function createAcronisApp(options: {
+  stateFile?: string;
+  log: RequestLog;
+  faults: FaultInjector;
+}): AcronisApp {
   const store = new Store(options.stateFile);
   const tokens = new TokenBook();
   let config: EmulatorConfig = { ...DEFAULT_CONFIG };
@@ -127,6 +133,12 @@ export function createAcronisApp(options: { stateFile?: string; log: RequestLog 
     .add("POST", `${CONTROL_PREFIX}/config`, (req) => {
       config = { ...config, ...readConfig(jsonBody(req)) };
       return toResponse({ status: 200, body: config });
+    })
+    // Choice: POST /_emulator/reset leaves the fault plan alone; only POST /_emulator/faults changes it.
+    .add("GET", `${CONTROL_PREFIX}/faults`, () => toResponse({ status: 200, body: options.faults.report() }))
+    .add("POST", `${CONTROL_PREFIX}/faults`, (req) => {
+      options.faults.configure(faultSettingsOf(jsonBody(req), options.faults));
+      return toResponse({ status: 200, body: options.faults.report() });
     });
 
   return { handleApi: dispatch(api), handleControl: dispatch(control) };
@@ -158,6 +170,19 @@ function jsonBody(req: EmulatorRequest): unknown {
     throw invalid("the request body is not valid JSON");
   }
 }
+
+function faultSettingsOf(body: unknown, faults: FaultInjector) {
+  try {
+    return readFaultSettings(body, faults.settings);
+  } catch (err) {
+    if (err instanceof FaultSettingsError) throw invalid(err.message);
+    throw err;
+  }
+}
+
+/** An injected failure in the platform's error shape, the HTTP status doubling as the error code. */
+export const platformFailure: FailureAnswer = (status, reason) =>
+  toResponse({ status, body: errorBody(new ApiError(status, status, reason)) });
 
 function readConfig(body: unknown): Partial<EmulatorConfig> {
   const input = asObject(body, "config");

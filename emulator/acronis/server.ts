@@ -1,15 +1,29 @@
 /** The Acronis Account Management API v2 emulator as a real HTTP server on loopback. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readBody, sleep, writeResponse } from "../core/router";
+import { FaultInjector } from "../core/faultInjection";
+import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
+import { readBody, writeResponse } from "../core/router";
 import type { AcronisInfo, RunningServer, ServerOptions } from "../types";
-import { type AcronisApp, API_PREFIX, CONTROL_PREFIX, createAcronisApp, type ParsedRequest } from "./app";
+import {
+  type AcronisApp,
+  API_PREFIX,
+  CONTROL_PREFIX,
+  createAcronisApp,
+  type ParsedRequest,
+  platformFailure,
+} from "./app";
 import { API_CLIENT, API_CLIENT_SECRET } from "./catalog";
 
 export async function startAcronisEmulator(opts: ServerOptions): Promise<RunningServer<AcronisInfo>> {
-  const app = createAcronisApp({ stateFile: opts.stateFile, log: opts.log });
+  const faults = new FaultInjector(opts.faults ?? DEFAULT_FAULT_SETTINGS, {
+    failure: platformFailure,
+    log: opts.log,
+    latencyMs: opts.latencyMs,
+  });
+  const app = createAcronisApp({ stateFile: opts.stateFile, log: opts.log, faults });
   const server = createServer((req, res) => {
-    serve(app, opts, req, res).catch((err: Error) => {
+    serve(app, faults, req, res).catch((err: Error) => {
       writeResponse(res, {
         status: 500,
         body: JSON.stringify({ error: { code: 500, message: err.message } }),
@@ -32,10 +46,10 @@ export async function startAcronisEmulator(opts: ServerOptions): Promise<Running
   };
 }
 
-// Choice: /_emulator calls are answered at once and are not logged, so the log shows only API traffic.
+// Choice: /_emulator calls are answered at once, are not logged and never get faults, so the log shows only API traffic.
 async function serve(
   app: AcronisApp,
-  opts: ServerOptions,
+  faults: FaultInjector,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -44,16 +58,11 @@ async function serve(
     writeResponse(res, await app.handleControl(parsed));
     return;
   }
-  const answer = await app.handleApi(parsed);
-  await sleep(opts.latencyMs);
-  opts.log.record({
-    api: "acronis",
-    method: parsed.method,
-    path: parsed.path,
-    query: loggedQuery(parsed.query),
-    status: answer.status,
+  await faults.serveApi({
+    res,
+    run: () => app.handleApi(parsed),
+    entry: { api: "acronis", method: parsed.method, path: parsed.path, query: loggedQuery(parsed.query) },
   });
-  writeResponse(res, answer);
 }
 
 async function parseRequest(req: IncomingMessage): Promise<ParsedRequest> {

@@ -1,3 +1,5 @@
+import type { FaultInjector } from "../core/faultInjection";
+import { FaultSettingsError, readFaultSettings } from "../core/faults";
 import type { RequestLog } from "../core/requestLog";
 import { type EmulatorRequest, type EmulatorResponse, type RouteHandler, Router } from "../core/router";
 import { md5Hex } from "./auth";
@@ -30,7 +32,7 @@ const json = (status: number, content: unknown): EmulatorResponse => ({
 });
 
 /** The emulator's own API under /_emulator/: any Host, no authentication, JSON in and out. */
-export function createControlHandler(store: HcpStore, log: RequestLog): HcpHandler {
+export function createControlHandler(store: HcpStore, log: RequestLog, faults: FaultInjector): HcpHandler {
   const router = new Router()
     .add("GET", "/_emulator/state", () => json(200, withoutSecrets(store.state)))
     .add("GET", "/_emulator/requests", () => json(200, log.list("hcp")))
@@ -41,7 +43,13 @@ export function createControlHandler(store: HcpStore, log: RequestLog): HcpHandl
     .add("POST", "/_emulator/namespaces", changing(store, seedNamespace))
     .add("DELETE", "/_emulator/namespaces/:tenant/:name", changing(store, removeNamespace))
     .add("POST", "/_emulator/users", changing(store, addUser))
-    .add("POST", "/_emulator/config", changing(store, configure));
+    .add("POST", "/_emulator/config", changing(store, configure))
+    // Choice: POST /_emulator/reset leaves the fault plan alone; only POST /_emulator/faults changes it.
+    .add("GET", "/_emulator/faults", () => json(200, faults.report()))
+    .add("POST", "/_emulator/faults", (req) => {
+      faults.configure(faultSettingsOf(req, faults));
+      return json(200, faults.report());
+    });
   return async (req) => {
     try {
       const match = router.match(req.method, req.path);
@@ -53,6 +61,15 @@ export function createControlHandler(store: HcpStore, log: RequestLog): HcpHandl
       throw err;
     }
   };
+}
+
+function faultSettingsOf(req: EmulatorRequest, faults: FaultInjector) {
+  try {
+    return readFaultSettings(jsonValue(req), faults.settings);
+  } catch (err) {
+    if (err instanceof FaultSettingsError) throw badRequest(err.message);
+    throw err;
+  }
 }
 
 /** Runs a state change and saves it; the change answers with what it made. */
@@ -78,13 +95,16 @@ function withoutSecrets(state: HcpState): unknown {
   };
 }
 
-function jsonObject(req: EmulatorRequest, known: readonly string[]): Record<string, unknown> {
-  let value: unknown;
+function jsonValue(req: EmulatorRequest): unknown {
   try {
-    value = JSON.parse(req.body);
+    return JSON.parse(req.body);
   } catch {
     throw badRequest("The body must be JSON.");
   }
+}
+
+function jsonObject(req: EmulatorRequest, known: readonly string[]): Record<string, unknown> {
+  const value = jsonValue(req);
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw badRequest("The body must be an object.");
   const stray = Object.keys(value).find((key) => !known.includes(key));

@@ -101,6 +101,10 @@ function errorAnswer(err: MapiError): EmulatorResponse {
   return { status: err.status, headers: { "X-HCP-ErrorMessage": asHeaderText(err.message) } };
 }
 
+/** An injected failure as the MAPI answers errors: no body, the reason in X-HCP-ErrorMessage. */
+export const mapiFailure = (store: HcpStore, status: number, reason: string): EmulatorResponse =>
+  withStandardHeaders(errorAnswer(new MapiError(status, reason)), store.state.config.softwareVersion);
+
 /** Header values must be printable ASCII. */
 const asHeaderText = (text: string): string => text.replace(/[^\x20-\x7e]/g, "?");
 

@@ -3,13 +3,15 @@ import { rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { type EmulatorRequest, type EmulatorResponse, readBody, sleep, writeResponse } from "../core/router";
+import { FaultInjector } from "../core/faultInjection";
+import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
+import { type EmulatorRequest, type EmulatorResponse, readBody } from "../core/router";
 import type { HcpInfo, RunningServer, ServerOptions } from "../types";
 import { md5Hex } from "./auth";
 import { makeSelfSignedCertificate } from "./certificate";
 import { createControlHandler, isControlPath } from "./control";
 import { formatTimestamp } from "./formats";
-import { createMapiHandler, type HcpHandler } from "./mapi";
+import { createMapiHandler, type HcpHandler, mapiFailure } from "./mapi";
 import { type Account, HcpStore, initialState } from "./state";
 
 export type { HcpHandler } from "./mapi";
@@ -36,9 +38,17 @@ export async function startHcpEmulator(opts: ServerOptions): Promise<RunningServ
     () => initialState(admin, formatTimestamp(Date.now(), 0)),
     admin,
   );
-  const handle = createHcpHandler(store, opts);
+  const faults = new FaultInjector(opts.faults ?? DEFAULT_FAULT_SETTINGS, {
+    failure: (status, reason) => mapiFailure(store, status, reason),
+    log: opts.log,
+    latencyMs: opts.latencyMs,
+  });
+  const handlers = {
+    control: createControlHandler(store, opts.log, faults),
+    mapi: createMapiHandler(store, DOMAIN),
+  };
   const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
-    void serve(handle, opts, req, res);
+    void serve(handlers, faults, req, res);
   });
   const port = await listen(server, opts.port, opts.host);
   return {
@@ -56,14 +66,13 @@ export async function startHcpEmulator(opts: ServerOptions): Promise<RunningServ
   };
 }
 
-/** The control API under /_emulator/, the MAPI everywhere else. */
-function createHcpHandler(store: HcpStore, opts: ServerOptions): HcpHandler {
-  const control = createControlHandler(store, opts.log);
-  const mapi = createMapiHandler(store, DOMAIN);
-  return (req) => (isControlPath(req.path) ? control(req) : mapi(req));
-}
-
-async function serve(handle: HcpHandler, opts: ServerOptions, req: IncomingMessage, res: ServerResponse) {
+/** The control API under /_emulator/ (logged, never faulted), the MAPI everywhere else. */
+async function serve(
+  handlers: { control: HcpHandler; mapi: HcpHandler },
+  faults: FaultInjector,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const url = new URL(req.url ?? "/", "https://emulator.invalid");
   const request: EmulatorRequest = {
     method: req.method ?? "GET",
@@ -73,16 +82,20 @@ async function serve(handle: HcpHandler, opts: ServerOptions, req: IncomingMessa
     body: await readBody(req).catch(() => ""),
     params: {},
   };
-  const answer = await handle(request).catch(internalError);
-  opts.log.record({
-    api: "hcp",
-    method: request.method,
-    path: request.path,
-    query: withoutSecrets(url.searchParams),
-    status: answer.status,
-  });
-  await sleep(opts.latencyMs);
-  writeResponse(res, answer);
+  const exchange = {
+    res,
+    entry: {
+      api: "hcp" as const,
+      method: request.method,
+      path: request.path,
+      query: withoutSecrets(url.searchParams),
+    },
+  };
+  if (isControlPath(request.path)) {
+    await faults.serveControl({ ...exchange, run: () => handlers.control(request).catch(internalError) });
+  } else {
+    await faults.serveApi({ ...exchange, run: () => handlers.mapi(request).catch(internalError) });
+  }
 }
 
 function internalError(err: Error): EmulatorResponse {

@@ -1,4 +1,5 @@
 import { AuthenticationError, ConfigurationError, NotFoundError } from "../common/errors";
+import { KeyedMutex, Semaphore } from "../common/limits";
 import type { RetryPolicy } from "../common/retryTiming";
 import { Transport, type TransportRequest, type TransportResponse } from "../common/transport";
 import { acronisError } from "./errors";
@@ -25,6 +26,13 @@ export interface AcronisSettings {
   clientSecret: string;
   timeoutMs?: number;
   retry?: RetryPolicy;
+  maxConcurrentRequests?: number;
+}
+
+/** Limits shared by every client of the API in this process. */
+export interface ApiLimits {
+  inFlight: Semaphore;
+  writes: KeyedMutex;
 }
 
 type Call = Omit<TransportRequest, "headers">;
@@ -36,7 +44,10 @@ export class AcronisClient {
   private readonly transport: Transport;
   private readonly tokens: TokenSource;
 
-  constructor(settings: AcronisSettings) {
+  constructor(
+    settings: AcronisSettings,
+    private readonly limits: ApiLimits = { inFlight: new Semaphore(8), writes: new KeyedMutex() },
+  ) {
     if (!/^https?:\/\//.test(settings.baseUrl)) {
       throw new ConfigurationError(
         `acronis:baseUrl must be an http(s) URL ending in /api/2, got "${settings.baseUrl}"`,
@@ -47,6 +58,7 @@ export class AcronisClient {
       baseUrl: settings.baseUrl.replace(/\/+$/, ""),
       timeoutMs: settings.timeoutMs ?? 30_000,
       retry: settings.retry,
+      limiter: limits.inFlight,
       toError: acronisError,
     });
     this.tokens = new TokenSource(this.transport, settings);
@@ -67,6 +79,11 @@ export class AcronisClient {
   private async optional<T>(request: Call): Promise<T | undefined> {
     const answer = await this.call<T>({ ...request, accept: [404] });
     return answer.status === 404 ? undefined : answer.data;
+  }
+
+  /** Runs a read-modify-write of a list the API replaces whole, one at a time per `key`. */
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.limits.writes.run(key, task);
   }
 
   // --- tenants
@@ -125,6 +142,12 @@ export class AcronisClient {
       operation: `GET ${path}`,
     });
     return answer.data.items;
+  }
+
+  /** A child of `parentId` with this name (compared case-insensitively, as the platform does) and kind. */
+  async findChildTenant(parentId: string, name: string, kind: TenantKind): Promise<Tenant | undefined> {
+    const children = await this.listChildTenants(parentId);
+    return children.find((t) => t.kind === kind && t.name.toLowerCase() === name.toLowerCase());
   }
 
   async updateTenant(id: string, body: TenantUpdate): Promise<Tenant> {
@@ -226,6 +249,13 @@ export class AcronisClient {
   async listTenantUserIds(tenantId: string): Promise<string[]> {
     const path = `/tenants/${enc(tenantId)}/users`;
     return (await this.call<ItemList<string>>({ method: "GET", path, operation: `GET ${path}` })).data.items;
+  }
+
+  /** The user of a tenant with this login (logins are one case-insensitive namespace). */
+  async findUserByLogin(tenantId: string, login: string): Promise<User | undefined> {
+    const ids = await this.listTenantUserIds(tenantId);
+    const users = await this.getUsers(ids);
+    return users.find((u) => u.login.toLowerCase() === login.toLowerCase());
   }
 
   async updateUser(id: string, body: UserUpdate): Promise<User> {

@@ -11,8 +11,11 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 20_000 };
 
-/** Statuses that mean "try again later": the request did not take effect. */
-export const retryableStatuses: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/** Statuses after which an idempotent request is repeated: repeating it cannot do harm. */
+export const retryableStatuses: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+
+/** Statuses that say the request was not processed at all, so even a create may be repeated. */
+export const unprocessedStatuses: ReadonlySet<number> = new Set([429, 503]);
 
 /** Methods safe to repeat. HCP's partial-modify POST is idempotent too; the HCP client says so per call. */
 export function isIdempotentMethod(method: string): boolean {

@@ -1,6 +1,8 @@
 import type { Agent as HttpsAgent } from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
 import { type ApiError, NetworkError, type Vendor } from "./errors";
+import type { Semaphore } from "./limits";
+import { pastDeadline } from "./operation";
 import {
   defaultRetryPolicy,
   isIdempotentMethod,
@@ -8,6 +10,7 @@ import {
   type RetryPolicy,
   retryableStatuses,
   retryDelayMs,
+  unprocessedStatuses,
 } from "./retryTiming";
 
 /** One HTTP call as the API clients describe it. */
@@ -40,6 +43,8 @@ export interface TransportOptions {
   httpsAgent?: HttpsAgent;
   /** Builds the vendor's error from a refused answer. */
   toError(response: TransportResponse, operation: string): ApiError;
+  /** Shared by all clients of the API: bounds the requests in flight. Waiting for a retry holds no place. */
+  limiter?: Semaphore;
   /** Sleeps between retries; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -69,28 +74,39 @@ export class Transport {
 
   async send<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>> {
     const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
+    // A create is repeated only after an answer that says it was not processed; see createOnce for the rest.
+    const retryOn = idempotent ? retryableStatuses : unprocessedStatuses;
     for (let attempt = 1; ; attempt++) {
-      const lastAttempt = !idempotent || attempt >= this.retry.attempts;
+      const mayRetry = attempt < this.retry.attempts;
       let response: AxiosResponse;
       try {
-        response = await this.http.request({
-          method: request.method,
-          url: request.path,
-          params: request.params,
-          data: request.data,
-          headers: request.headers,
-        });
+        const send = () =>
+          this.http.request({
+            method: request.method,
+            url: request.path,
+            params: request.params,
+            data: request.data,
+            headers: request.headers,
+          });
+        response = await (this.options.limiter ? this.options.limiter.run(send) : send());
       } catch (err) {
-        if (lastAttempt) throw networkError(this.options.vendor, request.operation, err);
-        await this.sleep(retryDelayMs(attempt, this.retry, undefined));
+        const delay = retryDelayMs(attempt, this.retry, undefined);
+        if (!(mayRetry && idempotent && isTransientNetworkError(err)) || pastDeadline(delay)) {
+          throw networkError(this.options.vendor, request.operation, err);
+        }
+        await this.sleep(delay);
         continue;
       }
       const answer = toTransportResponse<T>(response);
       if (answer.status < 400 || request.accept?.includes(answer.status)) return answer;
-      if (!lastAttempt && retryableStatuses.has(answer.status)) {
+      if (mayRetry && retryOn.has(answer.status)) {
         const retryAfter = parseRetryAfter(answer.headers["retry-after"], Date.now());
-        await this.sleep(retryDelayMs(attempt, this.retry, retryAfter));
-        continue;
+        const delay = retryDelayMs(attempt, this.retry, retryAfter);
+        // Past the operation's deadline the answer at hand is the result.
+        if (!pastDeadline(delay)) {
+          await this.sleep(delay);
+          continue;
+        }
       }
       throw this.options.toError(answer, request.operation);
     }
@@ -103,6 +119,21 @@ function toTransportResponse<T>(response: AxiosResponse): TransportResponse<T> {
     if (value !== undefined && value !== null) headers[key.toLowerCase()] = String(value);
   }
   return { status: response.status, headers, data: response.data as T };
+}
+
+/** Failures that may pass: a reset or refused connection, a timeout. Certificate and DNS errors never do. */
+const transientNetworkCodes = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ERR_SOCKET_CONNECTION_TIMEOUT",
+]);
+
+export function isTransientNetworkError(err: unknown): boolean {
+  return transientNetworkCodes.has((err as { code?: string }).code ?? "");
 }
 
 /** A request that got no answer: connection refused or reset, or a timeout. Never carries the request. */

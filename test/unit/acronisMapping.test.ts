@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { accessPolicyItems, accessPolicyOutputs, validateAccessPolicy } from "../../provider/accessPolicy";
 import { tokenExpiryMs } from "../../provider/acronis/token";
 import type { OfferingItem, Tenant } from "../../provider/acronis/types";
-import { completeAcronisSettings, readAcronisSettings } from "../../provider/config";
+import { completeAcronisSettings, readAcronisSettings, readReliabilitySettings } from "../../provider/config";
 import {
   customerTenantOutputs,
   tenantCreateBody,
@@ -226,7 +226,7 @@ describe("Acronis settings", () => {
       ACRONIS_CLIENT_ID: "id",
       ACRONIS_CLIENT_SECRET: "s",
     });
-    expect(settings).to.deep.equal({ baseUrl: "http://cfg/api/2", clientId: "id", clientSecret: "s" });
+    expect(settings).to.deep.include({ baseUrl: "http://cfg/api/2", clientId: "id", clientSecret: "s" });
   });
 
   it("names every missing setting and both ways to set it", () => {
@@ -239,5 +239,26 @@ describe("Acronis settings", () => {
     expect(tokenExpiryMs({ expires_on: 100 }, 0)).to.equal(100_000);
     expect(tokenExpiryMs({ expires_in: 60 }, 1000)).to.equal(61_000);
     expect(tokenExpiryMs({}, 0)).to.equal(7_200_000);
+  });
+
+  it("reads retries, timeouts and the concurrency limit from config or env, refusing nonsense by name", () => {
+    expect(readReliabilitySettings("acronis", undefined, {})).to.deep.equal({
+      requestTimeoutMs: 30_000,
+      operationTimeoutMs: 600_000,
+      retry: { attempts: 4, baseDelayMs: 250, maxDelayMs: 20_000 },
+      maxConcurrentRequests: 8,
+    });
+    const config = { get: (k: string) => ({ "hcp:retryAttempts": "2" })[k] };
+    const hcp = readReliabilitySettings("hcp", config, {
+      HCP_MAX_CONCURRENT_REQUESTS: "3",
+      HCP_RETRY_ATTEMPTS: "9",
+    });
+    expect(hcp.retry.attempts).to.equal(2);
+    expect(hcp.maxConcurrentRequests).to.equal(3);
+    expect(() =>
+      readReliabilitySettings("acronis", undefined, { ACRONIS_REQUEST_TIMEOUT_MS: "soon" }),
+    ).to.throw(
+      'acronis:requestTimeoutMs (or ACRONIS_REQUEST_TIMEOUT_MS) must be a whole number ≥ 100, got "soon"',
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   NotFoundError,
   ServerError,
 } from "../../provider/common/errors";
+import { KeyedMutex, Semaphore } from "../../provider/common/limits";
 import {
   isUnknown,
   jsonEqual,
@@ -15,6 +16,7 @@ import {
   sortedSet,
   unknownValue,
 } from "../../provider/common/normalise";
+import { operationContext, pastDeadline } from "../../provider/common/operation";
 import {
   defaultRetryPolicy,
   isIdempotentMethod,
@@ -143,5 +145,50 @@ describe("normalisers", () => {
   it("recognises the preview-time unknown", () => {
     expect(isUnknown(unknownValue)).to.equal(true);
     expect(isUnknown("x")).to.equal(false);
+  });
+});
+
+describe("limits", () => {
+  it("never lets more than the limit run at once", async () => {
+    const semaphore = new Semaphore(2);
+    let running = 0;
+    let peak = 0;
+    const task = async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+    };
+    await Promise.all(Array.from({ length: 10 }, () => semaphore.run(task)));
+    expect(peak).to.equal(2);
+  });
+
+  it("runs tasks of one key one after the other, in order, and other keys alongside", async () => {
+    const mutex = new KeyedMutex();
+    const events: string[] = [];
+    const task = (name: string, ms: number) => async () => {
+      events.push(`${name}+`);
+      await new Promise((r) => setTimeout(r, ms));
+      events.push(`${name}-`);
+      if (name === "a1") throw new Error("a1 fails");
+    };
+    const results = await Promise.allSettled([
+      mutex.run("a", task("a1", 10)),
+      mutex.run("a", task("a2", 1)),
+      mutex.run("b", task("b1", 1)),
+    ]);
+    expect(results.map((r) => r.status)).to.deep.equal(["rejected", "fulfilled", "fulfilled"]);
+    expect(events.indexOf("a1-")).to.be.lessThan(events.indexOf("a2+"));
+    expect(events.indexOf("b1+")).to.be.lessThan(events.indexOf("a1-"));
+  });
+});
+
+describe("operation deadline", () => {
+  it("says when a wait would pass the current operation's deadline, and nothing outside an operation", async () => {
+    expect(pastDeadline(10_000)).to.equal(undefined);
+    await operationContext.run({ deadline: Date.now() + 1000, label: "create X" }, async () => {
+      expect(pastDeadline(10)).to.equal(undefined);
+      expect(pastDeadline(5000)?.label).to.equal("create X");
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { readAcronisSettings } from "../../provider/config";
+import { readAcronisSettings, readHcpSettings } from "../../provider/config";
 import { repoRoot } from "../support/engine";
 
 interface SchemaResource {
@@ -61,18 +61,21 @@ describe("schema.json and the SDK", () => {
     });
   }
 
-  it("declares exactly the Acronis settings the providers read", () => {
-    const asked: string[] = [];
-    readAcronisSettings(
-      {
-        get: (key) => {
+  for (const [prefix, read] of [
+    ["acronis:", readAcronisSettings],
+    ["hcp:", readHcpSettings],
+  ] as const) {
+    it(`declares exactly the ${prefix}* settings the providers read`, () => {
+      const asked: string[] = [];
+      const recorder = {
+        get: (key: string) => {
           asked.push(key);
           return undefined;
         },
-      },
-      {},
-    );
-    const declared = Object.keys(schema.config.variables).filter((k) => k.startsWith("acronis:"));
-    expect(declared.sort()).to.deep.equal(asked.sort());
-  });
+      };
+      read(recorder, {});
+      const declared = Object.keys(schema.config.variables).filter((k) => k.startsWith(prefix));
+      expect(declared.sort()).to.deep.equal([...new Set(asked)].sort());
+    });
+  }
 });

@@ -1,0 +1,223 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  checkResult,
+  diffProperties,
+  finishCreate,
+  managedKeys,
+  type PropertyRules,
+  readResult,
+} from "./base";
+import { type ApiError, AuthenticationError, NotFoundError, PermissionError } from "./common/errors";
+import { plain } from "./common/normalise";
+import {
+  type ConfigSource,
+  completeHcpSettings,
+  type HcpSettings,
+  hcpClientFor,
+  readHcpSettings,
+} from "./config";
+import type { HcpClient } from "./hcp/client";
+import { lowerCase } from "./hcp/values";
+import { Validator } from "./validate";
+
+/** What every HCP resource provider shares: settings from `configure`, and the process's clients. */
+export abstract class HcpResourceProvider {
+  private config?: ConfigSource;
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.config = req.config;
+  }
+
+  /** Built on first use, so `check` works without credentials. */
+  protected settings(needsSystemAccount = true): HcpSettings {
+    return completeHcpSettings(readHcpSettings(this.config), needsSystemAccount);
+  }
+
+  /** The system-level account of `hcp:username`, at admin.<domain>. */
+  protected systemClient(): HcpClient {
+    return hcpClientFor(this.settings());
+  }
+
+  /** A tenant's own account at <tenant>.<domain> when credentials are given, else the system-level one. */
+  protected clientFor(tenant: string, credentials: TenantCredentials): HcpClient {
+    if (!hasAccount(credentials)) return this.systemClient();
+    return hcpClientFor(this.settings(false), {
+      tenant,
+      username: credentials.username,
+      password: credentials.password,
+    });
+  }
+}
+
+/** A tenant-level account; not resource properties, only how the provider signs in. */
+export interface TenantCredentials {
+  username?: string;
+  password?: string;
+}
+
+export interface TenantSettingInputs extends TenantCredentials {
+  /** The tenant's name; also the resource id. */
+  tenant: string;
+}
+
+export const credentialKeys = ["username", "password"] as const;
+
+const hasAccount = (c: TenantCredentials): c is { username: string; password: string } =>
+  typeof c.username === "string" && c.username !== "" && typeof c.password === "string";
+
+/** The credential keys that were given: kept in outputs (the SDK marks the password secret) for read and delete. */
+function credentialsOf(inputs: TenantCredentials): TenantCredentials {
+  return plain({ username: inputs.username, password: inputs.password });
+}
+
+/**
+ * One settings document of a tenant (consoleSecurity, contactInfo…): create and update POST the managed
+ * settings, read GETs them, delete POSTs HCP's documented defaults of the managed settings back.
+ * The id is the tenant name.
+ */
+export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
+  extends HcpResourceProvider
+  implements pulumi.dynamic.ResourceProvider
+{
+  /** The MAPI resource, e.g. `consoleSecurity`. */
+  protected abstract readonly resource: string;
+  /** The tenant-level role that may change it. */
+  protected abstract readonly role: string;
+  /** How diff treats each setting (the tenant key is added here). */
+  protected abstract readonly settingRules: PropertyRules;
+  /** Rules of the settings themselves, naming the property. */
+  protected abstract checkSettings(v: Validator, news: I): void;
+  protected abstract fetch(client: HcpClient, tenant: string): Promise<W | undefined>;
+  protected abstract store(client: HcpClient, tenant: string, body: W): Promise<void>;
+  /** The POST body for the managed settings. */
+  protected abstract body(inputs: I): W;
+  /** The managed settings as the API holds them. */
+  protected abstract settingOutputs(api: W, managed: I): Record<string, unknown>;
+  /** The POST body that puts HCP's defaults back for the managed settings. */
+  protected abstract defaults(managed: I, client: HcpClient): Promise<W>;
+
+  rules(): PropertyRules {
+    return { tenant: { replaces: true, normalise: lowerCase }, ...this.settingRules };
+  }
+
+  async check(_olds: unknown, news: I): Promise<pulumi.dynamic.CheckResult> {
+    const v = new Validator(news)
+      .knownKeys([...Object.keys(this.rules()), ...credentialKeys])
+      .string("tenant", { required: true, minLength: 1, maxLength: 63 })
+      .string("username", { minLength: 1, maxLength: 64 })
+      .string("password", { minLength: 1 });
+    if ((news.username === undefined) !== (news.password === undefined)) {
+      const missing = news.username === undefined ? "username" : "password";
+      v.fail(missing, `${missing} is required with ${missing === "username" ? "password" : "username"}`);
+    }
+    this.checkSettings(v, news);
+    return checkResult(news, v.failures);
+  }
+
+  async diff(_id: string, olds: I, news: I): Promise<pulumi.dynamic.DiffResult> {
+    return diffProperties(olds, news, this.rules());
+  }
+
+  /** Outputs of one shape for create, read and update: the tenant, the managed settings, the credentials. */
+  outputs(api: W, managed: I): Record<string, unknown> {
+    return plain({ tenant: managed.tenant, ...this.settingOutputs(api, managed), ...credentialsOf(managed) });
+  }
+
+  async create(inputs: I): Promise<pulumi.dynamic.CreateResult> {
+    const client = this.clientFor(inputs.tenant, inputs);
+    await this.explained(inputs, () => this.store(client, inputs.tenant, this.body(inputs)));
+    const known = plain({ tenant: inputs.tenant, ...credentialsOf(inputs) });
+    return finishCreate(inputs.tenant, inputs, known, async () =>
+      this.outputs(await this.required(client, inputs), inputs),
+    );
+  }
+
+  async read(id: string, props: I): Promise<pulumi.dynamic.ReadResult> {
+    const client = this.clientFor(props.tenant, props);
+    const api = await this.unlessTenantGone(props, () => this.fetch(client, props.tenant));
+    if (api === undefined) return {};
+    const result = readResult(id, this.outputs(api, props), this.rules(), props);
+    return { ...result, inputs: plain({ ...result.inputs, ...credentialsOf(props) }) };
+  }
+
+  async update(_id: string, _olds: I, news: I): Promise<pulumi.dynamic.UpdateResult> {
+    const client = this.clientFor(news.tenant, news);
+    await this.explained(news, () => this.store(client, news.tenant, this.body(news)));
+    return { outs: this.outputs(await this.required(client, news), news) };
+  }
+
+  async delete(_id: string, props: I): Promise<void> {
+    const client = this.clientFor(props.tenant, props);
+    await this.unlessTenantGone(props, async () => {
+      await this.store(client, props.tenant, await this.defaults(props, client));
+      return true;
+    });
+  }
+
+  /** The managed keys of the settings (the tenant key left out). */
+  protected managedSettings(inputs: I): string[] {
+    return managedKeys(inputs, this.settingRules);
+  }
+
+  private async required(client: HcpClient, inputs: I): Promise<W> {
+    const api = await this.explained(inputs, () => this.fetch(client, inputs.tenant));
+    if (api === undefined) {
+      throw new NotFoundError({
+        vendor: "HCP",
+        operation: `GET /tenants/${inputs.tenant}/${this.resource}`,
+        status: 404,
+        vendorMessage: `tenant "${inputs.tenant}" does not exist`,
+      });
+    }
+    return api;
+  }
+
+  /** Runs a call; a refusal (403) comes back saying which account was used and what it needs. */
+  private async explained<T>(inputs: I, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw this.withAccountHint(err, inputs);
+    }
+  }
+
+  /**
+   * Undefined when the tenant no longer exists: a 404, or a tenant account refused because its tenant
+   * is gone (HCP then answers 403, so the system-level account confirms it when it can).
+   */
+  private async unlessTenantGone<T>(inputs: I, call: () => Promise<T | undefined>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      const refused = err instanceof AuthenticationError || err instanceof PermissionError;
+      if (refused && hasAccount(inputs) && (await this.tenantIsGone(inputs.tenant))) return undefined;
+      throw this.withAccountHint(err, inputs);
+    }
+  }
+
+  private async tenantIsGone(tenant: string): Promise<boolean> {
+    try {
+      return !(await this.systemClient().tenantExists(tenant));
+    } catch {
+      // Without a usable system-level account nothing can be confirmed: the refusal stands.
+      return false;
+    }
+  }
+
+  private withAccountHint(err: unknown, inputs: I): unknown {
+    if (!(err instanceof AuthenticationError || err instanceof PermissionError)) return err;
+    const hint = hasAccount(inputs)
+      ? `the account "${inputs.username}" of tenant "${inputs.tenant}" must exist, with this password and the ${this.role} role`
+      : `no username/password was given, so the system-level account was used: that works only where tenant ` +
+        `"${inputs.tenant}" allows administration by system-level accounts and that account has the ${this.role} role; ` +
+        `otherwise give username and password of a tenant-level account with the ${this.role} role`;
+    const ErrorClass = err.constructor as typeof ApiError;
+    return new ErrorClass({
+      vendor: "HCP",
+      operation: err.operation,
+      status: err.status,
+      vendorMessage: `${err.vendorMessage ?? "refused"} (${hint})`,
+    });
+  }
+}

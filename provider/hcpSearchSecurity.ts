@@ -1,0 +1,52 @@
+import type { PropertyRules } from "./base";
+import type { HcpClient } from "./hcp/client";
+import type { SearchSecurity } from "./hcp/types";
+import { checkIpSettings, normaliseIpSettings, pickKeys } from "./hcpChecks";
+import { defaultIpSettings, type IpSettingsInputs } from "./hcpConsoleSecurity";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
+import type { Validator } from "./validate";
+
+export interface SearchSecurityInputs extends TenantSettingInputs {
+  /** Who may reach the tenant's Search Console. */
+  ipSettings: IpSettingsInputs;
+}
+
+export const searchSecurityRules: PropertyRules = { ipSettings: { normalise: normaliseIpSettings } };
+
+/**
+ * Search Console access of a tenant (POST /tenants/{t}/searchSecurity, SECURITY role). Destroying the
+ * resource puts HCP's defaults back for the managed ipSettings members (allow 0.0.0.0/0, deny none,
+ * allowIfInBothLists true).
+ */
+export class HcpSearchSecurityProvider extends HcpTenantSettingProvider<
+  SearchSecurityInputs,
+  SearchSecurity
+> {
+  protected readonly resource = "searchSecurity";
+  protected readonly role = "SECURITY";
+  protected readonly settingRules = searchSecurityRules;
+
+  protected checkSettings(v: Validator, news: SearchSecurityInputs): void {
+    checkIpSettings(v, news, "ipSettings", { required: true });
+  }
+
+  protected fetch(client: HcpClient, tenant: string): Promise<SearchSecurity | undefined> {
+    return client.getSearchSecurity(tenant);
+  }
+
+  protected store(client: HcpClient, tenant: string, body: SearchSecurity): Promise<void> {
+    return client.setSearchSecurity(tenant, body);
+  }
+
+  protected body(inputs: SearchSecurityInputs): SearchSecurity {
+    return { ipSettings: inputs.ipSettings };
+  }
+
+  protected settingOutputs(api: SearchSecurity, managed: SearchSecurityInputs): Record<string, unknown> {
+    return { ipSettings: pickKeys(api.ipSettings, managed.ipSettings ?? {}) };
+  }
+
+  protected async defaults(managed: SearchSecurityInputs): Promise<SearchSecurity> {
+    return { ipSettings: pickKeys(defaultIpSettings, managed.ipSettings ?? {}) };
+  }
+}

@@ -1,0 +1,22 @@
+/** The HCP seed's Finance tenant ("Example: Creating an HCP tenant"), as HcpTenant inputs. */
+export const financeTenantInputs = {
+  name: "Finance",
+  systemVisibleDescription: "Created for the Finance department at Example Company by P.D. Grey on 2/9/2017.",
+  hardQuota: "100 GB",
+  softQuota: 90,
+  namespaceQuota: 5,
+  authenticationTypes: ["LOCAL", "EXTERNAL"],
+  complianceConfigurationEnabled: true,
+  versioningConfigurationEnabled: true,
+  searchConfigurationEnabled: true,
+  replicationConfigurationEnabled: true,
+  erasureCodingSelectionEnabled: true,
+  tags: ["Example Company", "pdgrey"],
+  servicePlanSelectionEnabled: false,
+  servicePlan: "Short-Term-Activity",
+  dataNetwork: "net127",
+  managementNetwork: "net004",
+  initialUserName: "lgreen",
+  initialUserPassword: "start123",
+  forcePasswordChange: false,
+};
