@@ -277,7 +277,8 @@ export class AcronisClient {
   async sendActivationEmail(userId: string): Promise<void> {
     const path = `/users/${enc(userId)}/send-activation-email`;
     // The call "requires an empty JSON body" (DOC:tutorials/provisioning-customer-tenant).
-    await this.call({ method: "POST", path, data: {}, operation: `POST ${path}` });
+    // Choice: repeated after a lost answer; a second activation e-mail is harmless, a missing one is not.
+    await this.call({ method: "POST", path, data: {}, idempotent: true, operation: `POST ${path}` });
   }
 
   // --- access policies

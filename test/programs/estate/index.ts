@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+  AccessPolicy,
+  CustomerTenant,
+  HcpConsoleSecurity,
+  HcpTenant,
+  OfferingItems,
+  TenantMfa,
+  User,
+} from "tenant-estates";
+
+// A test estate of N Acronis customers (each with two-factor, offering items, a user and a role) and
+// M HCP tenants with console security, sized by stack config.
+const config = new pulumi.Config();
+const partnerTenantId = config.require("partnerTenantId");
+const hcpPassword = config.requireSecret("tenantPassword");
+
+export const customers = Array.from({ length: config.requireNumber("customers") }, (_, i) => {
+  const customer = new CustomerTenant(`customer-${i}`, {
+    name: `Estate Customer ${i}`,
+    parentId: partnerTenantId,
+    customerId: `estate-${i}`,
+  });
+  new TenantMfa(`customer-${i}-mfa`, { tenantId: customer.tenantId, enabled: true });
+  const items = new OfferingItems(`customer-${i}-items`, {
+    tenantId: customer.tenantId,
+    items: [{ name: "workstations", quota: { value: 10 + i, overage: null } }, { name: "storage" }],
+  });
+  const user = new User(`customer-${i}-admin`, {
+    tenantId: customer.tenantId,
+    login: `estate-admin-${i}`,
+    contact: { email: `admin-${i}@customer.example`, firstname: "Admin", lastname: `${i}` },
+    sendActivationEmail: true,
+  });
+  new AccessPolicy(
+    `customer-${i}-admin-role`,
+    { userId: user.userId, roles: ["company_admin"] },
+    { dependsOn: [items] },
+  );
+  return customer.tenantId;
+});
+
+export const hcpTenants = Array.from({ length: config.requireNumber("hcpTenants") }, (_, j) => {
+  const tenant = new HcpTenant(`hcp-${j}`, {
+    name: `estate-${j}`,
+    hardQuota: `${10 * (j + 1)} GB`,
+    softQuota: 80,
+    tags: ["estate", `t${j}`],
+    initialUserName: "security",
+    initialUserPassword: hcpPassword,
+  });
+  new HcpConsoleSecurity(`hcp-${j}-console`, {
+    tenant: tenant.name,
+    username: "security",
+    password: hcpPassword,
+    minimumPasswordLength: 10,
+    ipSettings: { allowAddresses: ["10.0.0.0/8"], denyAddresses: [], allowIfInBothLists: false },
+  });
+  return tenant.tenantId;
+});
