@@ -217,7 +217,36 @@ export class OfferingItemsProvider
   implements pulumi.dynamic.ResourceProvider
 {
   async check(_olds: unknown, news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckResult> {
-    return checkResult(news, validateOfferingItems(news));
+    const failures = validateOfferingItems(news);
+    if (failures.length === 0) failures.push(...(await this.unavailableItems(news)));
+    return checkResult(news, failures);
+  }
+
+  /**
+   * When the tenant already exists and credentials are set, names the items it cannot have, at preview.
+   * A read only; a tenant still to be created is checked at create, before any write.
+   */
+  private async unavailableItems(news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckFailure[]> {
+    if (isUnknown(news.tenantId) || news.items.some((item) => isUnknown(item) || isUnknown(item.name)))
+      return [];
+    let available: OfferingItem[] | undefined;
+    try {
+      available = await unlessGone(this.client().getOfferingItems(news.tenantId));
+    } catch {
+      return []; // Not configured, or not reachable at preview: create checks again before writing.
+    }
+    if (!available) return [];
+    const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
+    return news.items.flatMap((item, i) =>
+      available.some((a) => itemMatches(item, a))
+        ? []
+        : [
+            {
+              property: `items[${i}].name`,
+              reason: `items[${i}].name: offering item "${item.name}" is not available to tenant ${news.tenantId} (available: ${names})`,
+            },
+          ],
+    );
   }
 
   async diff(

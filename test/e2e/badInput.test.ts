@@ -1,0 +1,357 @@
+import { readFileSync } from "node:fs";
+import { expect } from "chai";
+import type { RunningEmulators } from "../../emulator/index";
+import { startEmulators } from "../../emulator/index";
+import { TestStack } from "../support/engine";
+
+const uuid = "9b1de2a4-0000-4000-8000-000000000000";
+const partner = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
+const tenant = { name: "bad-input", hardQuota: "10 GB" };
+const account = { tenant: "bad-input", username: "security", password: "Secur1ty-pass" };
+
+/** Each bad input, the property its error must name, and a word of the rule. */
+const catalogue: { resource: string; args: object; property: string; rule: RegExp }[] = [
+  // CustomerTenant
+  { resource: "CustomerTenant", args: { parentId: partner }, property: "name", rule: /required/ },
+  { resource: "CustomerTenant", args: { name: 42, parentId: partner }, property: "name", rule: /string/ },
+  { resource: "CustomerTenant", args: { name: "", parentId: partner }, property: "name", rule: /at least 1/ },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: "partner-1" },
+    property: "parentId",
+    rule: /UUID/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, language: "English" },
+    property: "language",
+    rule: /language code/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, contact: { email: "john.example.com" } },
+    property: "contact.email",
+    rule: /e-mail/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, enhancedSecurity: "yes" },
+    property: "enhancedSecurity",
+    rule: /boolean/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, ancestralAccess: 1 },
+    property: "ancestralAccess",
+    rule: /boolean/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, deletionPolicy: "archive" },
+    property: "deletionPolicy",
+    rule: /one of delete, disable, retain/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, colour: "red" },
+    property: "colour",
+    rule: /not a known property/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A".repeat(256), parentId: partner },
+    property: "name",
+    rule: /at most 255/,
+  },
+  // TenantMfa
+  { resource: "TenantMfa", args: { tenantId: "x", enabled: true }, property: "tenantId", rule: /UUID/ },
+  { resource: "TenantMfa", args: { tenantId: uuid }, property: "enabled", rule: /required/ },
+  { resource: "TenantMfa", args: { tenantId: uuid, enabled: "on" }, property: "enabled", rule: /boolean/ },
+  // OfferingItems
+  { resource: "OfferingItems", args: { tenantId: uuid, items: [] }, property: "items", rule: /at least 1/ },
+  {
+    resource: "OfferingItems",
+    args: { tenantId: uuid, items: [{ quota: { value: 1 } }] },
+    property: "items[0].name",
+    rule: /required/,
+  },
+  {
+    resource: "OfferingItems",
+    args: { tenantId: uuid, items: [{ name: "storage", quota: { value: -5 } }] },
+    property: "items[0].quota.value",
+    rule: /≥ 0/,
+  },
+  {
+    resource: "OfferingItems",
+    args: { tenantId: uuid, items: [{ name: "workstations", quota: { value: 2.5 } }] },
+    property: "items[0].quota.value",
+    rule: /whole number/,
+  },
+  {
+    resource: "OfferingItems",
+    args: { tenantId: uuid, items: [{ name: "storage", quota: { value: 1, overage: -1 } }] },
+    property: "items[0].quota.overage",
+    rule: /≥ 0/,
+  },
+  {
+    resource: "OfferingItems",
+    args: { tenantId: uuid, items: [{ name: "storage" }, { name: "storage" }] },
+    property: "items[1]",
+    rule: /second time/,
+  },
+  {
+    resource: "OfferingItems",
+    args: { tenantId: partner, items: [{ name: "teleportation" }] },
+    property: "items[0].name",
+    rule: /not available/,
+  },
+  // User
+  {
+    resource: "User",
+    args: { tenantId: uuid, login: "jd", contact: { email: "jd@example.com" } },
+    property: "login",
+    rule: /at least 3 characters/,
+  },
+  {
+    resource: "User",
+    args: { tenantId: uuid, login: "john doe", contact: { email: "jd@example.com" } },
+    property: "login",
+    rule: /characters among/,
+  },
+  {
+    resource: "User",
+    args: { tenantId: uuid, login: "JohnDoe", contact: { email: "john@" } },
+    property: "contact.email",
+    rule: /e-mail/,
+  },
+  { resource: "User", args: { tenantId: uuid, login: "JohnDoe" }, property: "contact", rule: /required/ },
+  {
+    resource: "User",
+    args: { tenantId: "nope", login: "JohnDoe", contact: { email: "jd@example.com" } },
+    property: "tenantId",
+    rule: /UUID/,
+  },
+  // AccessPolicy
+  {
+    resource: "AccessPolicy",
+    args: { userId: uuid, roles: ["superuser"] },
+    property: "roles.0",
+    rule: /one of partner_admin/,
+  },
+  {
+    resource: "AccessPolicy",
+    args: { userId: uuid, roles: "company_admin" },
+    property: "roles",
+    rule: /list/,
+  },
+  {
+    resource: "AccessPolicy",
+    args: { userId: "u1", roles: ["company_admin"] },
+    property: "userId",
+    rule: /UUID/,
+  },
+  // HcpTenant
+  { resource: "HcpTenant", args: { ...tenant, name: "-finance" }, property: "name", rule: /hyphen|letters/ },
+  { resource: "HcpTenant", args: { ...tenant, name: "admin" }, property: "name", rule: /reserved/ },
+  { resource: "HcpTenant", args: { ...tenant, hardQuota: "lots" }, property: "hardQuota", rule: /GB|TB|MB/ },
+  {
+    resource: "HcpTenant",
+    args: { ...tenant, hardQuota: "0.5 GB" },
+    property: "hardQuota",
+    rule: /at least|1 GB/,
+  },
+  { resource: "HcpTenant", args: { ...tenant, softQuota: 120 }, property: "softQuota", rule: /at most 95/ },
+  { resource: "HcpTenant", args: { ...tenant, softQuota: 5 }, property: "softQuota", rule: /at least 10/ },
+  {
+    resource: "HcpTenant",
+    args: { ...tenant, authenticationTypes: ["RADIUS"] },
+    property: "authenticationTypes",
+    rule: /RADIUS/,
+  },
+  {
+    resource: "HcpTenant",
+    args: { ...tenant, authenticationTypes: ["KERBEROS"] },
+    property: "authenticationTypes",
+    rule: /LOCAL|RADIUS|EXTERNAL/,
+  },
+  { resource: "HcpTenant", args: { ...tenant, tags: ["a,b"] }, property: "tags", rule: /comma/ },
+  {
+    resource: "HcpTenant",
+    args: { ...tenant, initialUserName: "security", initialUserPassword: "abc" },
+    property: "initialUserPassword",
+    rule: /characters|password/,
+  },
+  // Tenant settings
+  {
+    resource: "HcpConsoleSecurity",
+    args: { ...account, minimumPasswordLength: 1 },
+    property: "minimumPasswordLength",
+    rule: /at least 2/,
+  },
+  {
+    resource: "HcpConsoleSecurity",
+    args: { ...account, ipSettings: { allowAddresses: ["10.0.0.0/33"] } },
+    property: "ipSettings.allowAddresses",
+    rule: /IP|CIDR/,
+  },
+  {
+    resource: "HcpConsoleSecurity",
+    args: { ...account, ipSettings: { denyAddresses: ["300.1.1.1"] } },
+    property: "ipSettings.denyAddresses",
+    rule: /IP|CIDR/,
+  },
+  {
+    resource: "HcpConsoleSecurity",
+    args: { ...account, disableAfterAttempts: 1000 },
+    property: "disableAfterAttempts",
+    rule: /at most 999/,
+  },
+  {
+    resource: "HcpSearchSecurity",
+    args: { ...account, ipSettings: { allowAddresses: ["fd00::/129"] } },
+    property: "ipSettings.allowAddresses",
+    rule: /IP|CIDR/,
+  },
+  {
+    resource: "HcpTenantPermissions",
+    args: { ...account, permissions: ["read"] },
+    property: "permissions",
+    rule: /READ|case/,
+  },
+  {
+    resource: "HcpTenantPermissions",
+    args: { ...account, permissions: ["FLY"] },
+    property: "permissions",
+    rule: /DELETE|PRIVILEGED/,
+  },
+  {
+    resource: "HcpNamespaceDefaults",
+    args: { ...account, softQuota: 99 },
+    property: "softQuota",
+    rule: /95/,
+  },
+  {
+    resource: "HcpNamespaceDefaults",
+    args: { ...account, hashScheme: "md5" },
+    property: "hashScheme",
+    rule: /SHA-256|MD5/,
+  },
+  {
+    resource: "HcpNamespaceDefaults",
+    args: { ...account, multipartUploadAutoAbortDays: 200 },
+    property: "multipartUploadAutoAbortDays",
+    rule: /180/,
+  },
+  {
+    resource: "HcpTenantContactInfo",
+    args: { ...account, emailAddress: "finance@" },
+    property: "emailAddress",
+    rule: /e-mail|email/,
+  },
+  {
+    resource: "HcpTenantEmailNotification",
+    args: {
+      ...account,
+      recipients: Array.from({ length: 26 }, (_, i) => ({ address: `r${i}@example.com` })),
+    },
+    property: "recipients",
+    rule: /25/,
+  },
+  {
+    resource: "HcpTenantEmailNotification",
+    args: { ...account, recipients: [{ address: "r@example.com", severity: "PANIC" }] },
+    property: "recipients",
+    rule: /NOTICE|WARNING|ERROR/,
+  },
+];
+
+const workers = 4;
+
+describe(`bad input: ${catalogue.length} cases, each refused at pulumi preview before any write`, function () {
+  this.timeout(600_000);
+  let emulators: RunningEmulators;
+  let stacks: TestStack[];
+  const outputs: string[] = [];
+
+  const writes = async () => {
+    const acronis = (await (
+      await fetch(new URL("/_emulator/requests", emulators.acronis.baseUrl))
+    ).json()) as { items: { method: string; path: string }[] };
+    return [...acronis.items, ...emulators.log.list("hcp")].filter(
+      (e) =>
+        !["GET", "HEAD"].includes(e.method) &&
+        !e.path.endsWith("/idp/token") &&
+        !e.path.startsWith("/_emulator"),
+    );
+  };
+
+  before(async () => {
+    emulators = await startEmulators();
+    const config = {
+      "acronis:baseUrl": { value: emulators.acronis.baseUrl },
+      "acronis:clientId": { value: emulators.acronis.clientId },
+      "acronis:clientSecret": { value: emulators.acronis.clientSecret, secret: true },
+      "hcp:domain": { value: emulators.hcp.domain },
+      "hcp:port": { value: new URL(emulators.hcp.url).port },
+      "hcp:address": { value: "127.0.0.1" },
+      "hcp:caCert": { value: readFileSync(emulators.hcp.caCertPath, "utf8") },
+      "hcp:username": { value: emulators.hcp.username },
+      "hcp:password": { value: emulators.hcp.password, secret: true },
+      case: { value: "{}" },
+    };
+    stacks = await Promise.all(
+      Array.from({ length: workers }, (_, w) =>
+        TestStack.create(`bad-input-${w}`, "test/programs/badInput", config),
+      ),
+    );
+    let next = 0;
+    await Promise.all(
+      stacks.map(async (stack) => {
+        while (next < catalogue.length) {
+          const index = next++;
+          await stack.mustRun(["config", "set", "case", "--", JSON.stringify(catalogue[index])]);
+          const result = await stack.run(["preview", "--diff"]);
+          outputs[index] = `exit ${result.code}\n${result.stdout}\n${result.stderr}`;
+        }
+      }),
+    );
+  });
+
+  after(async () => {
+    for (const stack of stacks ?? []) stack.remove();
+    await emulators?.close();
+  });
+
+  catalogue.forEach((bad, index) => {
+    it(`${bad.resource} ${JSON.stringify(bad.args).slice(0, 90)} → ${bad.property}`, () => {
+      const output = outputs[index];
+      expect(output).to.not.match(/^exit 0\n/);
+      const named = output.split("\n").filter((line) => line.includes(bad.property));
+      expect(named, output).to.not.be.empty;
+      expect(named.join("\n"), output).to.match(bad.rule);
+    });
+  });
+
+  it("made no write call to either API", async () => {
+    expect(await writes()).to.deep.equal([]);
+  });
+
+  it("refuses turning enhanced security off at preview, after the tenant exists", async () => {
+    const stack = stacks[0];
+    const on = {
+      resource: "CustomerTenant",
+      args: { name: "Encrypted, Inc", parentId: partner, enhancedSecurity: true },
+    };
+    await stack.mustRun(["config", "set", "case", "--", JSON.stringify(on)]);
+    await stack.up();
+    const writesBefore = (await writes()).length;
+    const off = { ...on, args: { ...on.args, enhancedSecurity: false } };
+    await stack.mustRun(["config", "set", "case", "--", JSON.stringify(off)]);
+    const result = await stack.run(["preview"]);
+    expect(result.code).to.not.equal(0);
+    expect(result.stdout + result.stderr).to.match(/enhancedSecurity cannot be turned off once enabled/);
+    expect((await writes()).length).to.equal(writesBefore);
+    await stack.mustRun(["config", "set", "case", "--", JSON.stringify(on)]);
+    await stack.destroy();
+  });
+});
