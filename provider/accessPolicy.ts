@@ -98,7 +98,8 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
   }
 
   async read(id: string, props: AccessPolicyOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const items = await unlessGone(this.client().getAccessPolicies(id));
+    const user = await this.directory().user(id);
+    const items = user && (user.access_policies ?? (await unlessGone(this.client().getAccessPolicies(id))));
     if (!items) return {};
     const outputs = accessPolicyOutputs(id, props.tenantId, items);
     return readResult(id, outputs, accessPolicyRules, props);
@@ -118,7 +119,7 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
 
   private async grant(userId: string, roles: readonly string[]): Promise<AccessPolicyOutputs> {
     const client = this.client();
-    const user = await client.getUser(userId);
+    const user = await this.directory().knownUser(userId);
     if (!user)
       throw new NotFoundError({
         vendor: "Acronis",
@@ -130,6 +131,7 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
     const items = await client.exclusive(`access_policies:${userId}`, () =>
       client.putAccessPolicies(userId, accessPolicyItems(userId, user.tenant_id, roles)),
     );
+    this.directory().forget(userId);
     return accessPolicyOutputs(userId, user.tenant_id, items);
   }
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AcronisClient } from "./acronis/client";
+import { AcronisDirectory } from "./acronisDirectory";
 import { acronisClientFor, type ConfigSource, completeAcronisSettings, readAcronisSettings } from "./config";
 
 /** What every Acronis resource provider shares: settings from `configure`, and the process's client. */
@@ -14,4 +15,17 @@ export abstract class AcronisResourceProvider {
   protected client(): AcronisClient {
     return acronisClientFor(completeAcronisSettings(readAcronisSettings(this.config)));
   }
+
+  /** What this process knows of the estate (listings for reads, objects it wrote); one per client. */
+  protected directory(): AcronisDirectory {
+    const client = this.client();
+    let directory = directories.get(client);
+    if (!directory) {
+      directory = new AcronisDirectory(client);
+      directories.set(client, directory);
+    }
+    return directory;
+  }
 }
+
+const directories = new WeakMap<AcronisClient, AcronisDirectory>();

@@ -178,6 +178,7 @@ export class CustomerTenantProvider
       () => client.createTenant(tenantCreateBody(inputs)),
       () => client.findChildTenant(inputs.parentId, inputs.name, "customer"),
     );
+    this.directory().remember(tenant, true);
     const created = customerTenantOutputs(tenant, inputs);
     return finishCreate(tenant.id, inputs, created, async () => {
       if (inputs.enabled !== false) return created;
@@ -188,7 +189,7 @@ export class CustomerTenantProvider
   }
 
   async read(id: string, props: CustomerTenantOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const tenant = await this.client().getTenant(id);
+    const tenant = await this.directory().tenant(id);
     if (!tenant) return {};
     const outputs = customerTenantOutputs(tenant, props);
     return readResult(id, outputs, customerTenantRules, props);
@@ -216,6 +217,7 @@ export class CustomerTenantProvider
       async () => known ?? (await this.client().requireTenant(id)).version,
       (version) => {
         known = undefined;
+        this.directory().forget(id);
         return this.client().deleteTenant(id, version);
       },
     );
@@ -227,7 +229,11 @@ export class CustomerTenantProvider
     return withFreshVersion(
       `customer tenant ${id}`,
       async () => (await client.requireTenant(id)).version,
-      (version) => client.updateTenant(id, { ...change, version }),
+      async (version) => {
+        const updated = await client.updateTenant(id, { ...change, version });
+        this.directory().remember(updated);
+        return updated;
+      },
     );
   }
 }

@@ -266,7 +266,7 @@ export class OfferingItemsProvider
   }
 
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const current = await unlessGone(this.client().getOfferingItems(id));
+    const current = await this.directory().offeringItems(id);
     if (!current) return {};
     const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current) };
     return readResult(id, outputs, offeringItemsRules, props);
@@ -298,13 +298,17 @@ export class OfferingItemsProvider
     // Offering items are read, merged and written back: one such cycle per tenant at a time.
     return client.exclusive(`offering_items:${tenantId}`, async () => {
       for (let attempt = 1; ; attempt++) {
-        const current = await client.getOfferingItems(tenantId);
-        const resolved = resolveItems(wanted, current, tenantId);
+        // A tenant this process just created has no items yet: its parent's offer is all there is to know.
+        const brandNew = attempt === 1 && this.directory().isNewTenant(tenantId);
+        const current = brandNew ? [] : await client.getOfferingItems(tenantId);
+        const available = brandNew ? await this.offerOfParent(tenantId) : current;
+        const resolved = resolveItems(wanted, available, tenantId);
         try {
           const answered = await client.putOfferingItems(
             tenantId,
             offeringItemWrites(resolved, previous, current),
           );
+          this.directory().forget(tenantId);
           return enabledItems(resolved, answered);
         } catch (err) {
           // Someone changed a quota between our read and write: re-read its version and apply ours once more.
@@ -313,5 +317,12 @@ export class OfferingItemsProvider
         }
       }
     });
+  }
+
+  /** What the parent of a tenant created here offers its children (listed once per parent). */
+  private async offerOfParent(tenantId: string): Promise<OfferingItem[]> {
+    const tenant = await this.directory().knownTenant(tenantId);
+    if (!tenant) return this.client().getOfferingItems(tenantId);
+    return this.directory().availableForChild(tenant.parent_id, tenant.kind);
   }
 }

@@ -47,11 +47,16 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
 
   async create(inputs: TenantMfaInputs): Promise<pulumi.dynamic.CreateResult> {
     const status = await this.client().setMfa(inputs.tenantId, inputs.enabled);
+    this.directory().forget(inputs.tenantId);
     return { id: inputs.tenantId, outs: tenantMfaOutputs(inputs.tenantId, status) };
   }
 
   async read(id: string, props: TenantMfaOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const status = await unlessGone(this.client().getMfaStatus(id));
+    // The tenant object carries mfa_status, so a listing answers this read; older APIs get asked.
+    const tenant = await this.directory().tenant(id);
+    const status = tenant?.mfa_status
+      ? { mfa_status: tenant.mfa_status }
+      : tenant && (await unlessGone(this.client().getMfaStatus(id)));
     if (!status) return {};
     const outputs = tenantMfaOutputs(id, status);
     return readResult(id, outputs, tenantMfaRules, props);
@@ -62,7 +67,9 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
     _olds: TenantMfaOutputs,
     news: TenantMfaInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: tenantMfaOutputs(id, await this.client().setMfa(id, news.enabled)) };
+    const status = await this.client().setMfa(id, news.enabled);
+    this.directory().forget(id);
+    return { outs: tenantMfaOutputs(id, status) };
   }
 
   async delete(id: string): Promise<void> {

@@ -133,6 +133,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
       () => client.createUser(userCreateBody(inputs)),
       () => client.findUserByLogin(inputs.tenantId, inputs.login),
     );
+    this.directory().remember(user, true);
     const created = userOutputs(user, inputs, false);
     return finishCreate(user.id, inputs, created, async () => {
       let current = user;
@@ -143,7 +144,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   }
 
   async read(id: string, props: UserOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const user = await this.client().getUser(id);
+    const user = await this.directory().user(id);
     if (!user) return {};
     const outputs = userOutputs(user, props, props.activationEmailSent === true);
     return readResult(id, outputs, userRules, props);
@@ -168,6 +169,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
       async () => known ?? (await this.requireUser(id)).version,
       (version) => {
         known = undefined;
+        this.directory().forget(id);
         return this.client().deleteUser(id, version);
       },
     );
@@ -178,7 +180,11 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     return withFreshVersion(
       `user ${id}`,
       async () => (await this.requireUser(id)).version,
-      (version) => this.client().updateUser(id, { ...change, version }),
+      async (version) => {
+        const updated = await this.client().updateUser(id, { ...change, version });
+        this.directory().remember(updated);
+        return updated;
+      },
     );
   }
 

@@ -39,10 +39,15 @@ type Call = Omit<TransportRequest, "headers">;
 
 const enc = encodeURIComponent;
 
+/** The largest page the listings allow. */
+const listPageSize = 1000;
+
 /** The Acronis Account Management API v2, one method per documented call. Knows HTTP, nothing of Pulumi. */
 export class AcronisClient {
   private readonly transport: Transport;
   private readonly tokens: TokenSource;
+  private readonly clientId: string;
+  private ownTenant?: Promise<string>;
 
   constructor(
     settings: AcronisSettings,
@@ -62,6 +67,7 @@ export class AcronisClient {
       toError: acronisError,
     });
     this.tokens = new TokenSource(this.transport, settings);
+    this.clientId = settings.clientId;
   }
 
   /** Sends an authorised call; a 401 renews the token once and repeats the call. */
@@ -84,6 +90,45 @@ export class AcronisClient {
   /** Runs a read-modify-write of a list the API replaces whole, one at a time per `key`. */
   exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
     return this.limits.writes.run(key, task);
+  }
+
+  /** The tenant of this API client: the root of everything it can reach (GET /clients/{id}). */
+  ownTenantId(): Promise<string> {
+    this.ownTenant ??= this.call<{ tenant_id: string }>({
+      method: "GET",
+      path: `/clients/${enc(this.clientId)}`,
+      operation: "GET /clients/{id}",
+    }).then((answer) => answer.data.tenant_id);
+    return this.ownTenant;
+  }
+
+  /** Every tenant under `rootId` (itself included), in pages of 1000, with their offering items. */
+  listSubtreeTenants(rootId: string): Promise<Tenant[]> {
+    const params = { subtree_root_id: rootId, with_offering_items: true };
+    return this.allPages<Tenant>("/tenants", params, "GET /tenants?subtree_root_id=");
+  }
+
+  /** Every user under `rootId`, in pages of 1000, with their access policies. */
+  listSubtreeUsers(rootId: string): Promise<User[]> {
+    const params = { subtree_root_tenant_id: rootId, with_access_policies: true };
+    return this.allPages<User>("/users", params, "GET /users?subtree_root_tenant_id=");
+  }
+
+  private async allPages<T>(
+    path: string,
+    params: Record<string, string | boolean>,
+    operation: string,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    // The cursor carries the filter: later pages send only `after`.
+    let query: Record<string, string | number | boolean> = { ...params, limit: listPageSize };
+    for (;;) {
+      const page = (await this.call<ItemList<T>>({ method: "GET", path, params: query, operation })).data;
+      items.push(...page.items);
+      const after = page.paging?.cursors?.after;
+      if (!after || page.items.length === 0) return items;
+      query = { after, limit: listPageSize };
+    }
   }
 
   // --- tenants
