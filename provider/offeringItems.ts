@@ -231,7 +231,7 @@ export class OfferingItemsProvider
       return [];
     let available: OfferingItem[] | undefined;
     try {
-      available = await unlessGone(this.client().getOfferingItems(news.tenantId));
+      available = await this.availableTo(news.tenantId);
     } catch {
       return []; // Not configured, or not reachable at preview: create checks again before writing.
     }
@@ -317,6 +317,12 @@ export class OfferingItemsProvider
         }
       }
     });
+  }
+
+  /** The items a tenant may have: its parent's offer when this process created it, else its own list. */
+  private async availableTo(tenantId: string): Promise<OfferingItem[] | undefined> {
+    if (this.directory().isNewTenant(tenantId)) return this.offerOfParent(tenantId);
+    return this.directory().offeringItems(tenantId);
   }
 
   /** What the parent of a tenant created here offers its children (listed once per parent). */
