@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: builds the package, starts the embedded emulators, and runs `pulumi up` of the root
-# program against them with a local backend, then prints what was created. Re-running it finds the
+# program (the estate in estate.yaml) against them with a local backend, then prints what was created. Re-running it finds the
 # same estate (the emulators keep their state in .work/demo) and changes nothing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,8 +33,8 @@ pulumi config set hcp:address 127.0.0.1
 pulumi config set hcp:username "$(field hcp.username)"
 pulumi config set --secret hcp:password "$(field hcp.password)"
 pulumi config set hcp:caCert -- "$(cat "$(field hcp.caCertPath)")"
-# The demo's own initial password for the Finance tenant's first user; a real stack sets its own secret.
-pulumi config get financeInitialPassword >/dev/null 2>&1 || pulumi config set --secret financeInitialPassword "Demo-$(node -p 'require("crypto").randomBytes(6).toString("hex")')"
+# The demo's own password for the HCP tenants' first users; a real stack sets its own secret.
+pulumi config get hcpInitialUserPassword >/dev/null 2>&1 || pulumi config set --secret hcpInitialUserPassword "Demo-$(node -p 'require("crypto").randomBytes(6).toString("hex")')"
 
 pulumi up --yes --non-interactive
 echo

@@ -1,5 +1,6 @@
 export * from "./accessPolicy";
 export * from "./customerTenant";
+export * from "./estate";
 export * from "./hcpConsoleSecurity";
 export * from "./hcpLookups";
 export * from "./hcpNamespaceDefaults";

@@ -1,17 +1,39 @@
+import { existsSync } from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { acronisCustomer } from "../acronis-customer/customer";
-import { financeChargeback, hcpFinance } from "../hcp-tenant/finance";
+import { declareEstate, EstateError, loadEstate } from "tenant-estates";
 
-// The main job: the Acronis tutorial's customer and the HCP seed's Finance tenant, deployed to whatever
-// acronis:* and hcp:* point at (the embedded emulators under `npm run demo`).
+// The main job: the estate file (estate.yaml beside Pulumi.yaml unless `estateFile` says otherwise),
+// validated, then declared. Acronis customers go under partnerTenantId; HCP initial users get the secret
+// hcpInitialUserPassword.
 const config = new pulumi.Config();
-const acronis = acronisCustomer({ partnerTenantId: config.require("partnerTenantId") });
-const hcp = hcpFinance({ initialUserPassword: config.requireSecret("financeInitialPassword") });
+/** The directory of Pulumi.yaml: the program runs from its own directory, below it. */
+function projectRoot(from = process.cwd()): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) return from;
+  }
+}
 
-export const customerTenantId = acronis.customer.tenantId;
-export const userId = acronis.johnDoe.userId;
-export const personalTenantId = acronis.johnDoe.personalTenantId;
-export const activationEmailSent = acronis.johnDoe.activationEmailSent;
-export const hcpTenantId = hcp.finance.tenantId;
-export const hcpTenantHost = hcp.finance.fullyQualifiedName;
-export const hcpChargeback = financeChargeback(hcp.finance, new pulumi.Config("hcp"));
+const file = path.resolve(projectRoot(), config.get("estateFile") ?? "estate.yaml");
+
+let estate: ReturnType<typeof loadEstate>;
+try {
+  estate = loadEstate(file);
+} catch (err) {
+  // The engine prints this as the program's error: every problem with file, line and property.
+  if (err instanceof EstateError) throw new pulumi.RunError(err.message);
+  throw err;
+}
+
+const declared = declareEstate(estate, {
+  partnerTenantId: config.get("partnerTenantId"),
+  hcpInitialUserPassword: config.getSecret("hcpInitialUserPassword"),
+});
+
+export const estateFile = path.basename(file);
+export const customers = Object.fromEntries(declared.customers.map((c) => [c.name, c.tenantId]));
+export const users = Object.fromEntries(
+  declared.customers.flatMap((c) => c.users.map((u) => [u.login, u.userId])),
+);
+export const hcpTenants = Object.fromEntries(declared.hcpTenants.map((t) => [t.name, t.tenantId]));

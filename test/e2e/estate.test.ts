@@ -1,0 +1,63 @@
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { expect } from "chai";
+import { type RunningEmulators, startEmulators } from "../../emulator/index";
+import { repoRoot, TestStack } from "../support/engine";
+
+describe("end to end on the real engine: the estate file of the main job", function () {
+  this.timeout(300_000);
+  let emulators: RunningEmulators;
+  let stack: TestStack;
+
+  before(async () => {
+    emulators = await startEmulators();
+    stack = await TestStack.create("estate", "examples/demo", {
+      "acronis:baseUrl": { value: emulators.acronis.baseUrl },
+      "acronis:clientId": { value: emulators.acronis.clientId },
+      "acronis:clientSecret": { value: emulators.acronis.clientSecret, secret: true },
+      "hcp:domain": { value: emulators.hcp.domain },
+      "hcp:port": { value: new URL(emulators.hcp.url).port },
+      "hcp:address": { value: "127.0.0.1" },
+      "hcp:caCert": { value: readFileSync(emulators.hcp.caCertPath, "utf8") },
+      "hcp:username": { value: emulators.hcp.username },
+      "hcp:password": { value: emulators.hcp.password, secret: true },
+      partnerTenantId: { value: emulators.acronis.partnerTenantId },
+      hcpInitialUserPassword: { value: "Estate-initial-1", secret: true },
+    });
+  });
+
+  after(async () => {
+    stack?.remove();
+    await emulators?.close();
+  });
+
+  it("refuses an invalid estate file at preview, naming file, line and property, before declaring anything", async () => {
+    writeFileSync(
+      path.join(stack.workDir, "estate.yaml"),
+      "acronis:\n  customers:\n    - name: Broken\n      twoFactor: maybe\n",
+    );
+    const result = await stack.run(["preview"]);
+    expect(result.code).to.not.equal(0);
+    expect(result.stdout + result.stderr).to.include(
+      "estate.yaml:4:18: acronis.customers[0].twoFactor must be boolean",
+    );
+    expect(
+      emulators.log.list().filter((e) => e.method !== "GET" && !e.path.endsWith("/idp/token")),
+    ).to.deep.equal([]);
+  });
+
+  it("deploys the sample estate, then finds nothing to change", async () => {
+    copyFileSync(path.join(repoRoot, "estate.yaml"), path.join(stack.workDir, "estate.yaml"));
+    await stack.up();
+    const outputs = await stack.outputs();
+    expect(Object.keys(outputs.customers as object).sort()).to.deep.equal([
+      "Contoso Dental",
+      "Customer, Inc",
+      "Northwind Traders",
+    ]);
+    expect(Object.keys(outputs.hcpTenants as object).sort()).to.deep.equal(["Finance", "Legal"]);
+    expect(
+      await stack.previewSteps({ refresh: true }).then((steps) => steps.filter((s) => s.op !== "refresh")),
+    ).to.deep.equal([]);
+  });
+});
