@@ -149,14 +149,14 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
   const logins = new Map<string, number>();
   estate.acronis?.customers.forEach((c, i) => {
     once(customers, slug(c.name), ["acronis", "customers", i, "name"], "name");
-    c.users?.forEach((u, j) =>
-      once(logins, u.login.toLowerCase(), ["acronis", "customers", i, "users", j, "login"], "login"),
-    );
+    c.users?.forEach((u, j) => {
+      once(logins, u.login.toLowerCase(), ["acronis", "customers", i, "users", j, "login"], "login");
+    });
   });
   const tenants = new Map<string, number>();
-  estate.hcp?.tenants.forEach((t, i) =>
-    once(tenants, t.name.toLowerCase(), ["hcp", "tenants", i, "name"], "name"),
-  );
+  estate.hcp?.tenants.forEach((t, i) => {
+    once(tenants, t.name.toLowerCase(), ["hcp", "tenants", i, "name"], "name");
+  });
   return problems;
 }
 
