@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect } from "chai";
+import { ApiError, NetworkError, ServerError } from "../../provider/common/errors";
+import { operationContext } from "../../provider/common/operation";
+import { Transport, type TransportResponse } from "../../provider/common/transport";
+
+type Script = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A loopback server answering each request with the next step of a script. */
+async function scripted(steps: Script[]): Promise<{ url: string; seen: string[]; server: Server }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const step = steps.shift();
+    if (step) step(req, res);
+    else res.writeHead(599).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
+}
+
+const status =
+  (code: number, headers: Record<string, string> = {}): Script =>
+  (_req, res) =>
+    res.writeHead(code, headers).end(code < 300 ? '{"ok":true}' : "");
+const reset: Script = (req) => req.socket.destroy();
+
+function transport(url: string, delays: number[], attempts = 4) {
+  return new Transport({
+    vendor: "Acronis",
+    baseUrl: url,
+    timeoutMs: 2000,
+    retry: { attempts, baseDelayMs: 100, maxDelayMs: 5000 },
+    toError: (answer: TransportResponse, operation: string) =>
+      new (answer.status >= 500 ? ServerError : ApiError)({
+        vendor: "Acronis",
+        operation,
+        status: answer.status,
+      }),
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+  });
+}
+
+describe("transport retries", () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it("repeats an idempotent request after 429, 500, 503 and a reset, honouring Retry-After in both forms", async () => {
+    const date = new Date(Date.now() + 3000).toUTCString();
+    const s = await scripted([
+      status(429, { "Retry-After": "2" }),
+      status(503, { "Retry-After": date }),
+      status(500),
+      reset,
+      status(200),
+    ]);
+    server = s.server;
+    const delays: number[] = [];
+    const answer = await transport(s.url, delays, 5).send({ method: "GET", path: "/x", operation: "GET /x" });
+    expect(answer.status).to.equal(200);
+    expect(s.seen).to.have.length(5);
+    expect(delays[0]).to.equal(2000);
+    expect(delays[1]).to.be.within(1000, 3000);
+    expect(delays[2]).to.be.within(200, 400);
+  });
+
+  it("never repeats a create after an answer that may mean it was applied, or after a lost answer", async () => {
+    for (const outcome of [status(500), status(502), reset]) {
+      const s = await scripted([outcome, status(201)]);
+      const error = await transport(s.url, [])
+        .send({ method: "POST", path: "/tenants", data: {}, operation: "POST /tenants" })
+        .catch((e: Error) => e);
+      s.server.close();
+      expect(s.seen).to.deep.equal(["POST /tenants"]);
+      expect(error).to.be.instanceOf(ApiError);
+    }
+  });
+
+  it("repeats a create after 429 or 503, which say it was not processed", async () => {
+    const s = await scripted([status(429, { "Retry-After": "0" }), status(503), status(201)]);
+    server = s.server;
+    const answer = await transport(s.url, []).send({
+      method: "POST",
+      path: "/tenants",
+      data: {},
+      operation: "POST /tenants",
+    });
+    expect(answer.status).to.equal(201);
+    expect(s.seen).to.have.length(3);
+  });
+
+  it("gives up after the configured attempts with the last answer", async () => {
+    const s = await scripted([status(503), status(503), status(503), status(503), status(200)]);
+    server = s.server;
+    const error = await transport(s.url, [])
+      .send({ method: "GET", path: "/x", operation: "GET /x" })
+      .catch((e: Error) => e);
+    expect(error).to.be.instanceOf(ServerError);
+    expect(s.seen).to.have.length(4);
+  });
+
+  it("starts no retry past the operation's deadline", async () => {
+    const s = await scripted([status(503, { "Retry-After": "30" }), status(200)]);
+    server = s.server;
+    const error = await operationContext.run({ deadline: Date.now() + 1000, label: "read X" }, () =>
+      transport(s.url, [])
+        .send({ method: "GET", path: "/x", operation: "GET /x" })
+        .catch((e: Error) => e),
+    );
+    expect(error).to.be.instanceOf(ServerError);
+    expect(s.seen).to.have.length(1);
+  });
+
+  it("reports a refused connection as a network error that names the call and nothing else", async () => {
+    const error = await transport("http://127.0.0.1:1", [])
+      .send({
+        method: "POST",
+        path: "/tenants",
+        data: { secret: "s3cr3t" },
+        headers: { Authorization: "Bearer t0k3n" },
+        operation: "POST /tenants",
+      })
+      .catch((e: Error) => e);
+    expect(error).to.be.instanceOf(NetworkError);
+    expect((error as Error).message).to.equal(
+      "Acronis POST /tenants failed: code ECONNREFUSED: no answer (ECONNREFUSED)",
+    );
+    expect(JSON.stringify(error)).to.not.match(/s3cr3t|t0k3n/);
+  });
+});
