@@ -82,6 +82,25 @@ export class AcronisClient {
     }
   }
 
+  private async get<T>(path: string, params?: Call["params"]): Promise<T> {
+    return (await this.call<T>({ method: "GET", path, params, operation: `GET ${path}` })).data;
+  }
+
+  private async put<T>(path: string, data: unknown): Promise<T> {
+    return (await this.call<T>({ method: "PUT", path, data, operation: `PUT ${path}` })).data;
+  }
+
+  /** DELETE with the object's version; an object already gone counts as deleted. */
+  private async deleteVersioned(path: string, version: number): Promise<void> {
+    await this.call({
+      method: "DELETE",
+      path,
+      params: { version },
+      accept: [404],
+      operation: `DELETE ${path}`,
+    });
+  }
+
   private async optional<T>(request: Call): Promise<T | undefined> {
     const answer = await this.call<T>({ ...request, accept: [404] });
     return answer.status === 404 ? undefined : answer.data;
@@ -195,34 +214,25 @@ export class AcronisClient {
     return children.find((t) => t.kind === kind && t.name.toLowerCase() === name.toLowerCase());
   }
 
-  async updateTenant(id: string, body: TenantUpdate): Promise<Tenant> {
-    const path = `/tenants/${enc(id)}`;
-    return (await this.call<Tenant>({ method: "PUT", path, data: body, operation: `PUT ${path}` })).data;
+  updateTenant(id: string, body: TenantUpdate): Promise<Tenant> {
+    return this.put<Tenant>(`/tenants/${enc(id)}`, body);
   }
 
   /** Deletes a (disabled) tenant; a tenant already gone counts as deleted. */
-  async deleteTenant(id: string, version: number): Promise<void> {
-    const path = `/tenants/${enc(id)}`;
-    await this.call({
-      method: "DELETE",
-      path,
-      params: { version },
-      accept: [404],
-      operation: `DELETE ${path}`,
-    });
+  deleteTenant(id: string, version: number): Promise<void> {
+    return this.deleteVersioned(`/tenants/${enc(id)}`, version);
   }
 
   // --- two-factor authentication
 
   async getMfaStatus(tenantId: string): Promise<MfaStatus> {
     const path = `/tenants/${enc(tenantId)}/mfa/status`;
-    return (await this.call<MfaStatus>({ method: "GET", path, operation: `GET ${path}` })).data;
+    return this.get<MfaStatus>(path);
   }
 
   async setMfa(tenantId: string, enabled: boolean): Promise<MfaStatus> {
     const path = `/tenants/${enc(tenantId)}/mfa/status`;
-    return (await this.call<MfaStatus>({ method: "PUT", path, data: { enabled }, operation: `PUT ${path}` }))
-      .data;
+    return this.put<MfaStatus>(path, { enabled });
   }
 
   // --- offering items
@@ -230,25 +240,19 @@ export class AcronisClient {
   async availableForChild(parentId: string, kind: TenantKind): Promise<OfferingItem[]> {
     const path = `/tenants/${enc(parentId)}/offering_items/available_for_child`;
     const params = { kind, edition: "*" };
-    return (
-      await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })
-    ).data.items;
+    return (await this.get<ItemList<OfferingItem>>(path, params)).items;
   }
 
   async getOfferingItems(tenantId: string): Promise<OfferingItem[]> {
     const path = `/tenants/${enc(tenantId)}/offering_items`;
     const params = { edition: "*" };
-    return (
-      await this.call<ItemList<OfferingItem>>({ method: "GET", path, params, operation: `GET ${path}` })
-    ).data.items;
+    return (await this.get<ItemList<OfferingItem>>(path, params)).items;
   }
 
   /** Merges the listed items into the tenant's (unlisted ones are untouched); answers the listed items. */
   async putOfferingItems(tenantId: string, items: readonly OfferingItemWrite[]): Promise<OfferingItem[]> {
     const path = `/tenants/${enc(tenantId)}/offering_items`;
-    const data = { offering_items: items };
-    return (await this.call<ItemList<OfferingItem>>({ method: "PUT", path, data, operation: `PUT ${path}` }))
-      .data.items;
+    return (await this.put<ItemList<OfferingItem>>(path, { offering_items: items })).items;
   }
 
   // --- users
@@ -293,7 +297,7 @@ export class AcronisClient {
   /** Ids of the users registered in a tenant. */
   async listTenantUserIds(tenantId: string): Promise<string[]> {
     const path = `/tenants/${enc(tenantId)}/users`;
-    return (await this.call<ItemList<string>>({ method: "GET", path, operation: `GET ${path}` })).data.items;
+    return (await this.get<ItemList<string>>(path)).items;
   }
 
   /** The user of a tenant with this login (logins are one case-insensitive namespace). */
@@ -303,20 +307,12 @@ export class AcronisClient {
     return users.find((u) => u.login.toLowerCase() === login.toLowerCase());
   }
 
-  async updateUser(id: string, body: UserUpdate): Promise<User> {
-    const path = `/users/${enc(id)}`;
-    return (await this.call<User>({ method: "PUT", path, data: body, operation: `PUT ${path}` })).data;
+  updateUser(id: string, body: UserUpdate): Promise<User> {
+    return this.put<User>(`/users/${enc(id)}`, body);
   }
 
-  async deleteUser(id: string, version: number): Promise<void> {
-    const path = `/users/${enc(id)}`;
-    await this.call({
-      method: "DELETE",
-      path,
-      params: { version },
-      accept: [404],
-      operation: `DELETE ${path}`,
-    });
+  deleteUser(id: string, version: number): Promise<void> {
+    return this.deleteVersioned(`/users/${enc(id)}`, version);
   }
 
   async sendActivationEmail(userId: string): Promise<void> {
@@ -330,21 +326,13 @@ export class AcronisClient {
 
   async getAccessPolicies(userId: string): Promise<AccessPolicyItem[]> {
     const path = `/users/${enc(userId)}/access_policies`;
-    return (await this.call<ItemList<AccessPolicyItem>>({ method: "GET", path, operation: `GET ${path}` }))
-      .data.items;
+    return (await this.get<ItemList<AccessPolicyItem>>(path)).items;
   }
 
   /** Replaces the user's whole set of access policies. */
   async putAccessPolicies(userId: string, items: readonly AccessPolicyItem[]): Promise<AccessPolicyItem[]> {
     const path = `/users/${enc(userId)}/access_policies`;
-    return (
-      await this.call<ItemList<AccessPolicyItem>>({
-        method: "PUT",
-        path,
-        data: { items },
-        operation: `PUT ${path}`,
-      })
-    ).data.items;
+    return (await this.put<ItemList<AccessPolicyItem>>(path, { items })).items;
   }
 }
 

@@ -156,6 +156,27 @@ describe("Acronis providers against the emulator", function () {
     });
   });
 
+  describe("token", () => {
+    it("is fetched once per process, renewed once after a 401, and the call goes through", async () => {
+      const { id, outs } = await newCustomer();
+      const tokens = () => log.list("acronis").filter((e) => e.path.endsWith("/idp/token")).length;
+      const before = tokens();
+      await tenants.read(id, outs as never);
+      expect(tokens(), "no new token while the held one is valid").to.equal(before);
+      await fetch(new URL("/_emulator/expire-tokens", emulator.info.baseUrl), { method: "POST" });
+      const read = await tenants.read(id, outs as never);
+      expect(read.id).to.equal(id);
+      expect(tokens()).to.equal(before + 1);
+      const statuses = log
+        .list("acronis")
+        .filter((e) => e.path.endsWith(`/tenants/${id}`))
+        .map((e) => e.status);
+      expect(statuses.slice(-2)).to.deep.equal([401, 200]);
+      api = new AcronisApi(emulator.info);
+      await tenants.delete(id, outs as never);
+    });
+  });
+
   describe("TenantMfa", () => {
     it("turns two-factor on, sees it turned off out of band, repairs it, and restores the default on delete", async () => {
       const { id: tenantId, outs: tenantOuts } = await newCustomer();
