@@ -16,7 +16,8 @@ export function lineChart(title: string, xLabel: string, yLabel: string, series:
   const px = (x: number) => margin.left + (x / xMax) * (width - margin.left - margin.right);
   const py = (y: number) => height - margin.bottom - (y / yMax) * (height - margin.top - margin.bottom);
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12" role="img">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
     `<text x="${width / 2 - margin.right / 2}" y="24" text-anchor="middle" font-size="15">${escapeXml(title)}</text>`,
   ];
