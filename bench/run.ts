@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { startEmulators } from "../emulator/index";
 import { repoRoot, TestStack } from "../test/support/engine";
+import { acronisStackConfig } from "../test/support/stackConfig";
 import { apiFloor } from "./apiFloor";
 import { peakSampler, rssOfProcessesIn } from "./processTree";
 
@@ -46,10 +47,7 @@ export async function bench(
   // (a) pulumi up, then pulumi preview --refresh
   const ours = await startEmulators({ latencyMs });
   const stack = await TestStack.create("bench-estate", "test/programs/estate", {
-    "acronis:baseUrl": { value: ours.acronis.baseUrl },
-    "acronis:clientId": { value: ours.acronis.clientId },
-    "acronis:clientSecret": { value: ours.acronis.clientSecret, secret: true },
-    partnerTenantId: { value: ours.acronis.partnerTenantId },
+    ...acronisStackConfig(ours.acronis),
     customers: { value: String(customers) },
     hcpTenants: { value: "0" },
     tenantPassword: { value: "Unused-pass-1", secret: true },

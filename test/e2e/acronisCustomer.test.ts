@@ -3,11 +3,8 @@ import { startAcronisEmulator } from "../../emulator/acronis/server";
 import { RequestLog } from "../../emulator/core/requestLog";
 import type { AcronisInfo, RunningServer } from "../../emulator/types";
 import { AcronisApi } from "../support/acronisApi";
-import { type StepSummary, TestStack } from "../support/engine";
-
-/** The resources a refresh-preview would change, by name. */
-const changed = (steps: StepSummary[]) =>
-  [...new Set(steps.filter((s) => s.op !== "refresh" && s.op !== "read").map((s) => s.name))].sort();
+import { changedResources as changed, TestStack } from "../support/engine";
+import { acronisStackConfig } from "../support/stackConfig";
 
 describe("end to end on the real engine: the Acronis tutorial's customer", function () {
   this.timeout(300_000);
@@ -24,12 +21,11 @@ describe("end to end on the real engine: the Acronis tutorial's customer", funct
       log: new RequestLog(),
     });
     api = new AcronisApi(emulator.info);
-    stack = await TestStack.create("acronis-customer", "examples/acronis-customer", {
-      "acronis:baseUrl": { value: emulator.info.baseUrl },
-      "acronis:clientId": { value: emulator.info.clientId },
-      "acronis:clientSecret": { value: emulator.info.clientSecret, secret: true },
-      partnerTenantId: { value: emulator.info.partnerTenantId },
-    });
+    stack = await TestStack.create(
+      "acronis-customer",
+      "examples/acronis-customer",
+      acronisStackConfig(emulator.info),
+    );
     await stack.up();
     outputs = await stack.outputs();
   });

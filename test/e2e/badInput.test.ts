@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
 import type { RunningEmulators } from "../../emulator/index";
 import { startEmulators } from "../../emulator/index";
 import { TestStack } from "../support/engine";
+import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 
 const uuid = "9b1de2a4-0000-4000-8000-000000000000";
 const partner = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
@@ -288,15 +288,8 @@ describe(`bad input: ${catalogue.length} cases, each refused at pulumi preview b
   before(async () => {
     emulators = await startEmulators();
     const config = {
-      "acronis:baseUrl": { value: emulators.acronis.baseUrl },
-      "acronis:clientId": { value: emulators.acronis.clientId },
-      "acronis:clientSecret": { value: emulators.acronis.clientSecret, secret: true },
-      "hcp:domain": { value: emulators.hcp.domain },
-      "hcp:port": { value: new URL(emulators.hcp.url).port },
-      "hcp:address": { value: "127.0.0.1" },
-      "hcp:caCert": { value: readFileSync(emulators.hcp.caCertPath, "utf8") },
-      "hcp:username": { value: emulators.hcp.username },
-      "hcp:password": { value: emulators.hcp.password, secret: true },
+      ...acronisStackConfig(emulators.acronis),
+      ...hcpStackConfig(emulators.hcp),
       case: { value: "{}" },
     };
     stacks = await Promise.all(

@@ -1,8 +1,9 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { type RunningEmulators, startEmulators } from "../../emulator/index";
 import { repoRoot, TestStack } from "../support/engine";
+import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 
 describe("end to end on the real engine: the estate file of the main job", function () {
   this.timeout(300_000);
@@ -12,16 +13,8 @@ describe("end to end on the real engine: the estate file of the main job", funct
   before(async () => {
     emulators = await startEmulators();
     stack = await TestStack.create("estate", "examples/demo", {
-      "acronis:baseUrl": { value: emulators.acronis.baseUrl },
-      "acronis:clientId": { value: emulators.acronis.clientId },
-      "acronis:clientSecret": { value: emulators.acronis.clientSecret, secret: true },
-      "hcp:domain": { value: emulators.hcp.domain },
-      "hcp:port": { value: new URL(emulators.hcp.url).port },
-      "hcp:address": { value: "127.0.0.1" },
-      "hcp:caCert": { value: readFileSync(emulators.hcp.caCertPath, "utf8") },
-      "hcp:username": { value: emulators.hcp.username },
-      "hcp:password": { value: emulators.hcp.password, secret: true },
-      partnerTenantId: { value: emulators.acronis.partnerTenantId },
+      ...acronisStackConfig(emulators.acronis),
+      ...hcpStackConfig(emulators.hcp),
       hcpInitialUserPassword: { value: "Estate-initial-1", secret: true },
     });
   });

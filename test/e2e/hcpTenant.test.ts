@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
 import { RequestLog } from "../../emulator/core/requestLog";
 import { startHcpEmulator } from "../../emulator/hcp/server";
 import type { HcpInfo, RunningServer } from "../../emulator/types";
-import { type StepSummary, TestStack } from "../support/engine";
+import { changedResources as changed, TestStack } from "../support/engine";
 import { HcpApi } from "../support/hcpApi";
+import { hcpStackConfig } from "../support/stackConfig";
 
-const changed = (steps: StepSummary[]) =>
-  [...new Set(steps.filter((s) => s.op !== "refresh" && s.op !== "read").map((s) => s.name))].sort();
 const initialPassword = "Start-123-finance";
 
 describe("end to end on the real engine: the HCP seed's Finance tenant", function () {
@@ -35,12 +33,7 @@ describe("end to end on the real engine: the HCP seed's Finance tenant", functio
     emulator = await startHcpEmulator({ port: 0, host: "127.0.0.1", latencyMs: 0, log: new RequestLog() });
     api = new HcpApi(emulator.info);
     stack = await TestStack.create("hcp-tenant", "examples/hcp-tenant", {
-      "hcp:domain": { value: emulator.info.domain },
-      "hcp:port": { value: String(api.port) },
-      "hcp:address": { value: "127.0.0.1" },
-      "hcp:caCert": { value: readFileSync(emulator.info.caCertPath, "utf8") },
-      "hcp:username": { value: emulator.info.username },
-      "hcp:password": { value: emulator.info.password, secret: true },
+      ...hcpStackConfig(emulator.info),
       financeInitialPassword: { value: initialPassword, secret: true },
     });
     await stack.up();

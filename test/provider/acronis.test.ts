@@ -10,24 +10,13 @@ import { OfferingItemsProvider } from "../../provider/offeringItems";
 import { TenantMfaProvider } from "../../provider/tenantMfa";
 import { UserProvider } from "../../provider/user";
 import { AcronisApi } from "../support/acronisApi";
-
-/** A Config as the dynamic-provider host hands it to configure(). */
-function configFor(info: AcronisInfo): pulumi.dynamic.ConfigureRequest {
-  const values: Record<string, string> = {
-    "acronis:baseUrl": info.baseUrl,
-    "acronis:clientId": info.clientId,
-    "acronis:clientSecret": info.clientSecret,
-  };
-  return {
-    config: { get: (k: string) => values[k], require: (k: string) => values[k] },
-  } as unknown as pulumi.dynamic.ConfigureRequest;
-}
+import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 
 async function configured<P extends { configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> }>(
   provider: P,
   info: AcronisInfo,
 ): Promise<P> {
-  await provider.configure(configFor(info));
+  await provider.configure(configureRequest(acronisStackConfig(info)));
   return provider;
 }
 

@@ -1,4 +1,3 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { startAcronisEmulator } from "../../emulator/acronis/server";
 import { RequestLog } from "../../emulator/core/requestLog";
@@ -8,17 +7,7 @@ import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "
 import { CustomerTenantProvider } from "../../provider/customerTenant";
 import { OfferingItemsProvider } from "../../provider/offeringItems";
 import { AcronisApi } from "../support/acronisApi";
-
-function configFor(info: AcronisInfo): pulumi.dynamic.ConfigureRequest {
-  const values: Record<string, string> = {
-    "acronis:baseUrl": info.baseUrl,
-    "acronis:clientId": info.clientId,
-    "acronis:clientSecret": info.clientSecret,
-  };
-  return {
-    config: { get: (k: string) => values[k], require: (k: string) => values[k] },
-  } as unknown as pulumi.dynamic.ConfigureRequest;
-}
+import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 
 /**
  * Makes `times` changes through the API right after the provider reads a tenant and before it writes,
@@ -53,11 +42,13 @@ describe("a change through the API between refresh and update", function () {
       log: new RequestLog(),
     });
     api = new AcronisApi(emulator.info);
+    const request = configureRequest(acronisStackConfig(emulator.info));
     tenants = new CustomerTenantProvider();
-    await tenants.configure(configFor(emulator.info));
+    await tenants.configure(request);
     items = new OfferingItemsProvider();
-    await items.configure(configFor(emulator.info));
-    client = acronisClientFor(completeAcronisSettings(readAcronisSettings(configFor(emulator.info).config)));
+    await items.configure(request);
+    // The providers' own client, shared through the process-wide registry.
+    client = acronisClientFor(completeAcronisSettings(readAcronisSettings(request.config)));
   });
 
   after(async () => emulator.close());

@@ -19,6 +19,11 @@ export interface StepSummary {
   diffReasons: string[];
 }
 
+/** The resources a preview would change, by name (the refresh and read steps of `--refresh` left out). */
+export function changedResources(steps: StepSummary[]): string[] {
+  return [...new Set(steps.filter((s) => s.op !== "refresh" && s.op !== "read").map((s) => s.name))].sort();
+}
+
 /** One stack of a Pulumi program on the real engine (CLI + Node.js language host), local file backend. */
 export class TestStack {
   private constructor(
