@@ -6,14 +6,17 @@ import { acronisClientFor, type ConfigSource, completeAcronisSettings, readAcron
 /** What every Acronis resource provider shares: settings from `configure`, and the process's client. */
 export abstract class AcronisResourceProvider {
   private config?: ConfigSource;
+  private configured?: AcronisClient;
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     this.config = req.config;
+    this.configured = undefined;
   }
 
   /** Built on first use, so `check` works without credentials (e.g. a preview in a fork's pull request). */
   protected client(): AcronisClient {
-    return acronisClientFor(completeAcronisSettings(readAcronisSettings(this.config)));
+    this.configured ??= acronisClientFor(completeAcronisSettings(readAcronisSettings(this.config)));
+    return this.configured;
   }
 
   /** What this process knows of the estate (listings for reads, objects it wrote); one per client. */

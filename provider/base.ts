@@ -158,14 +158,16 @@ export async function createOnce<T>(
 /**
  * A write that carries the object's `version` (Acronis): on a version conflict the object is read again
  * and the same desired change is applied once more to the fresh version. A second conflict is reported.
+ * `knownVersion`, when the caller has one from an answer just received, saves the first read.
  */
 export async function withFreshVersion<T>(
   what: string,
   readVersion: () => Promise<number>,
   write: (version: number) => Promise<T>,
+  knownVersion?: number,
 ): Promise<T> {
   try {
-    return await write(await readVersion());
+    return await write(knownVersion ?? (await readVersion()));
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
     try {

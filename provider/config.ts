@@ -124,10 +124,12 @@ export function acronisClientFor(settings: AcronisSettings): AcronisClient {
   const key = createHash("sha256")
     .update(`${settings.baseUrl}\n${settings.clientId}\n${settings.clientSecret}`)
     .digest("hex");
-  apiLimits.acronis.inFlight.setLimit(
-    settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback,
-  );
-  acronisClients[key] ??= new AcronisClient(settings, apiLimits.acronis);
+  if (!acronisClients[key]) {
+    apiLimits.acronis.inFlight.setLimit(
+      settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback,
+    );
+    acronisClients[key] = new AcronisClient(settings, apiLimits.acronis);
+  }
   return acronisClients[key];
 }
 

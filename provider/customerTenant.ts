@@ -210,16 +210,13 @@ export class CustomerTenantProvider
     if (!tenant) return;
     const disabled = tenant.enabled ? await this.updateTenant(id, { enabled: false }) : tenant;
     if (policy !== "delete") return;
+    this.directory().forget(id);
     // The first try uses the version the disable answered; a conflict re-reads it.
-    let known: number | undefined = disabled.version;
     await withFreshVersion(
       `customer tenant ${id} ("${tenant.name}")`,
-      async () => known ?? (await this.client().requireTenant(id)).version,
-      (version) => {
-        known = undefined;
-        this.directory().forget(id);
-        return this.client().deleteTenant(id, version);
-      },
+      async () => (await this.client().requireTenant(id)).version,
+      (version) => this.client().deleteTenant(id, version),
+      disabled.version,
     );
   }
 

@@ -163,15 +163,12 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     if (!user) return;
     // The documented order: disable, then delete with the latest version.
     const disabled = user.enabled ? await this.updateUser(id, { enabled: false }) : user;
-    let known: number | undefined = disabled.version;
+    this.directory().forget(id);
     await withFreshVersion(
       `user ${id} ("${user.login}")`,
-      async () => known ?? (await this.requireUser(id)).version,
-      (version) => {
-        known = undefined;
-        this.directory().forget(id);
-        return this.client().deleteUser(id, version);
-      },
+      async () => (await this.requireUser(id)).version,
+      (version) => this.client().deleteUser(id, version),
+      disabled.version,
     );
   }
 
