@@ -1,4 +1,4 @@
-import { Semaphore } from "../provider/common/limits";
+import { Semaphore } from "../provider/core/limits";
 
 /**
  * The API floor: the calls the providers make to create N customers (the same calls, in the same order

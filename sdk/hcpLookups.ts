@@ -1,4 +1,4 @@
-import { completeHcpSettings, defaultHcpPort, hcpClientFor } from "../provider/config";
+import { completeHcpSettings, defaultHcpPort, hcpClientFor } from "../provider/core/config";
 import type { HcpClient } from "../provider/hcp/client";
 import type {
   ChargebackGranularity,

@@ -1,7 +1,7 @@
-import { AuthenticationError, ConfigurationError, NotFoundError } from "../common/errors";
-import { KeyedMutex, Semaphore } from "../common/limits";
-import type { RetryPolicy } from "../common/retryTiming";
-import { Transport, type TransportRequest, type TransportResponse } from "../common/transport";
+import { AuthenticationError, ConfigurationError, NotFoundError } from "../core/errors";
+import { KeyedMutex, Semaphore } from "../core/limits";
+import type { RetryPolicy } from "../core/retryTiming";
+import { Transport, type TransportRequest, type TransportResponse } from "../core/transport";
 import { acronisError } from "./errors";
 import { TokenSource } from "./token";
 import type {

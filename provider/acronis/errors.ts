@@ -1,5 +1,5 @@
-import { type ApiError, errorClassForStatus } from "../common/errors";
-import type { TransportResponse } from "../common/transport";
+import { type ApiError, errorClassForStatus } from "../core/errors";
+import type { TransportResponse } from "../core/transport";
 
 /** Acronis platform codes the providers act on (DOC:error-codes). */
 export const AcronisCode = {

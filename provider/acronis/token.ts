@@ -1,4 +1,4 @@
-import type { Transport } from "../common/transport";
+import type { Transport } from "../core/transport";
 
 export interface ClientCredentials {
   clientId: string;

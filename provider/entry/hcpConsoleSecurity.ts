@@ -1,7 +1,7 @@
 // The provider object is this module's exports, so a program that loads the package from node_modules
 // stores only `require("tenant-estates/dist/provider/entry/hcpConsoleSecurity.js")` in each resource's state.
 
-import { guarded } from "../guard";
-import { HcpConsoleSecurityProvider } from "../hcpConsoleSecurity";
+import { guarded } from "../core/guard";
+import { HcpConsoleSecurityProvider } from "../hcp/resources/hcpConsoleSecurity";
 
 export = guarded(new HcpConsoleSecurityProvider(), "HcpConsoleSecurity", "hcp");

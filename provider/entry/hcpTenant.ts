@@ -1,7 +1,7 @@
 // The provider object is this module's exports, so a program that loads the package from node_modules
 // stores only `require("tenant-estates/dist/provider/entry/hcpTenant.js")` in each resource's state.
 
-import { guarded } from "../guard";
-import { HcpTenantProvider } from "../hcpTenant";
+import { guarded } from "../core/guard";
+import { HcpTenantProvider } from "../hcp/resources/hcpTenant";
 
 export = guarded(new HcpTenantProvider(), "HcpTenant", "hcp");

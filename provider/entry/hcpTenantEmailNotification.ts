@@ -1,7 +1,7 @@
 // The provider object is this module's exports, so a program that loads the package from node_modules
 // stores only `require("tenant-estates/dist/provider/entry/hcpTenantEmailNotification.js")` in each resource's state.
 
-import { guarded } from "../guard";
-import { HcpTenantEmailNotificationProvider } from "../hcpTenantEmailNotification";
+import { guarded } from "../core/guard";
+import { HcpTenantEmailNotificationProvider } from "../hcp/resources/hcpTenantEmailNotification";
 
 export = guarded(new HcpTenantEmailNotificationProvider(), "HcpTenantEmailNotification", "hcp");

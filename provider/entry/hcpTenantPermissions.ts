@@ -1,7 +1,7 @@
 // The provider object is this module's exports, so a program that loads the package from node_modules
 // stores only `require("tenant-estates/dist/provider/entry/hcpTenantPermissions.js")` in each resource's state.
 
-import { guarded } from "../guard";
-import { HcpTenantPermissionsProvider } from "../hcpTenantPermissions";
+import { guarded } from "../core/guard";
+import { HcpTenantPermissionsProvider } from "../hcp/resources/hcpTenantPermissions";
 
 export = guarded(new HcpTenantPermissionsProvider(), "HcpTenantPermissions", "hcp");

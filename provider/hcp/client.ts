@@ -1,11 +1,11 @@
 import { Agent as HttpsAgent } from "node:https";
 import { rootCertificates } from "node:tls";
 import type { ApiLimits } from "../acronis/client";
-import { ConfigurationError, NetworkError, NotFoundError } from "../common/errors";
-import { KeyedMutex, Semaphore } from "../common/limits";
-import { normaliseBoolean } from "../common/normalise";
-import type { RetryPolicy } from "../common/retryTiming";
-import { Transport, type TransportRequest, type TransportResponse } from "../common/transport";
+import { ConfigurationError, NetworkError, NotFoundError } from "../core/errors";
+import { KeyedMutex, Semaphore } from "../core/limits";
+import { normaliseBoolean } from "../core/normalise";
+import type { RetryPolicy } from "../core/retryTiming";
+import { Transport, type TransportRequest, type TransportResponse } from "../core/transport";
 import { hcpAuthorization } from "./auth";
 import { hcpError, withoutSecrets } from "./errors";
 import {

@@ -1,5 +1,5 @@
-import { type ApiError, AuthenticationError, errorClassForStatus } from "../common/errors";
-import type { TransportResponse } from "../common/transport";
+import { type ApiError, AuthenticationError, errorClassForStatus } from "../core/errors";
+import type { TransportResponse } from "../core/transport";
 
 /**
  * HCP answers 403 both for bad credentials and for a caller without the right; only its message tells

@@ -1,5 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
-import { normaliseBoolean } from "../common/normalise";
+import { normaliseBoolean } from "../core/normalise";
 
 /**
  * MAPI XML: property names are element names, and every list is a wrapper element holding one element

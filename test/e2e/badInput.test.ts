@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import type { RunningEmulators } from "../../emulator/index";
-import { startEmulators } from "../../emulator/index";
+import type { RunningEmulators } from "../../emulator";
+import { startEmulators } from "../../emulator";
 import { TestStack } from "../support/engine";
 import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { RunningEmulators } from "../../emulator/index";
+import type { RunningEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
 import type { TestStack } from "../support/engine";
 import { estateStack, tenantPassword } from "../support/estate";

@@ -1,7 +1,7 @@
 import { copyFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { type RunningEmulators, startEmulators } from "../../emulator/index";
+import { type RunningEmulators, startEmulators } from "../../emulator";
 import { repoRoot, TestStack } from "../support/engine";
 import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import type { RunningEmulators } from "../../emulator/index";
+import type { RunningEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
 import type { TestStack } from "../support/engine";
 import { estateStack, tenantPassword } from "../support/estate";

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import { request } from "node:https";
 import { expect } from "chai";
+import { type RunningEmulators, startEmulators } from "../../emulator";
 import {
   FAULT_KINDS,
   type FaultKind,
@@ -12,7 +13,6 @@ import {
   parseFaultKinds,
   readFaultSettings,
 } from "../../emulator/core/faults";
-import { type RunningEmulators, startEmulators } from "../../emulator/index";
 
 describe("fault plan", () => {
   const draws = (plan: FaultPlan, n: number) => Array.from({ length: n }, () => plan.next());

@@ -3,12 +3,12 @@ import { expect } from "chai";
 import { startAcronisEmulator } from "../../emulator/acronis/server";
 import { RequestLog } from "../../emulator/core/requestLog";
 import type { AcronisInfo, RunningServer } from "../../emulator/types";
-import { AccessPolicyProvider } from "../../provider/accessPolicy";
-import { ConflictError } from "../../provider/common/errors";
-import { CustomerTenantProvider } from "../../provider/customerTenant";
-import { OfferingItemsProvider } from "../../provider/offeringItems";
-import { TenantMfaProvider } from "../../provider/tenantMfa";
-import { UserProvider } from "../../provider/user";
+import { AccessPolicyProvider } from "../../provider/acronis/resources/accessPolicy";
+import { CustomerTenantProvider } from "../../provider/acronis/resources/customerTenant";
+import { OfferingItemsProvider } from "../../provider/acronis/resources/offeringItems";
+import { TenantMfaProvider } from "../../provider/acronis/resources/tenantMfa";
+import { UserProvider } from "../../provider/acronis/resources/user";
+import { ConflictError } from "../../provider/core/errors";
 import { AcronisApi } from "../support/acronisApi";
 import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 

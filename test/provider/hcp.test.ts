@@ -10,15 +10,15 @@ import {
   ConflictError,
   NetworkError,
   PermissionError,
-} from "../../provider/common/errors";
+} from "../../provider/core/errors";
 import { HcpClient } from "../../provider/hcp/client";
-import { HcpConsoleSecurityProvider } from "../../provider/hcpConsoleSecurity";
-import { HcpNamespaceDefaultsProvider } from "../../provider/hcpNamespaceDefaults";
-import { HcpSearchSecurityProvider } from "../../provider/hcpSearchSecurity";
-import { HcpTenantProvider } from "../../provider/hcpTenant";
-import { HcpTenantContactInfoProvider } from "../../provider/hcpTenantContactInfo";
-import { HcpTenantEmailNotificationProvider } from "../../provider/hcpTenantEmailNotification";
-import { HcpTenantPermissionsProvider } from "../../provider/hcpTenantPermissions";
+import { HcpConsoleSecurityProvider } from "../../provider/hcp/resources/hcpConsoleSecurity";
+import { HcpNamespaceDefaultsProvider } from "../../provider/hcp/resources/hcpNamespaceDefaults";
+import { HcpSearchSecurityProvider } from "../../provider/hcp/resources/hcpSearchSecurity";
+import { HcpTenantProvider } from "../../provider/hcp/resources/hcpTenant";
+import { HcpTenantContactInfoProvider } from "../../provider/hcp/resources/hcpTenantContactInfo";
+import { HcpTenantEmailNotificationProvider } from "../../provider/hcp/resources/hcpTenantEmailNotification";
+import { HcpTenantPermissionsProvider } from "../../provider/hcp/resources/hcpTenantPermissions";
 import {
   getHcpAvailableServicePlans,
   getHcpChargebackReport,

@@ -1,4 +1,4 @@
-import { type RunningEmulators, startEmulators } from "../../emulator/index";
+import { type RunningEmulators, startEmulators } from "../../emulator";
 import { TestStack } from "./engine";
 import { acronisStackConfig, hcpStackConfig, type StackConfig } from "./stackConfig";
 

@@ -1,22 +1,30 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { accessPolicyItems, accessPolicyOutputs, validateAccessPolicy } from "../../provider/accessPolicy";
-import { tokenExpiryMs } from "../../provider/acronis/token";
-import type { OfferingItem, Tenant } from "../../provider/acronis/types";
-import { completeAcronisSettings, readAcronisSettings, readReliabilitySettings } from "../../provider/config";
+import {
+  accessPolicyItems,
+  accessPolicyOutputs,
+  validateAccessPolicy,
+} from "../../provider/acronis/resources/accessPolicy";
 import {
   customerTenantOutputs,
   tenantCreateBody,
   validateCustomerTenant,
-} from "../../provider/customerTenant";
+} from "../../provider/acronis/resources/customerTenant";
 import {
   enabledItems,
   itemsSatisfy,
   offeringItemWrites,
   resolveItems,
   validateOfferingItems,
-} from "../../provider/offeringItems";
-import { validateUser } from "../../provider/user";
+} from "../../provider/acronis/resources/offeringItems";
+import { validateUser } from "../../provider/acronis/resources/user";
+import { tokenExpiryMs } from "../../provider/acronis/token";
+import type { OfferingItem, Tenant } from "../../provider/acronis/types";
+import {
+  completeAcronisSettings,
+  readAcronisSettings,
+  readReliabilitySettings,
+} from "../../provider/core/config";
 
 const partner = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
 const backup = "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb";

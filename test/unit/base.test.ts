@@ -1,7 +1,12 @@
 import { expect } from "chai";
-import { diffProperties, PartialCreateError, type PropertyRules, readResult } from "../../provider/base";
-import { unknownValue } from "../../provider/common/normalise";
-import { Validator } from "../../provider/validate";
+import { unknownValue } from "../../provider/core/normalise";
+import {
+  diffProperties,
+  PartialCreateError,
+  type PropertyRules,
+  readResult,
+} from "../../provider/core/resource";
+import { Validator } from "../../provider/core/validate";
 
 const rules: PropertyRules = {
   name: {},

@@ -6,8 +6,8 @@ import {
   errorClassForStatus,
   NotFoundError,
   ServerError,
-} from "../../provider/common/errors";
-import { KeyedMutex, Semaphore } from "../../provider/common/limits";
+} from "../../provider/core/errors";
+import { KeyedMutex, Semaphore } from "../../provider/core/limits";
 import {
   isUnknown,
   jsonEqual,
@@ -15,14 +15,14 @@ import {
   plain,
   sortedSet,
   unknownValue,
-} from "../../provider/common/normalise";
-import { operationContext, pastDeadline } from "../../provider/common/operation";
+} from "../../provider/core/normalise";
+import { operationContext, pastDeadline } from "../../provider/core/operation";
 import {
   defaultRetryPolicy,
   isIdempotentMethod,
   parseRetryAfter,
   retryDelayMs,
-} from "../../provider/common/retryTiming";
+} from "../../provider/core/retryTiming";
 
 describe("retry timing", () => {
   it("reads Retry-After as seconds", () => {

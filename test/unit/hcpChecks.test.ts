@@ -1,20 +1,23 @@
 import { expect } from "chai";
-import { unknownValue } from "../../provider/common/normalise";
-import { HcpConsoleSecurityProvider } from "../../provider/hcpConsoleSecurity";
-import { defaultNamespaceHardQuota, HcpNamespaceDefaultsProvider } from "../../provider/hcpNamespaceDefaults";
-import { HcpSearchSecurityProvider } from "../../provider/hcpSearchSecurity";
+import { unknownValue } from "../../provider/core/normalise";
+import { HcpConsoleSecurityProvider } from "../../provider/hcp/resources/hcpConsoleSecurity";
+import {
+  defaultNamespaceHardQuota,
+  HcpNamespaceDefaultsProvider,
+} from "../../provider/hcp/resources/hcpNamespaceDefaults";
+import { HcpSearchSecurityProvider } from "../../provider/hcp/resources/hcpSearchSecurity";
 import {
   changedSettings,
   HcpTenantProvider,
   hcpTenantBody,
   namespaceCountIn,
-} from "../../provider/hcpTenant";
-import { HcpTenantContactInfoProvider } from "../../provider/hcpTenantContactInfo";
+} from "../../provider/hcp/resources/hcpTenant";
+import { HcpTenantContactInfoProvider } from "../../provider/hcp/resources/hcpTenantContactInfo";
 import {
   HcpTenantEmailNotificationProvider,
   normaliseRecipient,
-} from "../../provider/hcpTenantEmailNotification";
-import { HcpTenantPermissionsProvider } from "../../provider/hcpTenantPermissions";
+} from "../../provider/hcp/resources/hcpTenantEmailNotification";
+import { HcpTenantPermissionsProvider } from "../../provider/hcp/resources/hcpTenantPermissions";
 import { financeTenantInputs } from "../support/hcpSeed";
 
 interface Checker {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { AuthenticationError, NetworkError, PermissionError } from "../../provider/common/errors";
-import { completeHcpSettings, hcpClientFor, readHcpSettings } from "../../provider/config";
+import { completeHcpSettings, hcpClientFor, readHcpSettings } from "../../provider/core/config";
+import { AuthenticationError, NetworkError, PermissionError } from "../../provider/core/errors";
 import { hcpAuthorization } from "../../provider/hcp/auth";
 import { withTlsHint } from "../../provider/hcp/client";
 import { hcpError, withoutSecrets } from "../../provider/hcp/errors";

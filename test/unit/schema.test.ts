@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { readAcronisSettings, readHcpSettings } from "../../provider/config";
+import { readAcronisSettings, readHcpSettings } from "../../provider/core/config";
 import { repoRoot } from "../support/engine";
 
 interface SchemaResource {

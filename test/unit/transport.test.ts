@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "chai";
-import { ApiError, NetworkError, ServerError } from "../../provider/common/errors";
-import { operationContext } from "../../provider/common/operation";
-import { Transport, type TransportResponse } from "../../provider/common/transport";
+import { ApiError, NetworkError, ServerError } from "../../provider/core/errors";
+import { operationContext } from "../../provider/core/operation";
+import { Transport, type TransportResponse } from "../../provider/core/transport";
 
 type Script = (req: IncomingMessage, res: ServerResponse) => void;
 

@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { OfferingItem, OfferingItemWrite } from "./acronis/types";
-import { AcronisResourceProvider } from "./acronisProvider";
-import { checkResult, type PropertyRules, readResult, unlessGone } from "./base";
-import { ConflictError } from "./common/errors";
-import { isUnknown, plain } from "./common/normalise";
-import { Validator } from "./validate";
+import { ConflictError } from "../../core/errors";
+import { isUnknown, plain } from "../../core/normalise";
+import { checkResult, type PropertyRules, readResult, unlessGone } from "../../core/resource";
+import { Validator } from "../../core/validate";
+import { AcronisResourceProvider } from "../provider";
+import type { OfferingItem, OfferingItemWrite } from "../types";
 
 /** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
 export interface QuotaInput {

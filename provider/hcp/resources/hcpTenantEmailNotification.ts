@@ -1,10 +1,10 @@
-import type { PropertyRules } from "./base";
-import { normaliseBoolean } from "./common/normalise";
-import type { HcpClient } from "./hcp/client";
-import type { EmailNotification, EmailTemplate, Recipient } from "./hcp/types";
-import { checkEach, checkValue, pickKeys, trimmed, valueAt } from "./hcpChecks";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
-import type { Validator } from "./validate";
+import { normaliseBoolean } from "../../core/normalise";
+import type { PropertyRules } from "../../core/resource";
+import type { Validator } from "../../core/validate";
+import { checkEach, checkValue, pickKeys, trimmed, valueAt } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import type { EmailNotification, EmailTemplate, Recipient } from "../types";
 
 export interface EmailNotificationInputs extends TenantSettingInputs {
   enabled?: boolean;

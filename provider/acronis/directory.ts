@@ -1,6 +1,6 @@
-import type { AcronisClient } from "./acronis/client";
-import type { OfferingItem, Tenant, TenantKind, User } from "./acronis/types";
-import { unlessGone } from "./base";
+import { unlessGone } from "../core/resource";
+import type { AcronisClient } from "./client";
+import type { OfferingItem, Tenant, TenantKind, User } from "./types";
 
 /** How long one listing answers reads: a refresh reads everything within seconds. */
 const snapshotTtlMs = 30_000;

@@ -1,9 +1,9 @@
-import type { PropertyRules } from "./base";
-import type { HcpClient } from "./hcp/client";
-import { type Permission, permissionNames } from "./hcp/types";
-import { checkEach } from "./hcpChecks";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
-import type { Validator } from "./validate";
+import type { PropertyRules } from "../../core/resource";
+import type { Validator } from "../../core/validate";
+import { checkEach } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { type Permission, permissionNames } from "../types";
 
 export interface TenantPermissionsInputs extends TenantSettingInputs {
   /** The data access permission mask: DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive). */

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { User, UserCreate, UserUpdate } from "./acronis/types";
-import { AcronisResourceProvider } from "./acronisProvider";
+import { ConflictError } from "../../core/errors";
+import { plain } from "../../core/normalise";
 import {
   checkResult,
   createOnce,
@@ -10,10 +10,10 @@ import {
   type PropertyRules,
   readResult,
   withFreshVersion,
-} from "./base";
-import { ConflictError } from "./common/errors";
-import { plain } from "./common/normalise";
-import { Validator } from "./validate";
+} from "../../core/resource";
+import { Validator } from "../../core/validate";
+import { AcronisResourceProvider } from "../provider";
+import type { User, UserCreate, UserUpdate } from "../types";
 
 export const userContactFields = ["email", "firstname", "lastname", "phone"] as const;
 

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { AcronisClient, type AcronisSettings } from "./acronis/client";
-import { ConfigurationError } from "./common/errors";
-import { KeyedMutex, Semaphore } from "./common/limits";
-import { normaliseBoolean } from "./common/normalise";
-import { defaultRetryPolicy, type RetryPolicy } from "./common/retryTiming";
-import { HcpClient, type HcpConnection } from "./hcp/client";
+import { AcronisClient, type AcronisSettings } from "../acronis/client";
+import { HcpClient, type HcpConnection } from "../hcp/client";
+import { ConfigurationError } from "./errors";
+import { KeyedMutex, Semaphore } from "./limits";
+import { normaliseBoolean } from "./normalise";
+import { defaultRetryPolicy, type RetryPolicy } from "./retryTiming";
 
 /** The part of Pulumi's dynamic-provider Config the providers use. */
 export interface ConfigSource {

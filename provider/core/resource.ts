@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError, NetworkError, NotFoundError, ServerError } from "./common/errors";
-import { isUnknown, jsonEqual, plain } from "./common/normalise";
-import { unprocessedStatuses } from "./common/retryTiming";
+import { ConflictError, NetworkError, NotFoundError, ServerError } from "./errors";
+import { isUnknown, jsonEqual, plain } from "./normalise";
+import { unprocessedStatuses } from "./retryTiming";
 
 /** How `diff` treats one input property. */
 export interface PropertyRule {

@@ -1,24 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
+  type ConfigSource,
+  completeHcpSettings,
+  type HcpSettings,
+  hcpClientFor,
+  readHcpSettings,
+} from "../core/config";
+import { type ApiError, AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
+import { plain } from "../core/normalise";
+import {
   checkResult,
   diffProperties,
   finishCreate,
   managedKeys,
   type PropertyRules,
   readResult,
-} from "./base";
-import { type ApiError, AuthenticationError, NotFoundError, PermissionError } from "./common/errors";
-import { plain } from "./common/normalise";
-import {
-  type ConfigSource,
-  completeHcpSettings,
-  type HcpSettings,
-  hcpClientFor,
-  readHcpSettings,
-} from "./config";
-import type { HcpClient } from "./hcp/client";
-import { lowerCase } from "./hcp/values";
-import { Validator } from "./validate";
+} from "../core/resource";
+import { Validator } from "../core/validate";
+import type { HcpClient } from "./client";
+import { lowerCase } from "./values";
 
 /** What every HCP resource provider shares: settings from `configure`, and the process's clients. */
 export abstract class HcpResourceProvider {

@@ -1,9 +1,9 @@
-import type { PropertyRules } from "./base";
-import type { HcpClient } from "./hcp/client";
-import type { ContactInfo } from "./hcp/types";
-import { checkValue, trimmed } from "./hcpChecks";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
-import type { Validator } from "./validate";
+import type { PropertyRules } from "../../core/resource";
+import type { Validator } from "../../core/validate";
+import { checkValue, trimmed } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import type { ContactInfo } from "../types";
 
 export const contactInfoFields = [
   "firstName",

@@ -1,11 +1,11 @@
-import type { PropertyRules } from "./base";
-import { normaliseBoolean } from "./common/normalise";
-import type { HcpClient } from "./hcp/client";
-import type { NamespaceDefaults, VersioningSettings } from "./hcp/types";
-import { isQuota, lowerCase, quotaBytes, quotaForDiff } from "./hcp/values";
-import { checkValue, pickKeys, trimmed, valueAt } from "./hcpChecks";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
-import type { Validator } from "./validate";
+import { normaliseBoolean } from "../../core/normalise";
+import type { PropertyRules } from "../../core/resource";
+import type { Validator } from "../../core/validate";
+import { checkValue, pickKeys, trimmed, valueAt } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import type { NamespaceDefaults, VersioningSettings } from "../types";
+import { isQuota, lowerCase, quotaBytes, quotaForDiff } from "../values";
 
 export type NamespaceDefaultsInputs = TenantSettingInputs & NamespaceDefaults;
 

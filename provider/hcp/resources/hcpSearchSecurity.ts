@@ -1,10 +1,10 @@
-import type { PropertyRules } from "./base";
-import type { HcpClient } from "./hcp/client";
-import type { SearchSecurity } from "./hcp/types";
-import { checkIpSettings, normaliseIpSettings, pickKeys } from "./hcpChecks";
+import type { PropertyRules } from "../../core/resource";
+import type { Validator } from "../../core/validate";
+import { checkIpSettings, normaliseIpSettings, pickKeys } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import type { SearchSecurity } from "../types";
 import { defaultIpSettings, type IpSettingsInputs } from "./hcpConsoleSecurity";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
-import type { Validator } from "./validate";
 
 export interface SearchSecurityInputs extends TenantSettingInputs {
   /** Who may reach the tenant's Search Console. */

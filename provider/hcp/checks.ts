@@ -1,6 +1,6 @@
-import { isUnknown } from "./common/normalise";
-import { addressSet, isAddressEntry } from "./hcp/values";
-import type { Validator } from "./validate";
+import { isUnknown } from "../core/normalise";
+import type { Validator } from "../core/validate";
+import { addressSet, isAddressEntry } from "./values";
 
 /** Check rules the HCP resources share, on top of Validator's. Unknown (preview) values always pass. */
 

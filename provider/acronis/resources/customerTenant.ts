@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "./acronis/types";
-import { AcronisResourceProvider } from "./acronisProvider";
+import { plain } from "../../core/normalise";
 import {
   checkResult,
   createOnce,
@@ -10,9 +9,10 @@ import {
   type PropertyRules,
   readResult,
   withFreshVersion,
-} from "./base";
-import { plain } from "./common/normalise";
-import { Validator } from "./validate";
+} from "../../core/resource";
+import { Validator } from "../../core/validate";
+import { AcronisResourceProvider } from "../provider";
+import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
 
 export const contactFields = [
   "email",

@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { AccessPolicyItem } from "./acronis/types";
-import { AcronisResourceProvider } from "./acronisProvider";
-import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "./base";
-import { NotFoundError } from "./common/errors";
-import { plain, sortedSet } from "./common/normalise";
-import { Validator } from "./validate";
+import { NotFoundError } from "../../core/errors";
+import { plain, sortedSet } from "../../core/normalise";
+import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "../../core/resource";
+import { Validator } from "../../core/validate";
+import { AcronisResourceProvider } from "../provider";
+import type { AccessPolicyItem } from "../types";
 
 /** Role ids of the Account Management API (GEN Model/Common/Types/Role.php, DOC:users/roles). */
 export const knownRoles = [

@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { MfaStatus } from "./acronis/types";
-import { AcronisResourceProvider } from "./acronisProvider";
-import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "./base";
-import { plain } from "./common/normalise";
-import { Validator } from "./validate";
+import { plain } from "../../core/normalise";
+import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "../../core/resource";
+import { Validator } from "../../core/validate";
+import { AcronisResourceProvider } from "../provider";
+import type { MfaStatus } from "../types";
 
 export interface TenantMfaInputs {
   tenantId: string;

@@ -1,7 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { AcronisClient } from "./acronis/client";
-import { AcronisDirectory } from "./acronisDirectory";
-import { acronisClientFor, type ConfigSource, completeAcronisSettings, readAcronisSettings } from "./config";
+import {
+  acronisClientFor,
+  type ConfigSource,
+  completeAcronisSettings,
+  readAcronisSettings,
+} from "../core/config";
+import type { AcronisClient } from "./client";
+import { AcronisDirectory } from "./directory";
 
 /** What every Acronis resource provider shares: settings from `configure`, and the process's client. */
 export abstract class AcronisResourceProvider {

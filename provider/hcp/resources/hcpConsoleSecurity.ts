@@ -1,10 +1,10 @@
-import type { PropertyRules } from "./base";
-import { normaliseBoolean } from "./common/normalise";
-import type { HcpClient } from "./hcp/client";
-import type { ConsoleSecurity, IpSettings } from "./hcp/types";
-import { checkIpSettings, normaliseIpSettings, pickKeys, trimmed } from "./hcpChecks";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "./hcpProvider";
-import type { Validator } from "./validate";
+import { normaliseBoolean } from "../../core/normalise";
+import type { PropertyRules } from "../../core/resource";
+import type { Validator } from "../../core/validate";
+import { checkIpSettings, normaliseIpSettings, pickKeys, trimmed } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import type { ConsoleSecurity, IpSettings } from "../types";
 
 export interface IpSettingsInputs {
   allowAddresses?: string[];

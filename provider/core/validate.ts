@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isUnknown } from "./common/normalise";
+import { isUnknown } from "./normalise";
 
 /**
  * Validation of resource inputs for `check`. Each rule names the property and says what it wants;

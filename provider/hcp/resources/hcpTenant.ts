@@ -1,4 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ConflictError, NotFoundError } from "../../core/errors";
+import { isUnknown, jsonEqual, normaliseBoolean, plain } from "../../core/normalise";
 import {
   checkResult,
   createOnce,
@@ -7,11 +9,12 @@ import {
   managedKeys,
   type PropertyRules,
   readResult,
-} from "./base";
-import { ConflictError, NotFoundError } from "./common/errors";
-import { isUnknown, jsonEqual, normaliseBoolean, plain } from "./common/normalise";
-import type { HcpClient } from "./hcp/client";
-import type { InitialUser, Tenant, TenantSettings } from "./hcp/types";
+} from "../../core/resource";
+import { Validator } from "../../core/validate";
+import { checkEach, checkValue, trimmed } from "../checks";
+import type { HcpClient } from "../client";
+import { HcpResourceProvider } from "../provider";
+import type { InitialUser, Tenant, TenantSettings } from "../types";
 import {
   caseInsensitiveSet,
   isQuota,
@@ -22,10 +25,7 @@ import {
   quotaForDiff,
   tenantNameProblem,
   usernamePattern,
-} from "./hcp/values";
-import { checkEach, checkValue, trimmed } from "./hcpChecks";
-import { HcpResourceProvider } from "./hcpProvider";
-import { Validator } from "./validate";
+} from "../values";
 
 /** What happens to the tenant, and all its data, when the resource is destroyed. */
 export const hcpDeletionPolicies = ["delete", "retain"] as const;

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { PartialCreateError } from "./base";
-import { operationContext } from "./common/operation";
 import { type Api, type ConfigSource, readReliabilitySettings } from "./config";
+import { operationContext } from "./operation";
+import { PartialCreateError } from "./resource";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 
