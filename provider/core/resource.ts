@@ -7,10 +7,14 @@ import { unprocessedStatuses } from "./retryTiming";
 export interface PropertyRule {
   /** A change destroys and recreates the object. */
   replaces?: boolean;
+  /** The replacement deletes the old object first: the vendor keeps its natural key unique. */
+  deleteBeforeReplace?: boolean;
   /** Read only at create (initial passwords, one-shot actions): never diffed. */
   createOnly?: boolean;
   /** Brings both sides to one form before comparing (quotas, booleans, lists as sets). */
   normalise?: (value: unknown) => unknown;
+  /** Whether the stored value satisfies the wanted one, where equality after normalising is not enough. */
+  equals?: (stored: unknown, wanted: unknown) => boolean;
 }
 
 export type PropertyRules = Record<string, PropertyRule>;
@@ -28,15 +32,22 @@ export function diffProperties(
   const news = newInputs as Record<string, unknown>;
   const changed: string[] = [];
   const replaces: string[] = [];
+  let deleteBeforeReplace = false;
   for (const [key, rule] of Object.entries(rules)) {
     if (rule.createOnly || !(key in news) || news[key] === undefined) continue;
     const next = news[key];
-    const same = !isUnknown(next) && jsonEqual(normaliseWith(rule, olds[key]), normaliseWith(rule, next));
+    const same =
+      !isUnknown(next) &&
+      (rule.equals
+        ? rule.equals(olds[key], next)
+        : jsonEqual(normaliseWith(rule, olds[key]), normaliseWith(rule, next)));
     if (same) continue;
     changed.push(key);
-    if (rule.replaces) replaces.push(key);
+    if (!rule.replaces) continue;
+    replaces.push(key);
+    deleteBeforeReplace ||= rule.deleteBeforeReplace === true;
   }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace };
 }
 
 function normaliseWith(rule: PropertyRule, value: unknown): unknown {

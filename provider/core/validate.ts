@@ -18,7 +18,7 @@ export class Validator {
 
   private value(path: string): unknown {
     let current: unknown = this.inputs;
-    for (const key of path.split(".")) {
+    for (const key of path.split(/[.[\]]+/).filter(Boolean)) {
       if (current === null || typeof current !== "object") return undefined;
       current = (current as Record<string, unknown>)[key];
     }

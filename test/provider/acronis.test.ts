@@ -57,6 +57,7 @@ describe("Acronis providers against the emulator", function () {
   describe("CustomerTenant", () => {
     it("creates, reads back the same shape, updates in place and deletes (disable, then delete)", async () => {
       const { id, outs, inputs } = await newCustomer({
+        deletionPolicy: "delete",
         customerId: "ext-1",
         enhancedSecurity: true,
         contact: { email: "it@customer.example" },
@@ -73,7 +74,13 @@ describe("Acronis providers against the emulator", function () {
       expect(read.props).to.deep.equal(outs);
       expect((await tenants.diff(id, read.props as never, inputs as never)).changes).to.equal(false);
 
-      const renamed = { ...inputs, name: unique("Renamed "), customerId: "ext-1", enhancedSecurity: true };
+      const renamed = {
+        ...inputs,
+        name: unique("Renamed "),
+        customerId: "ext-1",
+        enhancedSecurity: true,
+        deletionPolicy: "delete",
+      };
       const diff = await tenants.diff(id, outs as never, renamed as never);
       expect(diff).to.deep.include({ changes: true, replaces: [] });
       const updated = await tenants.update(id, outs as never, renamed as never);
@@ -99,13 +106,26 @@ describe("Acronis providers against the emulator", function () {
       await tenants.delete(id, outs as never);
     });
 
-    it("asks for replacement when the parent changes", async () => {
-      const diff = await tenants.diff(
-        "t",
-        { name: "a", parentId: partnerId } as never,
-        { name: "a", parentId: "9b1de2a4-0000-4000-8000-000000000000" } as never,
-      );
-      expect(diff.replaces).to.deep.equal(["parentId"]);
+    it("moves the tenant in place when the parent changes, keeping its id", async () => {
+      const folder = (
+        await api.post("/tenants", { name: unique("Folder "), kind: "folder", parent_id: partnerId })
+      ).body;
+      const { id, outs, inputs } = await newCustomer();
+      const moved = { ...inputs, parentId: folder.id };
+      expect(await tenants.diff(id, outs as never, moved as never)).to.deep.equal({
+        changes: true,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
+      const updated = await tenants.update(id, outs as never, moved as never);
+      expect((updated.outs as Record<string, unknown>).parentId).to.equal(folder.id);
+      expect((await api.get(`/tenants/${id}`)).body.parent_id).to.equal(folder.id);
+    });
+
+    it("only disables the tenant on delete when no deletion policy was given", async () => {
+      const { id, outs } = await newCustomer();
+      await tenants.delete(id, outs as never);
+      expect((await api.get(`/tenants/${id}`)).body.enabled).to.equal(false);
     });
 
     it("reports a tenant deleted out of band as gone", async () => {
@@ -168,7 +188,7 @@ describe("Acronis providers against the emulator", function () {
 
   describe("TenantMfa", () => {
     it("turns two-factor on, sees it turned off out of band, repairs it, and restores the default on delete", async () => {
-      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const { id: tenantId, outs: tenantOuts } = await newCustomer({ deletionPolicy: "delete" });
       const created = await mfa.create({ tenantId, enabled: true });
       expect(created).to.deep.equal({
         id: tenantId,

@@ -12,12 +12,12 @@ import {
 } from "../../provider/acronis/resources/customerTenant";
 import {
   enabledItems,
-  itemsSatisfy,
   offeringItemWrites,
   resolveItems,
   validateOfferingItems,
 } from "../../provider/acronis/resources/offeringItems";
 import { validateUser } from "../../provider/acronis/resources/user";
+import { itemsSatisfy } from "../../provider/acronis/specs/offeringItems";
 import { tokenExpiryMs } from "../../provider/acronis/token";
 import type { OfferingItem, Tenant } from "../../provider/acronis/types";
 import {
@@ -218,9 +218,9 @@ describe("User and AccessPolicy mapping", () => {
   it("rejects unknown roles, naming the element", () => {
     expect(validateAccessPolicy({ userId: partner, roles: ["company_admin", "god_mode"] })).to.deep.equal([
       {
-        property: "roles.1",
+        property: "roles[1]",
         reason:
-          'roles.1 must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest, monitoring_admin, got "god_mode"',
+          'roles[1] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest, monitoring_admin, got "god_mode"',
       },
     ]);
   });

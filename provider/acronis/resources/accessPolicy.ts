@@ -1,25 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../../core/errors";
 import { plain, sortedSet } from "../../core/normalise";
-import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "../../core/resource";
-import { Validator } from "../../core/validate";
+import { checkResult, diffProperties, unlessGone } from "../../core/resource";
+import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
+import { accessPolicySpec } from "../specs/accessPolicy";
 import type { AccessPolicyItem } from "../types";
-
-/** Role ids of the Account Management API (GEN Model/Common/Types/Role.php, DOC:users/roles). */
-export const knownRoles = [
-  "partner_admin",
-  "hci_admin",
-  "company_admin",
-  "unit_admin",
-  "readonly_admin",
-  "backup_admin",
-  "backup_user",
-  "sync_share_admin",
-  "sync_share_user",
-  "sync_share_guest",
-  "monitoring_admin",
-] as const;
 
 export interface AccessPolicyInputs {
   userId: string;
@@ -31,20 +17,8 @@ export interface AccessPolicyOutputs extends AccessPolicyInputs {
   tenantId: string;
 }
 
-export const accessPolicyRules: PropertyRules = {
-  userId: { replaces: true },
-  roles: { normalise: (v) => sortedSet(v as string[]) },
-};
-
-export function validateAccessPolicy(news: AccessPolicyInputs): pulumi.dynamic.CheckFailure[] {
-  const v = new Validator(news)
-    .knownKeys(Object.keys(accessPolicyRules))
-    .uuid("userId", { required: true })
-    .array("roles", { required: true });
-  if (Array.isArray(news.roles))
-    for (let i = 0; i < news.roles.length; i++) v.oneOf(`roles.${i}`, knownRoles);
-  return v.failures;
-}
+/** Input rules, checked before any API call. */
+export const validateAccessPolicy = (news: AccessPolicyInputs) => validateInputs(accessPolicySpec, {}, news);
 
 /** The PUT body granting `roles` to a user in its tenant; ids are "any valid UUID" (DOCV2:users/roles/modify). */
 export function accessPolicyItems(
@@ -90,7 +64,7 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
     olds: AccessPolicyOutputs,
     news: AccessPolicyInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    return diffProperties(olds, news, accessPolicyRules);
+    return diffProperties(olds, news, propertyRules(accessPolicySpec));
   }
 
   async create(inputs: AccessPolicyInputs): Promise<pulumi.dynamic.CreateResult> {
@@ -102,7 +76,7 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
     const items = user && (user.access_policies ?? (await unlessGone(this.client().getAccessPolicies(id))));
     if (!items) return {};
     const outputs = accessPolicyOutputs(id, props.tenantId, items);
-    return readResult(id, outputs, accessPolicyRules, props);
+    return readResult(accessPolicySpec, id, outputs, props);
   }
 
   async update(

@@ -6,30 +6,14 @@ import {
   diffProperties,
   finishCreate,
   managedKeys,
-  type PropertyRules,
-  readResult,
   withFreshVersion,
 } from "../../core/resource";
-import { Validator } from "../../core/validate";
+import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
+import { customerTenantSpec, type deletionPolicies } from "../specs/customerTenant";
 import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
 
-export const contactFields = [
-  "email",
-  "firstname",
-  "lastname",
-  "phone",
-  "address1",
-  "address2",
-  "city",
-  "state",
-  "zipcode",
-  "country",
-] as const;
-export type ContactInputs = Partial<Record<(typeof contactFields)[number], string>>;
-
-/** What happens to the tenant, and all its data, when the resource is destroyed. */
-export const deletionPolicies = ["delete", "disable", "retain"] as const;
+export type ContactInputs = Partial<Record<string, string>>;
 export type DeletionPolicy = (typeof deletionPolicies)[number];
 
 export interface CustomerTenantInputs {
@@ -50,51 +34,11 @@ export interface CustomerTenantOutputs extends CustomerTenantInputs {
   kind: "customer";
 }
 
-export const customerTenantRules: PropertyRules = {
-  name: {},
-  parentId: { replaces: true },
-  customerId: {},
-  internalTag: {},
-  language: {},
-  ancestralAccess: {},
-  enhancedSecurity: {},
-  enabled: {},
-  contact: {},
-  // Not an API property: kept in state so `delete` knows what to do.
-  deletionPolicy: {},
-};
+const rules = propertyRules(customerTenantSpec);
 
 /** Input rules, checked before any API call. */
-export function validateCustomerTenant(
-  olds: Partial<CustomerTenantInputs>,
-  news: CustomerTenantInputs,
-): pulumi.dynamic.CheckFailure[] {
-  const v = new Validator(news)
-    .knownKeys(Object.keys(customerTenantRules))
-    .string("name", { required: true, minLength: 1, maxLength: 255 })
-    .uuid("parentId", { required: true })
-    .string("customerId", { maxLength: 255 })
-    .string("internalTag", { maxLength: 256 })
-    .string("language", {
-      pattern: /^[a-z]{2}(-[A-Z]{2})?$/,
-      patternHint: "a language code such as en or en-US",
-    })
-    .boolean("ancestralAccess")
-    .boolean("enhancedSecurity")
-    .boolean("enabled")
-    .object("contact")
-    .knownKeys(contactFields, "contact")
-    .email("contact.email")
-    .oneOf("deletionPolicy", deletionPolicies);
-  for (const field of contactFields) if (field !== "email") v.string(`contact.${field}`, { maxLength: 255 });
-  if (olds.enhancedSecurity === true && news.enhancedSecurity === false) {
-    v.fail(
-      "enhancedSecurity",
-      "enhancedSecurity cannot be turned off once enabled (Acronis encrypts the backups for good)",
-    );
-  }
-  return v.failures;
-}
+export const validateCustomerTenant = (olds: Partial<CustomerTenantInputs>, news: CustomerTenantInputs) =>
+  validateInputs(customerTenantSpec, olds, news);
 
 /** The POST /tenants body for these inputs. */
 export function tenantCreateBody(inputs: CustomerTenantInputs): TenantCreate {
@@ -111,11 +55,14 @@ export function tenantCreateBody(inputs: CustomerTenantInputs): TenantCreate {
   });
 }
 
-/** The PUT /tenants/{id} body that moves the tenant from `olds` to `news` (without version). */
-export function tenantUpdateBody(news: CustomerTenantInputs): Omit<TenantUpdate, "version"> {
+/** The PUT /tenants/{id} body that takes the tenant from `olds` to `news` (without version); a new parent moves it. */
+export function tenantUpdateBody(
+  olds: Partial<CustomerTenantInputs>,
+  news: CustomerTenantInputs,
+): Omit<TenantUpdate, "version"> {
   const body = tenantCreateBody(news) as Partial<TenantCreate>;
   delete body.kind;
-  delete body.parent_id;
+  if (olds.parentId === news.parentId) delete body.parent_id;
   return plain({ ...body, enabled: news.enabled });
 }
 
@@ -137,7 +84,7 @@ export function customerTenantOutputs(tenant: Tenant, managed: CustomerTenantInp
     deletionPolicy: managed.deletionPolicy,
   };
   const outputs: Record<string, unknown> = { tenantId: tenant.id, kind: "customer" };
-  for (const key of managedKeys(managed, customerTenantRules)) outputs[key] = fromApi[key];
+  for (const key of managedKeys(managed, rules)) outputs[key] = fromApi[key];
   outputs.name = tenant.name;
   outputs.parentId = tenant.parent_id;
   return plain(outputs) as unknown as CustomerTenantOutputs;
@@ -169,7 +116,7 @@ export class CustomerTenantProvider
     olds: CustomerTenantOutputs,
     news: CustomerTenantInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    return diffProperties(olds, news, customerTenantRules);
+    return diffProperties(olds, news, rules);
   }
 
   async create(inputs: CustomerTenantInputs): Promise<pulumi.dynamic.CreateResult> {
@@ -192,19 +139,21 @@ export class CustomerTenantProvider
     const tenant = await this.directory().tenant(id);
     if (!tenant) return {};
     const outputs = customerTenantOutputs(tenant, props);
-    return readResult(id, outputs, customerTenantRules, props);
+    return readResult(customerTenantSpec, id, outputs, props);
   }
 
   async update(
     id: string,
-    _olds: CustomerTenantOutputs,
+    olds: CustomerTenantOutputs,
     news: CustomerTenantInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: customerTenantOutputs(await this.updateTenant(id, tenantUpdateBody(news)), news) };
+    const updated = await this.updateTenant(id, tenantUpdateBody(olds, news));
+    return { outs: customerTenantOutputs(updated, news) };
   }
 
   async delete(id: string, props: CustomerTenantOutputs): Promise<void> {
-    const policy = props.deletionPolicy ?? "delete";
+    // Choice: without a policy in state, destroy only disables: no single edit deletes a customer's data.
+    const policy = props.deletionPolicy ?? "disable";
     if (policy === "retain") return;
     const tenant = await this.client().getTenant(id);
     if (!tenant) return;

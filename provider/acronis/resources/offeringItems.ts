@@ -1,103 +1,34 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ConflictError } from "../../core/errors";
 import { isUnknown, plain } from "../../core/normalise";
-import { checkResult, type PropertyRules, readResult, unlessGone } from "../../core/resource";
-import { Validator } from "../../core/validate";
+import { checkResult, diffProperties, unlessGone } from "../../core/resource";
+import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
+import {
+  type HeldItem,
+  itemMatches,
+  offeringItemKey,
+  offeringItemsSpec,
+  type WantedItem,
+} from "../specs/offeringItems";
 import type { OfferingItem, OfferingItemWrite } from "../types";
 
-/** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
-export interface QuotaInput {
-  value: number | null;
-  overage?: number | null;
-}
-
-export interface OfferingItemInput {
-  /** The offering item's name, e.g. `workstations` or `storage`. */
-  name: string;
-  /** Needed only when two applications offer an item of this name. */
-  applicationId?: string;
-  /** Needed only for infra items offered on more than one infrastructure (e.g. two storages). */
-  infraId?: string;
-  /** Managed only when given. */
-  quota?: QuotaInput;
-}
+export type OfferingItemInput = WantedItem;
+export type EnabledOfferingItem = HeldItem;
 
 export interface OfferingItemsInputs {
   tenantId: string;
-  items: OfferingItemInput[];
-}
-
-/** An enabled item as the API holds it: application and infra resolved. */
-export interface EnabledOfferingItem {
-  name: string;
-  applicationId: string;
-  infraId?: string;
-  quota?: { value: number | null; overage: number | null };
+  items: WantedItem[];
 }
 
 export interface OfferingItemsOutputs {
   tenantId: string;
-  items: EnabledOfferingItem[];
+  items: HeldItem[];
 }
 
-export const offeringItemsRules: PropertyRules = { tenantId: { replaces: true }, items: {} };
-
-export function validateOfferingItems(news: OfferingItemsInputs): pulumi.dynamic.CheckFailure[] {
-  const v = new Validator(news)
-    .knownKeys(Object.keys(offeringItemsRules))
-    .uuid("tenantId", { required: true })
-    .array("items", { required: true, minLength: 1 });
-  if (!Array.isArray(news.items)) return v.failures;
-  const seen = new Set<string>();
-  news.items.forEach((item, i) => {
-    const at = `items[${i}]`;
-    if (isUnknown(item)) return;
-    if (typeof item !== "object" || item === null) {
-      v.fail(at, `${at} must be an object with a name`);
-      return;
-    }
-    const iv = new Validator({ [at]: item });
-    iv.knownKeys(["name", "applicationId", "infraId", "quota"], at)
-      .string(`${at}.name`, { required: true, minLength: 1 })
-      .uuid(`${at}.applicationId`)
-      .uuid(`${at}.infraId`)
-      .object(`${at}.quota`)
-      .knownKeys(["value", "overage"], `${at}.quota`);
-    if (item.quota && typeof item.quota === "object") {
-      for (const limit of ["value", "overage"] as const) {
-        const q = item.quota[limit];
-        if (q !== null && q !== undefined && !isUnknown(q) && !(Number.isInteger(q) && q >= 0)) {
-          iv.fail(
-            `${at}.quota.${limit}`,
-            `${at}.quota.${limit} must be a whole number ≥ 0 or null (unlimited), got ${JSON.stringify(q)}`,
-          );
-        }
-      }
-    }
-    v.failures.push(...iv.failures);
-    const key = itemKey(item);
-    if (seen.has(key)) v.fail(at, `${at} lists offering item "${item.name}" a second time`);
-    seen.add(key);
-  });
-  return v.failures;
-}
-
-function itemKey(item: { name: string; applicationId?: string; infraId?: string }): string {
-  return `${item.applicationId ?? "*"}/${item.name}/${item.infraId ?? "*"}`;
-}
-
-/** Whether an available item is the one an input names (unset application or infra match any). */
-export function itemMatches(
-  input: OfferingItemInput,
-  available: { application_id: string; name: string; infra_id?: string | null },
-): boolean {
-  return (
-    input.name === available.name &&
-    (input.applicationId === undefined || input.applicationId === available.application_id) &&
-    (input.infraId === undefined || input.infraId === (available.infra_id ?? undefined))
-  );
-}
+/** Input rules, checked before any API call. */
+export const validateOfferingItems = (news: OfferingItemsInputs) =>
+  validateInputs(offeringItemsSpec, {}, news);
 
 /** Finds the one item of the tenant each input names; errors say what is available instead. */
 export function resolveItems(
@@ -152,9 +83,9 @@ export function offeringItemWrites(
       quota: item.quota ? { ...item.quota, version } : undefined,
     });
   });
-  const keep = new Set(wanted.map((w) => itemKey(w)));
+  const keep = new Set(wanted.map((w) => offeringItemKey(w)));
   const disable = dropped
-    .filter((d) => !keep.has(itemKey(d)))
+    .filter((d) => !keep.has(offeringItemKey(d)))
     .map(
       (item): OfferingItemWrite =>
         plain({ application_id: item.applicationId, name: item.name, infra_id: item.infraId, status: 0 }),
@@ -185,27 +116,7 @@ export function enabledItems(
       }),
     );
   }
-  return result.sort((a, b) => itemKey(a).localeCompare(itemKey(b)));
-}
-
-/** Whether the stored items satisfy the wanted ones: same set, and equal quotas where one is wanted. */
-export function itemsSatisfy(
-  stored: readonly EnabledOfferingItem[],
-  wanted: readonly OfferingItemInput[],
-): boolean {
-  if (stored.length !== wanted.length) return false;
-  return wanted.every((w) => {
-    const s = stored.find((item) =>
-      itemMatches(w, { application_id: item.applicationId, name: item.name, infra_id: item.infraId }),
-    );
-    if (!s) return false;
-    if (!w.quota) return true;
-    return (
-      s.quota !== undefined &&
-      s.quota.value === w.quota.value &&
-      s.quota.overage === (w.quota.overage ?? null)
-    );
-  });
+  return result.sort((a, b) => offeringItemKey(a).localeCompare(offeringItemKey(b)));
 }
 
 /**
@@ -254,10 +165,7 @@ export class OfferingItemsProvider
     olds: OfferingItemsOutputs,
     news: OfferingItemsInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    if (isUnknown(news.tenantId) || news.tenantId !== olds.tenantId)
-      return { changes: true, replaces: ["tenantId"] };
-    const items = isUnknown(news.items) || !itemsSatisfy(olds.items ?? [], news.items);
-    return { changes: items, replaces: [] };
+    return diffProperties(olds, news, propertyRules(offeringItemsSpec));
   }
 
   async create(inputs: OfferingItemsInputs): Promise<pulumi.dynamic.CreateResult> {
@@ -269,7 +177,7 @@ export class OfferingItemsProvider
     const current = await this.directory().offeringItems(id);
     if (!current) return {};
     const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current) };
-    return readResult(id, outputs, offeringItemsRules, props);
+    return readResult(offeringItemsSpec, id, outputs, props);
   }
 
   async update(

@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { plain } from "../../core/normalise";
-import { checkResult, diffProperties, type PropertyRules, readResult, unlessGone } from "../../core/resource";
-import { Validator } from "../../core/validate";
+import { checkResult, diffProperties, unlessGone } from "../../core/resource";
+import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
+import { tenantMfaSpec } from "../specs/tenantMfa";
 import type { MfaStatus } from "../types";
 
 export interface TenantMfaInputs {
@@ -15,17 +16,8 @@ export interface TenantMfaOutputs extends TenantMfaInputs {
   mfaStatus: string;
 }
 
-export const tenantMfaRules: PropertyRules = {
-  tenantId: { replaces: true },
-  enabled: {},
-};
-
-export function validateTenantMfa(news: TenantMfaInputs): pulumi.dynamic.CheckFailure[] {
-  return new Validator(news)
-    .knownKeys(Object.keys(tenantMfaRules))
-    .uuid("tenantId", { required: true })
-    .boolean("enabled", { required: true }).failures;
-}
+/** Input rules, checked before any API call. */
+export const validateTenantMfa = (news: TenantMfaInputs) => validateInputs(tenantMfaSpec, {}, news);
 
 /** A tenant's two-factor setting: on while the API reports anything but `disabled`. */
 export function tenantMfaOutputs(tenantId: string, status: MfaStatus): TenantMfaOutputs {
@@ -42,7 +34,7 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
   }
 
   async diff(_id: string, olds: TenantMfaOutputs, news: TenantMfaInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffProperties(olds, news, tenantMfaRules);
+    return diffProperties(olds, news, propertyRules(tenantMfaSpec));
   }
 
   async create(inputs: TenantMfaInputs): Promise<pulumi.dynamic.CreateResult> {
@@ -59,7 +51,7 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
       : tenant && (await unlessGone(this.client().getMfaStatus(id)));
     if (!status) return {};
     const outputs = tenantMfaOutputs(id, status);
-    return readResult(id, outputs, tenantMfaRules, props);
+    return readResult(tenantMfaSpec, id, outputs, props);
   }
 
   async update(

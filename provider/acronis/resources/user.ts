@@ -7,20 +7,17 @@ import {
   diffProperties,
   finishCreate,
   managedKeys,
-  type PropertyRules,
-  readResult,
   withFreshVersion,
 } from "../../core/resource";
-import { Validator } from "../../core/validate";
+import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
+import { userSpec } from "../specs/user";
 import type { User, UserCreate, UserUpdate } from "../types";
-
-export const userContactFields = ["email", "firstname", "lastname", "phone"] as const;
 
 export interface UserInputs {
   tenantId: string;
   login: string;
-  contact: Partial<Record<(typeof userContactFields)[number], string>> & { email: string };
+  contact: { email: string; firstname?: string; lastname?: string; phone?: string };
   language?: string;
   enabled?: boolean;
   /** Sends the activation e-mail once, right after the user is created. */
@@ -34,41 +31,10 @@ export interface UserOutputs extends UserInputs {
   activationEmailSent: boolean;
 }
 
-export const userRules: PropertyRules = {
-  tenantId: { replaces: true },
-  login: { replaces: true },
-  contact: {},
-  language: {},
-  enabled: {},
-  sendActivationEmail: { createOnly: true },
-};
+const rules = propertyRules(userSpec);
 
-/** Login rules of DOC:users/creating-user: at least 3 characters from a fixed ASCII set. */
-export const loginPattern = /^[A-Za-z0-9.@_\-+:!#$%^*={}'`/?]{3,}$/;
-
-export function validateUser(news: UserInputs): pulumi.dynamic.CheckFailure[] {
-  return new Validator(news)
-    .knownKeys(Object.keys(userRules))
-    .uuid("tenantId", { required: true })
-    .string("login", {
-      required: true,
-      maxLength: 255,
-      pattern: loginPattern,
-      patternHint: "at least 3 characters among letters, digits and . @ _ - + : ! # $ % ^ * = { } ' ` / ?",
-    })
-    .object("contact", { required: true })
-    .knownKeys(userContactFields, "contact")
-    .email("contact.email", { required: true })
-    .string("contact.firstname", { maxLength: 255 })
-    .string("contact.lastname", { maxLength: 255 })
-    .string("contact.phone", { maxLength: 64 })
-    .string("language", {
-      pattern: /^[a-z]{2}(-[A-Z]{2})?$/,
-      patternHint: "a language code such as en or en-US",
-    })
-    .boolean("enabled")
-    .boolean("sendActivationEmail").failures;
-}
+/** Input rules, checked before any API call. */
+export const validateUser = (news: UserInputs) => validateInputs(userSpec, {}, news);
 
 export function userCreateBody(inputs: UserInputs): UserCreate {
   return plain({
@@ -99,7 +65,7 @@ export function userOutputs(
     activated: user.activated,
     activationEmailSent,
   };
-  for (const key of managedKeys(managed as Record<string, unknown>, userRules)) outputs[key] = fromApi[key];
+  for (const key of managedKeys(managed as Record<string, unknown>, rules)) outputs[key] = fromApi[key];
   return plain(outputs) as unknown as UserOutputs;
 }
 
@@ -116,7 +82,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   }
 
   async diff(_id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffProperties(olds, news, userRules);
+    return diffProperties(olds, news, rules);
   }
 
   async create(inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
@@ -147,7 +113,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     const user = await this.directory().user(id);
     if (!user) return {};
     const outputs = userOutputs(user, props, props.activationEmailSent === true);
-    return readResult(id, outputs, userRules, props);
+    return readResult(userSpec, id, outputs, props);
   }
 
   async update(id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.UpdateResult> {

@@ -1,0 +1,41 @@
+import { sortedSet } from "../../core/normalise";
+import type { ResourceSpec } from "../../core/spec";
+import { uuid } from "./values";
+
+/** Role ids of the Account Management API (GEN Model/Common/Types/Role.php, DOC:users/roles). */
+export const knownRoles = [
+  "partner_admin",
+  "hci_admin",
+  "company_admin",
+  "unit_admin",
+  "readonly_admin",
+  "backup_admin",
+  "backup_user",
+  "sync_share_admin",
+  "sync_share_user",
+  "sync_share_guest",
+  "monitoring_admin",
+] as const;
+
+export const accessPolicySpec: ResourceSpec = {
+  type: "AccessPolicy",
+  module: "acronis",
+  entry: "accessPolicy",
+  doc: "The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default).",
+  id: "The user's UUID.",
+  properties: {
+    userId: {
+      value: uuid,
+      required: true,
+      replaces: "createFirst",
+      doc: "The user. A change replaces the resource.",
+    },
+    roles: {
+      value: { type: "array", items: { type: "string", enum: knownRoles } },
+      required: true,
+      normalise: (v) => sortedSet(v as string[]),
+      doc: 'The user\'s complete set of roles in its tenant, e.g. ["company_admin"]; order does not matter.',
+    },
+    tenantId: { role: "output", value: uuid, required: true, doc: "The user's tenant." },
+  },
+};

@@ -1,0 +1,127 @@
+import type { ResourceSpec, ValueSpec } from "../../core/spec";
+import { uuid } from "./values";
+
+/** An item as a program names it. */
+export interface WantedItem {
+  name: string;
+  applicationId?: string;
+  infraId?: string;
+  quota?: { value: number | null; overage?: number | null };
+}
+
+/** An item as the API holds it, application and infra resolved. */
+export interface HeldItem {
+  name: string;
+  applicationId: string;
+  infraId?: string;
+  quota?: { value: number | null; overage: number | null };
+}
+
+const limit = (doc: string) => ({ value: { type: "integer", min: 0, nullable: true } as ValueSpec, doc });
+
+/** An offering item's identity among a tenant's items: unset application or infra match any. */
+export function offeringItemKey(item: { name: string; applicationId?: string; infraId?: string }): string {
+  return `${item.applicationId ?? "*"}/${item.name}/${item.infraId ?? "*"}`;
+}
+
+/** Whether an available item is the one an input names (unset application or infra match any). */
+export function itemMatches(
+  input: WantedItem,
+  available: { application_id: string; name: string; infra_id?: string | null },
+): boolean {
+  return (
+    input.name === available.name &&
+    (input.applicationId === undefined || input.applicationId === available.application_id) &&
+    (input.infraId === undefined || input.infraId === (available.infra_id ?? undefined))
+  );
+}
+
+/** Whether the stored items satisfy the wanted ones: same set, and equal quotas where one is wanted. */
+export function itemsSatisfy(stored: readonly HeldItem[], wanted: readonly WantedItem[]): boolean {
+  if (stored.length !== wanted.length) return false;
+  return wanted.every((w) => {
+    const s = stored.find((item) =>
+      itemMatches(w, { application_id: item.applicationId, name: item.name, infra_id: item.infraId }),
+    );
+    if (!s) return false;
+    if (!w.quota) return true;
+    return (
+      s.quota !== undefined &&
+      s.quota.value === w.quota.value &&
+      s.quota.overage === (w.quota.overage ?? null)
+    );
+  });
+}
+
+export const offeringItemsSpec: ResourceSpec = {
+  type: "OfferingItems",
+  module: "acronis",
+  entry: "offeringItems",
+  doc: "The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages.",
+  id: "The tenant's UUID.",
+  properties: {
+    tenantId: {
+      value: uuid,
+      required: true,
+      replaces: "createFirst",
+      doc: "The tenant. A change replaces the resource.",
+    },
+    items: {
+      value: {
+        type: "array",
+        minLength: 1,
+        items: {
+          type: "object",
+          typeName: "OfferingItem",
+          doc: "An offering item to enable, with its quota where given. As an output: the item as the API holds it, application and infrastructure resolved.",
+          fields: {
+            name: {
+              value: { type: "string", minLength: 1 },
+              required: true,
+              doc: "e.g. `workstations`, `storage`.",
+            },
+            applicationId: {
+              value: uuid,
+              doc: "Only needed when two applications offer an item of this name.",
+            },
+            infraId: {
+              value: uuid,
+              doc: "Only needed when an infra item (storage) is offered on more than one infrastructure.",
+            },
+            quota: {
+              value: {
+                type: "object",
+                typeName: "Quota",
+                doc: "A quota: `value` is the soft limit, `overage` the hard one; null means unlimited.",
+                fields: {
+                  value: {
+                    ...limit(
+                      "Soft limit; null means unlimited. Bytes for storage items, a count for the others.",
+                    ),
+                    required: true,
+                  },
+                  overage: limit("Hard limit (overage); null means none."),
+                },
+              },
+              doc: "Managed only when given.",
+            },
+          },
+        },
+      },
+      required: true,
+      equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wanted as WantedItem[]),
+      doc: "Items to enable.",
+    },
+  },
+  check(v, news) {
+    if (!Array.isArray(news.items)) return;
+    const seen = new Set<string>();
+    news.items.forEach((item: { name?: unknown }, i) => {
+      if (typeof item?.name !== "string") return;
+      const key = offeringItemKey(item as { name: string });
+      if (seen.has(key))
+        v.fail(`items[${i}]`, `items[${i}] lists offering item "${item.name}" a second time`);
+      seen.add(key);
+    });
+  },
+};

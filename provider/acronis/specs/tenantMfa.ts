@@ -1,0 +1,25 @@
+import type { ResourceSpec } from "../../core/spec";
+import { uuid } from "./values";
+
+export const tenantMfaSpec: ResourceSpec = {
+  type: "TenantMfa",
+  module: "acronis",
+  entry: "tenantMfa",
+  doc: "Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default).",
+  id: "The tenant's UUID.",
+  properties: {
+    tenantId: {
+      value: uuid,
+      required: true,
+      replaces: "createFirst",
+      doc: "The tenant whose users must use two-factor authentication. A change replaces the resource.",
+    },
+    enabled: { value: { type: "boolean" }, required: true, doc: "Whether two-factor authentication is on." },
+    mfaStatus: {
+      role: "output",
+      value: { type: "string" },
+      required: true,
+      doc: "`enabled`, `disabled` or `disable_in_progress`, as the API reports it.",
+    },
+  },
+};

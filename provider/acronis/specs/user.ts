@@ -1,0 +1,73 @@
+import type { ResourceSpec } from "../../core/spec";
+import { email, languageCode, text, uuid } from "./values";
+
+/** Login rules of DOC:users/creating-user: at least 3 characters from a fixed ASCII set. */
+export const loginPattern = /^[A-Za-z0-9.@_\-+:!#$%^*={}'`/?]{3,}$/;
+
+export const userSpec: ResourceSpec = {
+  type: "User",
+  module: "acronis",
+  entry: "user",
+  doc: "A user account in an Acronis tenant. Destroying it disables and then deletes the account.",
+  id: "The user's UUID.",
+  properties: {
+    tenantId: {
+      value: uuid,
+      required: true,
+      // The login stays taken until the old account is gone, so the replacement deletes first.
+      replaces: "deleteFirst",
+      doc: "The tenant the account is registered in. A change replaces the user (the old account is deleted first: logins are unique).",
+    },
+    login: {
+      value: {
+        type: "string",
+        maxLength: 255,
+        pattern: loginPattern,
+        patternHint: "at least 3 characters among letters, digits and . @ _ - + : ! # $ % ^ * = { } ' ` / ?",
+      },
+      required: true,
+      replaces: "deleteFirst",
+      doc: "Unique in the whole platform. A change replaces the user (the old account is deleted first).",
+    },
+    contact: {
+      value: {
+        type: "object",
+        typeName: "UserContact",
+        doc: "A user's contact; only the keys given are managed.",
+        fields: {
+          email: { value: email, required: true, doc: "Used for activation and service notifications." },
+          firstname: { value: text(255), doc: "First name." },
+          lastname: { value: text(255), doc: "Last name." },
+          phone: { value: text(64), doc: "Phone number." },
+        },
+      },
+      required: true,
+      doc: "The user's contact; only the keys given are managed.",
+    },
+    language: { value: languageCode, doc: "Language code, default `en`." },
+    enabled: { value: { type: "boolean" }, doc: "Default true." },
+    sendActivationEmail: {
+      value: { type: "boolean" },
+      createOnly: true,
+      doc: "Send the activation e-mail once, when the user is created; one that failed is sent at the next `up` while the user is not activated.",
+    },
+    userId: { role: "output", value: uuid, isId: true, doc: "The user's UUID (the resource id)." },
+    personalTenantId: {
+      role: "output",
+      value: uuid,
+      doc: "The personal (unit) tenant Acronis makes for users of customer tenants.",
+    },
+    activated: {
+      role: "output",
+      value: { type: "boolean" },
+      required: true,
+      doc: "Whether the user has activated the account (set a password).",
+    },
+    activationEmailSent: {
+      role: "output",
+      value: { type: "boolean" },
+      required: true,
+      doc: "Whether this resource sent the activation e-mail.",
+    },
+  },
+};
