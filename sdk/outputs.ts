@@ -1,9 +1,34 @@
+import * as pulumi from "@pulumi/pulumi";
+
 /**
- * Props for pulumi.dynamic.Resource: the user's args plus every output key set to undefined, which is
- * how a dynamic resource declares the outputs it exposes (pulumi/pulumi#5174).
+ * Props for pulumi.dynamic.Resource: the user's args, with secret inputs wrapped as secrets, plus every
+ * output key set to undefined, which is how a dynamic resource declares the outputs it exposes
+ * (pulumi/pulumi#5174).
  */
-export function withOutputs(args: object, outputKeys: readonly string[]): Record<string, unknown> {
+export function resourceProps(
+  args: object,
+  outputKeys: readonly string[],
+  secretKeys: readonly string[],
+): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const key of outputKeys) props[key] = undefined;
-  return { ...props, ...args };
+  const given = args as Record<string, unknown>;
+  for (const [key, value] of Object.entries(given)) {
+    props[key] = secretKeys.includes(key) && value !== undefined ? pulumi.secret(value) : value;
+  }
+  return props;
+}
+
+/** Secret inputs come back as outputs of the same key: the engine stores those encrypted too. */
+export function withSecretOutputs(
+  opts: pulumi.CustomResourceOptions | undefined,
+  secretKeys: readonly string[],
+): pulumi.CustomResourceOptions | undefined {
+  if (secretKeys.length === 0) return opts;
+  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretKeys] };
+}
+
+/** Props of a hand-written SDK class: the args plus every output key set to undefined. */
+export function withOutputs(args: object, outputKeys: readonly string[]): Record<string, unknown> {
+  return resourceProps(args, outputKeys, []);
 }

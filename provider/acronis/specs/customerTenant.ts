@@ -64,7 +64,12 @@ export const customerTenantSpec: ResourceSpec = {
       doc: "What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it.",
     },
     tenantId: { role: "output", value: uuid, isId: true, doc: "The tenant's UUID (the resource id)." },
-    kind: { role: "output", value: { type: "string", enum: ["customer"] }, doc: "Always `customer`." },
+    kind: {
+      role: "output",
+      value: { type: "string", enum: ["customer"] },
+      required: true,
+      doc: "Always `customer`.",
+    },
   },
   check(v, news, olds) {
     if (olds.enhancedSecurity === true && news.enhancedSecurity === false)

@@ -1,0 +1,35 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { resourceSpecs } from "../../provider/specs";
+import { resourceReference } from "./docs";
+import { formatted } from "./format";
+import { packageSchema } from "./schema";
+import { sdkModule } from "./sdk";
+
+/** The repository root (this file is dist/scripts/generate/main.js). */
+const root = path.resolve(__dirname, "../../..");
+
+/** Every generated file, by path from the root, with the text it must have. */
+export function generatedFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const spec of resourceSpecs) {
+    const file = `sdk/${spec.entry}.ts`;
+    files[file] = formatted(root, file, sdkModule(spec));
+  }
+  const schema = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));
+  files["schema.json"] = `${JSON.stringify(packageSchema(schema, resourceSpecs), null, 2)}\n`;
+  files["docs/resources.md"] = resourceReference(resourceSpecs);
+  return files;
+}
+
+/** Paths whose text on disk differs from what the specs generate. */
+export function staleFiles(): string[] {
+  return Object.entries(generatedFiles())
+    .filter(([file, text]) => readFileSync(path.join(root, file), { encoding: "utf8", flag: "a+" }) !== text)
+    .map(([file]) => file);
+}
+
+if (require.main === module) {
+  for (const [file, text] of Object.entries(generatedFiles())) writeFileSync(path.join(root, file), text);
+  console.log(`generated ${Object.keys(generatedFiles()).length} files from ${resourceSpecs.length} specs`);
+}
