@@ -46,8 +46,9 @@ function faultArgs(args: Record<string, string>): Partial<FaultSettings> {
   };
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+/** Runs the emulators until SIGINT or SIGTERM; prints one JSON line with their addresses when ready. */
+export async function runEmulators(argv: string[]): Promise<void> {
+  const args = parseArgs(argv);
   const known = new Set([
     "acronis-port",
     "hcp-port",
@@ -66,13 +67,16 @@ async function main(): Promise<void> {
     stateFile: args["state-file"],
     faults: faultArgs(args),
   });
-  process.stdout.write(`${JSON.stringify({ acronis: running.acronis, hcp: running.hcp })}\n`);
   const stop = () => void running.close().then(() => process.exit(0));
+  // Handlers first: whoever reads the ready line may stop us at once.
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.stdout.write(`${JSON.stringify({ acronis: running.acronis, hcp: running.hcp })}\n`);
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`emulator: ${err.message}\n`);
-  process.exit(2);
-});
+if (require.main === module) {
+  runEmulators(process.argv.slice(2)).catch((err: Error) => {
+    process.stderr.write(`emulator: ${err.message}\n`);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { runEmulators } from "../emulator/main";
+import { EstateError, loadEstate } from "../sdk/estate";
+
+/** Exit codes a pipeline can act on. */
+export const exitCodes = { ok: 0, invalid: 1, usage: 2 } as const;
+
+const usage: Record<string, string> = {
+  main: `usage: tenant-estates <command> [options]
+
+commands:
+  validate [FILE]   check an estate file (default estate.yaml) as \`pulumi preview\` would, offline
+  emulator [...]    run the Acronis and HCP emulators on 127.0.0.1 (see \`tenant-estates emulator --help\`)
+
+options: --help, --version`,
+  validate: `usage: tenant-estates validate [FILE]
+
+Checks the estate file (default estate.yaml) against the estate schema and its uniqueness rules, with no
+credentials and no engine. Prints every problem as FILE:LINE:COLUMN: property rule, on stderr.
+exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file`,
+  emulator: `usage: tenant-estates emulator [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
+  [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]
+
+Serves the two APIs on 127.0.0.1 and prints one JSON line with their addresses and credentials when ready.
+Stops on SIGINT or SIGTERM. exit codes: 0 stopped, 2 usage error`,
+};
+
+function version(): string {
+  const manifest = path.resolve(__dirname, "../../package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+/** `validate [FILE]`: the same errors `pulumi preview` gives for the file. */
+function validate(args: string[]): number {
+  if (args.length > 1) {
+    process.stderr.write(`${usage.validate}\n`);
+    return exitCodes.usage;
+  }
+  const file = args[0] ?? "estate.yaml";
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    process.stderr.write(`tenant-estates: cannot read ${file}: ${(err as Error).message}\n`);
+    return exitCodes.usage;
+  }
+  try {
+    const estate = loadEstate(file, text);
+    const customers = estate.acronis?.customers.length ?? 0;
+    const tenants = estate.hcp?.tenants.length ?? 0;
+    process.stdout.write(`${file}: valid (${customers} Acronis customer(s), ${tenants} HCP tenant(s))\n`);
+    return exitCodes.ok;
+  } catch (err) {
+    if (!(err instanceof EstateError)) throw err;
+    process.stderr.write(`${err.problems.join("\n")}\n`);
+    return exitCodes.invalid;
+  }
+}
+
+/** Runs one command; resolves to the exit code (the emulator runs until it is stopped). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === "--version") {
+    process.stdout.write(`${version()}\n`);
+    return exitCodes.ok;
+  }
+  if (command === undefined || command === "--help" || command === "help") {
+    process.stdout.write(`${usage.main}\n`);
+    return command === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (!(command in usage) || command === "main") {
+    process.stderr.write(`tenant-estates: unknown command "${command}"\n\n${usage.main}\n`);
+    return exitCodes.usage;
+  }
+  if (args.includes("--help")) {
+    process.stdout.write(`${usage[command]}\n`);
+    return exitCodes.ok;
+  }
+  if (command === "validate") return validate(args);
+  await runEmulators(args);
+  return new Promise(() => {}); // Runs until SIGINT or SIGTERM stops the process.
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: Error) => {
+      process.stderr.write(`tenant-estates: ${err.message}\n`);
+      process.exit(exitCodes.usage);
+    },
+  );
+}

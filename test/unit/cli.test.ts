@@ -1,0 +1,109 @@
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { expect } from "chai";
+import { repoRoot } from "../support/engine";
+
+const cli = path.join(repoRoot, "dist", "cli", "main.js");
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: "utf8" });
+
+describe("the tenant-estates command", function () {
+  this.timeout(60_000);
+
+  it("validates the sample estate file and exits 0", () => {
+    const result = run("validate", "estate.yaml");
+    expect(result.status).to.equal(0);
+    expect(result.stdout).to.match(
+      /^estate\.yaml: valid \(\d+ Acronis customer\(s\), \d+ HCP tenant\(s\)\)\n$/,
+    );
+  });
+
+  it("names file, line, column, property and rule of every problem, and exits 1", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "estate-"));
+    const file = path.join(dir, "bad.yaml");
+    writeFileSync(
+      file,
+      "acronis:\n  partnerTenantId: ede9f834-70b3-476c-83d9-736f9f8c7dae\n  customers:\n    - name: A\n      users:\n        - { login: jd1, email: not-an-email }\n",
+    );
+    const result = run("validate", file);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.equal(
+      `${file}:6:32: acronis.customers[0].users[0].email must match format "email"\n`,
+    );
+  });
+
+  it("exits 2 for an unreadable file, an unknown command, or no command", () => {
+    expect(run("validate", "no-such-file.yaml").status).to.equal(2);
+    const unknown = run("frobnicate");
+    expect(unknown.status).to.equal(2);
+    expect(unknown.stderr).to.contain('unknown command "frobnicate"');
+    expect(run().status).to.equal(2);
+  });
+
+  it("has --help for each command and --version", () => {
+    for (const command of ["validate", "emulator"]) {
+      const result = run(command, "--help");
+      expect(result.status, command).to.equal(0);
+      expect(result.stdout).to.contain(`usage: tenant-estates ${command}`);
+    }
+    expect(run("--version").stdout.trim()).to.match(/^\d+\.\d+\.\d+/);
+  });
+
+  it("runs the emulators until SIGTERM, printing their addresses", async () => {
+    const child = spawn(process.execPath, [cli, "emulator", "--latency-ms", "0"], { cwd: repoRoot });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("\n")) resolve(out.split("\n")[0]);
+      });
+      child.on("exit", (code) => reject(new Error(`exited ${code} before it was ready`)));
+    });
+    const ready = JSON.parse(line) as { acronis: { baseUrl: string }; hcp: { url: string } };
+    expect(ready.acronis.baseUrl).to.match(/^http:\/\/127\.0\.0\.1:\d+\/api\/2$/);
+    expect(ready.hcp.url).to.match(/^https:\/\//);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on("exit", resolve);
+      child.kill("SIGTERM");
+    });
+    expect(code).to.equal(0);
+  });
+});
+
+describe("the npm package", function () {
+  this.timeout(60_000);
+
+  it("holds only what users need, with the CLI as its bin", () => {
+    const packed = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+        cwd: repoRoot,
+        encoding: "utf8",
+      }),
+    ) as { files: { path: string }[] }[];
+    const files = packed[0].files.map((f) => f.path);
+    const tops = [...new Set(files.map((f) => f.split("/").slice(0, 2).join("/")))].sort();
+    expect(tops).to.deep.equal([
+      "README.md",
+      "dist/cli",
+      "dist/emulator",
+      "dist/estate.schema.json",
+      "dist/provider",
+      "dist/sdk",
+      "docs/resources.md",
+      "estate.schema.json",
+      "package.json",
+      "schema.json",
+    ]);
+    expect(files).to.include.members([
+      "dist/cli/main.js",
+      "dist/sdk/index.d.ts",
+      "dist/provider/entry/user.js",
+    ]);
+    const manifest = JSON.parse(
+      execFileSync("npm", ["pkg", "get", "bin"], { cwd: repoRoot, encoding: "utf8" }),
+    );
+    expect(manifest).to.deep.equal({ "tenant-estates": "dist/cli/main.js" });
+  });
+});
