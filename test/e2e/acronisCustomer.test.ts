@@ -154,13 +154,17 @@ describe("end to end on the real engine: the Acronis tutorial's customer", funct
       expect(text).to.match(/require\("tenant-estates\/dist\/provider\/entry\/\w+\.js"\)/);
   });
 
-  it("pulumi destroy removes everything it created", async () => {
+  it("pulumi destroy removes the user and only disables the customer, whose deletion policy is the default", async () => {
     await stack.destroy();
     const state = (await api.get("/_emulator/state")).body as {
-      tenants: { id: string; kind: string }[];
+      tenants: { id: string; enabled: boolean }[];
       users: unknown[];
     };
-    expect(state.tenants.map((t) => t.id)).to.deep.equal([emulator.info.partnerTenantId]);
+    const customer = state.tenants.find((t) => t.id === outputs.customerTenantId);
+    expect(customer?.enabled).to.equal(false);
+    expect(state.tenants.map((t) => t.id).sort()).to.deep.equal(
+      [emulator.info.partnerTenantId, outputs.customerTenantId].sort(),
+    );
     expect(state.users).to.deep.equal([]);
   });
 });
