@@ -79,19 +79,19 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
     resource: "OfferingItems",
     args: { tenantId: uuid, items: [{ name: "storage", quota: { value: -5 } }] },
     property: "items[0].quota.value",
-    rule: /≥ 0/,
+    rule: /at least 0/,
   },
   {
     resource: "OfferingItems",
     args: { tenantId: uuid, items: [{ name: "workstations", quota: { value: 2.5 } }] },
     property: "items[0].quota.value",
-    rule: /whole number/,
+    rule: /must be an integer/,
   },
   {
     resource: "OfferingItems",
     args: { tenantId: uuid, items: [{ name: "storage", quota: { value: 1, overage: -1 } }] },
     property: "items[0].quota.overage",
-    rule: /≥ 0/,
+    rule: /at least 0/,
   },
   {
     resource: "OfferingItems",
@@ -135,7 +135,7 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
   {
     resource: "AccessPolicy",
     args: { userId: uuid, roles: ["superuser"] },
-    property: "roles.0",
+    property: "roles[0]",
     rule: /one of partner_admin/,
   },
   {
