@@ -20,6 +20,8 @@ export type ValueSpec =
       patternHint?: string;
       format?: "uuid" | "email";
       enum?: readonly string[];
+      /** A rule beyond length, pattern and enum (names, quotas, addresses): the reason, without the path. */
+      rule?: (value: string) => string | undefined;
     }
   | { type: "boolean" }
   | { type: "integer"; min?: number; max?: number; nullable?: boolean }
@@ -117,6 +119,10 @@ function checkValue(v: Validator, path: string, value: ValueSpec, actual: unknow
       else if (value.format === "uuid") v.uuid(path, { required });
       else if (value.format === "email") v.email(path, { required });
       else v.string(path, { required, ...value });
+      if (value.rule && typeof actual === "string" && !isUnknown(actual)) {
+        const reason = value.rule(actual);
+        if (reason) v.fail(path, `${path} ${reason}`);
+      }
       return;
     case "boolean":
       v.boolean(path, { required });

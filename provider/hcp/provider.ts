@@ -8,17 +8,10 @@ import {
 } from "../core/config";
 import { type ApiError, AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
 import { plain } from "../core/normalise";
-import {
-  checkResult,
-  diffProperties,
-  finishCreate,
-  managedKeys,
-  type PropertyRules,
-  readResult,
-} from "../core/resource";
-import { Validator } from "../core/validate";
+import { checkResult, diffProperties, finishCreate, managedKeys, type PropertyRules } from "../core/resource";
+import { propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
 import type { HcpClient } from "./client";
-import { lowerCase } from "./values";
+import { settingKeys } from "./specs/common";
 
 /** What every HCP resource provider shares: settings from `configure`, and the process's clients. */
 export abstract class HcpResourceProvider {
@@ -60,8 +53,6 @@ export interface TenantSettingInputs extends TenantCredentials {
   tenant: string;
 }
 
-export const credentialKeys = ["username", "password"] as const;
-
 const hasAccount = (c: TenantCredentials): c is { username: string; password: string } =>
   typeof c.username === "string" && c.username !== "" && typeof c.password === "string";
 
@@ -83,10 +74,8 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
   protected abstract readonly resource: string;
   /** The tenant-level role that may change it. */
   protected abstract readonly role: string;
-  /** How diff treats each setting (the tenant key is added here). */
-  protected abstract readonly settingRules: PropertyRules;
-  /** Rules of the settings themselves, naming the property. */
-  protected abstract checkSettings(v: Validator, news: I): void;
+  /** The tenant, the account and the settings: their rules, diff and read's shape. */
+  protected abstract readonly spec: ResourceSpec;
   protected abstract fetch(client: HcpClient, tenant: string): Promise<W | undefined>;
   protected abstract store(client: HcpClient, tenant: string, body: W): Promise<void>;
   /** The POST body for the managed settings. */
@@ -97,21 +86,11 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
   protected abstract defaults(managed: I, client: HcpClient): Promise<W>;
 
   rules(): PropertyRules {
-    return { tenant: { replaces: true, normalise: lowerCase }, ...this.settingRules };
+    return propertyRules(this.spec);
   }
 
-  async check(_olds: unknown, news: I): Promise<pulumi.dynamic.CheckResult> {
-    const v = new Validator(news)
-      .knownKeys([...Object.keys(this.rules()), ...credentialKeys])
-      .string("tenant", { required: true, minLength: 1, maxLength: 63 })
-      .string("username", { minLength: 1, maxLength: 64 })
-      .string("password", { minLength: 1 });
-    if ((news.username === undefined) !== (news.password === undefined)) {
-      const missing = news.username === undefined ? "username" : "password";
-      v.fail(missing, `${missing} is required with ${missing === "username" ? "password" : "username"}`);
-    }
-    this.checkSettings(v, news);
-    return checkResult(news, v.failures);
+  async check(olds: object, news: I): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateInputs(this.spec, olds, news));
   }
 
   async diff(_id: string, olds: I, news: I): Promise<pulumi.dynamic.DiffResult> {
@@ -136,8 +115,8 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
     const client = this.clientFor(props.tenant, props);
     const api = await this.unlessTenantGone(props, () => this.fetch(client, props.tenant));
     if (api === undefined) return {};
-    const result = readResult(id, this.outputs(api, props), this.rules(), props);
-    return { ...result, inputs: plain({ ...result.inputs, ...credentialsOf(props) }) };
+    // The credentials are never compared, so read keeps the ones in state.
+    return readResult(this.spec, id, this.outputs(api, props), props);
   }
 
   async update(_id: string, _olds: I, news: I): Promise<pulumi.dynamic.UpdateResult> {
@@ -154,9 +133,10 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
     });
   }
 
-  /** The managed keys of the settings (the tenant key left out). */
+  /** The managed keys of the settings (the tenant and the account left out). */
   protected managedSettings(inputs: I): string[] {
-    return managedKeys(inputs, this.settingRules);
+    const settings = new Set(settingKeys(this.spec));
+    return managedKeys(inputs, this.rules()).filter((key) => settings.has(key));
   }
 
   private async required(client: HcpClient, inputs: I): Promise<W> {

@@ -154,3 +154,20 @@ export function addressSet(value: unknown): unknown {
   );
   return [...new Set(entries)].sort();
 }
+
+// --- settings documents
+
+/** Free text as HCP keeps it: XML drops the whitespace around a value. */
+export function trimmed(value: unknown): unknown {
+  return typeof value === "string" ? value.trim() : value;
+}
+
+/** The keys of `managed` (a nested input object) picked from what the API holds. */
+export function pickKeys<T extends object>(fromApi: T | undefined, managed: object): Partial<T> {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(managed)) {
+    if ((managed as Record<string, unknown>)[key] === undefined) continue;
+    picked[key] = (fromApi as Record<string, unknown> | undefined)?.[key];
+  }
+  return picked as Partial<T>;
+}

@@ -13,11 +13,9 @@ import {
   namespaceCountIn,
 } from "../../provider/hcp/resources/hcpTenant";
 import { HcpTenantContactInfoProvider } from "../../provider/hcp/resources/hcpTenantContactInfo";
-import {
-  HcpTenantEmailNotificationProvider,
-  normaliseRecipient,
-} from "../../provider/hcp/resources/hcpTenantEmailNotification";
+import { HcpTenantEmailNotificationProvider } from "../../provider/hcp/resources/hcpTenantEmailNotification";
 import { HcpTenantPermissionsProvider } from "../../provider/hcp/resources/hcpTenantPermissions";
+import { normaliseRecipient } from "../../provider/hcp/specs/hcpTenantEmailNotification";
 import { financeTenantInputs } from "../support/hcpSeed";
 
 interface Checker {
@@ -57,8 +55,8 @@ describe("HcpTenant check and diff", () => {
     expect(bad.hardQuota).to.match(/^hardQuota must be a number with at most 2 decimals and MB, GB or TB/);
     expect(bad.softQuota).to.equal("softQuota must be at most 95, got 101");
     expect(bad.namespaceQuota).to.match(/^namespaceQuota must be an integer from 1 to 10000 or "None"/);
-    expect(bad["authenticationTypes.1"]).to.match(/must be one of LOCAL, RADIUS, EXTERNAL/);
-    expect(bad["tags.0"]).to.equal("tags.0 must not contain commas");
+    expect(bad["authenticationTypes[1]"]).to.match(/must be one of LOCAL, RADIUS, EXTERNAL/);
+    expect(bad["tags[0]"]).to.equal("tags[0] must not contain commas");
     expect(bad.initialUserPassword).to.match(/^initialUserPassword must mix at least two of/);
     expect(bad.servicePlan).to.match(/servicePlanSelectionEnabled is false/);
     expect(bad.deletionPolicy).to.match(/must be one of delete, retain/);
@@ -163,8 +161,8 @@ describe("HCP tenant setting checks", () => {
       loginMessage: "x".repeat(1025),
     });
     expect(bad.password).to.equal("password is required with username");
-    expect(bad["ipSettings.allowAddresses.1"]).to.match(/must be an IP address, a CIDR block/);
-    expect(bad["ipSettings.denyAddresses.0"]).to.match(/10\.0\.0\.0\/40/);
+    expect(bad["ipSettings.allowAddresses[1]"]).to.match(/must be an IP address, a CIDR block/);
+    expect(bad["ipSettings.denyAddresses[0]"]).to.match(/10\.0\.0\.0\/40/);
     expect(bad["ipSettings.extra"]).to.match(/not a known property/);
     expect(bad.minimumPasswordLength).to.equal("minimumPasswordLength must be at least 2, got 1");
     expect(bad.disableAfterAttempts).to.equal("disableAfterAttempts must be at most 999, got 1000");
@@ -222,10 +220,10 @@ describe("HCP tenant setting checks", () => {
     });
     expect(bad.emailTemplate).to.equal("emailTemplate.from and emailTemplate.subject must be given together");
     expect(bad.recipients).to.equal("recipients may hold at most 25 entries, got 26");
-    expect(bad["recipients.25.address"]).to.match(/comma-separated list/);
-    expect(bad["recipients.25.importance"]).to.match(/ALL, MAJOR/);
-    expect(bad["recipients.25.severity"]).to.match(/NOTICE, WARNING, ERROR/);
-    expect(bad["recipients.25.type"]).to.match(/GENERAL, SECURITY, COMPLIANCE/);
+    expect(bad["recipients[25].address"]).to.match(/comma-separated list/);
+    expect(bad["recipients[25].importance"]).to.match(/ALL, MAJOR/);
+    expect(bad["recipients[25].severity"]).to.match(/NOTICE, WARNING, ERROR/);
+    expect(bad["recipients[25].type"]).to.match(/GENERAL, SECURITY, COMPLIANCE/);
   });
 
   it("emailNotification: a recipient equals HCP's answer with its defaults filled in", () => {
@@ -276,8 +274,8 @@ describe("HCP tenant setting checks", () => {
     const provider = new HcpTenantPermissionsProvider();
     const bad = await failures(provider, { tenant: "Finance", permissions: ["READ", "write"] });
     expect(bad).to.deep.equal({
-      "permissions.1":
-        'permissions.1 must be one of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE, got "write"',
+      "permissions[1]":
+        'permissions[1] must be one of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE, got "write"',
     });
     const olds = { tenant: "Finance", permissions: ["DELETE", "PURGE", "READ", "SEARCH"] };
     expect(

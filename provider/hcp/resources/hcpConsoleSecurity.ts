@@ -1,10 +1,8 @@
-import { normaliseBoolean } from "../../core/normalise";
-import type { PropertyRules } from "../../core/resource";
-import type { Validator } from "../../core/validate";
-import { checkIpSettings, normaliseIpSettings, pickKeys, trimmed } from "../checks";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { hcpConsoleSecuritySpec } from "../specs/hcpConsoleSecurity";
 import type { ConsoleSecurity, IpSettings } from "../types";
+import { pickKeys } from "../values";
 
 export interface IpSettingsInputs {
   allowAddresses?: string[];
@@ -39,39 +37,6 @@ export interface ConsoleSecuritySettings {
 
 export type ConsoleSecurityInputs = TenantSettingInputs & ConsoleSecuritySettings;
 
-type IntegerSetting = {
-  [K in keyof ConsoleSecuritySettings]-?: ConsoleSecuritySettings[K] extends number | undefined ? K : never;
-}[keyof ConsoleSecuritySettings];
-type BooleanSetting = {
-  [K in keyof ConsoleSecuritySettings]-?: ConsoleSecuritySettings[K] extends boolean | undefined ? K : never;
-}[keyof ConsoleSecuritySettings];
-
-/** Documented ranges (reference §9). */
-export const consoleSecurityRanges: Record<IntegerSetting, readonly [number, number]> = {
-  minimumPasswordLength: [2, 64],
-  forcePasswordChangeDays: [0, 999_999],
-  disableAfterAttempts: [0, 999],
-  disableAfterInactiveDays: [0, 999],
-  logoutOnInactive: [0, 999],
-  automaticUserAccountUnlockDuration: [0, 999],
-  coolDownPeriodDuration: [0, 999],
-  // Choice: undocumented ranges as in the emulator: passwordReuseDepth 1-99, character-class counts 0-64.
-  passwordReuseDepth: [1, 99],
-  lowerCaseLetterCount: [0, 64],
-  upperCaseLetterCount: [0, 64],
-  numericCharacterCount: [0, 64],
-  specialCharacterCount: [0, 64],
-};
-
-const booleanSettings: readonly BooleanSetting[] = [
-  "automaticUserAccountUnlockSetting",
-  "coolDownPeriodSettings",
-  "blockCommonPassword",
-  "blockPasswordReUse",
-  "passwordCombination",
-  "passwordContainsUsername",
-];
-
 /** HCP's documented defaults, restored when the resource is destroyed. */
 export const defaultIpSettings: Required<IpSettingsInputs> = {
   allowAddresses: ["0.0.0.0/0"],
@@ -103,28 +68,12 @@ export const consoleSecurityDefaults: Required<ConsoleSecuritySettings> = {
   specialCharacterCount: 1,
 };
 
-const integer = (value: unknown) => (typeof value === "string" ? Number(value) : value);
-
-export const consoleSecurityRules: PropertyRules = {
-  ipSettings: { normalise: normaliseIpSettings },
-  ...Object.fromEntries(Object.keys(consoleSecurityRanges).map((key) => [key, { normalise: integer }])),
-  loginMessage: { normalise: trimmed },
-  ...Object.fromEntries(booleanSettings.map((key) => [key, { normalise: normaliseBoolean }])),
-};
-
 /** Input name → wire name, where they differ (HCP spells it "Accout"). */
 const wireNames: Partial<Record<keyof ConsoleSecuritySettings, keyof ConsoleSecurity>> = {
   automaticUserAccountUnlockDuration: "automaticUserAccoutUnlockDuration",
 };
 const wireName = (key: string): keyof ConsoleSecurity =>
   wireNames[key as keyof ConsoleSecuritySettings] ?? (key as keyof ConsoleSecurity);
-
-export function checkConsoleSecurity(v: Validator, news: ConsoleSecurityInputs): void {
-  checkIpSettings(v, news, "ipSettings");
-  for (const [key, [min, max]] of Object.entries(consoleSecurityRanges)) v.integer(key, { min, max });
-  for (const key of booleanSettings) v.boolean(key);
-  v.string("loginMessage", { maxLength: 1024 });
-}
 
 /** The managed settings, from input names to the wire's. */
 export function consoleSecurityBody(
@@ -170,11 +119,7 @@ export class HcpConsoleSecurityProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "consoleSecurity";
   protected readonly role = "SECURITY";
-  protected readonly settingRules = consoleSecurityRules;
-
-  protected checkSettings(v: Validator, news: ConsoleSecurityInputs): void {
-    checkConsoleSecurity(v, news);
-  }
+  protected readonly spec = hcpConsoleSecuritySpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<ConsoleSecurity | undefined> {
     return client.getConsoleSecurity(tenant);

@@ -1,89 +1,10 @@
-import { normaliseBoolean } from "../../core/normalise";
-import type { PropertyRules } from "../../core/resource";
-import type { Validator } from "../../core/validate";
-import { checkValue, pickKeys, trimmed, valueAt } from "../checks";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { hcpNamespaceDefaultsSpec } from "../specs/hcpNamespaceDefaults";
 import type { NamespaceDefaults, VersioningSettings } from "../types";
-import { isQuota, lowerCase, quotaBytes, quotaForDiff } from "../values";
+import { pickKeys, quotaBytes } from "../values";
 
 export type NamespaceDefaultsInputs = TenantSettingInputs & NamespaceDefaults;
-
-export const hashSchemes = ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512", "RIPEMD-160"] as const;
-export const optimizations = ["ALL", "CLOUD", "DEFAULT"] as const;
-export const directoryUsages = ["Balanced", "Unbalanced", "Default"] as const;
-export const retentionTypes = ["HCP", "S3"] as const;
-
-const booleanSettings = [
-  "enterpriseMode",
-  "searchEnabled",
-  "replicationEnabled",
-  "allowErasureCoding",
-  "s3UnversionedOverwrite",
-] as const;
-
-const normaliseVersioning = (value: unknown): unknown => {
-  if (typeof value !== "object" || value === null) return value;
-  const v = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(v).map(([key, member]) => [
-      key,
-      key === "pruneDays" ? Number(member) : normaliseBoolean(member),
-    ]),
-  );
-};
-
-// Choice: enumerations other than hashScheme compare case-insensitively, since the emulator reads them so.
-export const namespaceDefaultsRules: PropertyRules = {
-  description: { normalise: trimmed },
-  hardQuota: { normalise: quotaForDiff },
-  softQuota: { normalise: Number },
-  hashScheme: {},
-  ...Object.fromEntries(booleanSettings.map((key) => [key, { normalise: normaliseBoolean }])),
-  servicePlan: { normalise: lowerCase },
-  optimizedFor: { normalise: lowerCase },
-  directoryUsage: { normalise: lowerCase },
-  multipartUploadAutoAbortDays: { normalise: Number },
-  retentionType: { normalise: lowerCase },
-  versioningSettings: { normalise: normaliseVersioning },
-};
-
-const oneOfAnyCase = (allowed: readonly string[]) => (value: unknown) =>
-  typeof value === "string" && allowed.some((a) => a.toLowerCase() === value.toLowerCase())
-    ? undefined
-    : `must be one of ${allowed.join(", ")}, got "${String(value)}"`;
-
-export function checkNamespaceDefaults(v: Validator, news: NamespaceDefaultsInputs): void {
-  v.string("description", { maxLength: 1024 })
-    .string("hardQuota")
-    .integer("softQuota", { min: 10, max: 95 })
-    .oneOf("hashScheme", hashSchemes)
-    .string("servicePlan", { minLength: 1, maxLength: 64 })
-    .integer("multipartUploadAutoAbortDays", { min: 0, max: 180 })
-    .object("versioningSettings")
-    .knownKeys(["enabled", "prune", "pruneDays", "useDeleteMarkers"], "versioningSettings")
-    .boolean("versioningSettings.enabled", { required: news.versioningSettings !== undefined })
-    .boolean("versioningSettings.prune", { required: news.versioningSettings?.enabled === true })
-    .integer("versioningSettings.pruneDays", {
-      min: 0,
-      max: 36_500,
-      required: news.versioningSettings?.prune === true,
-    })
-    .boolean("versioningSettings.useDeleteMarkers");
-  for (const key of booleanSettings) v.boolean(key);
-  checkValue(v, news, "hardQuota", (value) =>
-    isQuota(value)
-      ? undefined
-      : `must be a number with at most 2 decimals and MB, GB or TB, e.g. "50 GB", got "${value}"`,
-  );
-  checkValue(v, news, "optimizedFor", oneOfAnyCase(optimizations));
-  checkValue(v, news, "directoryUsage", oneOfAnyCase(directoryUsages));
-  checkValue(v, news, "retentionType", oneOfAnyCase(retentionTypes));
-  const optimizedFor = valueAt(news, "optimizedFor");
-  if (news.allowErasureCoding === true && String(optimizedFor).toUpperCase() !== "CLOUD") {
-    v.fail("allowErasureCoding", 'allowErasureCoding true needs optimizedFor "CLOUD"');
-  }
-}
 
 const fiftyGb = "50 GB";
 
@@ -124,11 +45,7 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "namespaceDefaults";
   protected readonly role = "ADMINISTRATOR";
-  protected readonly settingRules = namespaceDefaultsRules;
-
-  protected checkSettings(v: Validator, news: NamespaceDefaultsInputs): void {
-    checkNamespaceDefaults(v, news);
-  }
+  protected readonly spec = hcpNamespaceDefaultsSpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<NamespaceDefaults | undefined> {
     return client.getNamespaceDefaults(tenant);

@@ -1,17 +1,14 @@
-import type { PropertyRules } from "../../core/resource";
-import type { Validator } from "../../core/validate";
-import { checkIpSettings, normaliseIpSettings, pickKeys } from "../checks";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { hcpSearchSecuritySpec } from "../specs/hcpSearchSecurity";
 import type { SearchSecurity } from "../types";
+import { pickKeys } from "../values";
 import { defaultIpSettings, type IpSettingsInputs } from "./hcpConsoleSecurity";
 
 export interface SearchSecurityInputs extends TenantSettingInputs {
   /** Who may reach the tenant's Search Console. */
   ipSettings: IpSettingsInputs;
 }
-
-export const searchSecurityRules: PropertyRules = { ipSettings: { normalise: normaliseIpSettings } };
 
 /**
  * Search Console access of a tenant (POST /tenants/{t}/searchSecurity, SECURITY role). Destroying the
@@ -24,11 +21,7 @@ export class HcpSearchSecurityProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "searchSecurity";
   protected readonly role = "SECURITY";
-  protected readonly settingRules = searchSecurityRules;
-
-  protected checkSettings(v: Validator, news: SearchSecurityInputs): void {
-    checkIpSettings(v, news, "ipSettings", { required: true });
-  }
+  protected readonly spec = hcpSearchSecuritySpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<SearchSecurity | undefined> {
     return client.getSearchSecurity(tenant);

@@ -1,46 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ConflictError, NotFoundError } from "../../core/errors";
-import { isUnknown, jsonEqual, normaliseBoolean, plain } from "../../core/normalise";
-import {
-  checkResult,
-  createOnce,
-  diffProperties,
-  finishCreate,
-  managedKeys,
-  type PropertyRules,
-  readResult,
-} from "../../core/resource";
-import { Validator } from "../../core/validate";
-import { checkEach, checkValue, trimmed } from "../checks";
+import { jsonEqual, plain } from "../../core/normalise";
+import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
+import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { HcpClient } from "../client";
 import { HcpResourceProvider } from "../provider";
+import { type hcpDeletionPolicies, hcpTenantSpec } from "../specs/hcpTenant";
 import type { InitialUser, Tenant, TenantSettings } from "../types";
-import {
-  caseInsensitiveSet,
-  isQuota,
-  lowerCase,
-  normaliseNamespaceQuota,
-  passwordProblem,
-  quotaBytes,
-  quotaForDiff,
-  tenantNameProblem,
-  usernamePattern,
-} from "../values";
+import { normaliseNamespaceQuota } from "../values";
 
-/** What happens to the tenant, and all its data, when the resource is destroyed. */
-export const hcpDeletionPolicies = ["delete", "retain"] as const;
 export type HcpDeletionPolicy = (typeof hcpDeletionPolicies)[number];
-
-export const authenticationTypeNames = ["LOCAL", "RADIUS", "EXTERNAL"] as const;
-
-const configurationFlags = [
-  "complianceConfigurationEnabled",
-  "versioningConfigurationEnabled",
-  "searchConfigurationEnabled",
-  "replicationConfigurationEnabled",
-  "erasureCodingSelectionEnabled",
-  "servicePlanSelectionEnabled",
-] as const;
 
 export interface HcpTenantInputs {
   name: string;
@@ -74,26 +43,7 @@ export interface HcpTenantOutputs extends Omit<HcpTenantInputs, "initialUserPass
   creationTime?: string;
 }
 
-// Choice: a tenant is never renamed in place: a new name replaces it (names compare case-insensitively).
-// Choice: service plan and network names compare case-insensitively, since HCP answers its own spelling.
-export const hcpTenantRules: PropertyRules = {
-  name: { replaces: true, normalise: lowerCase },
-  systemVisibleDescription: { normalise: trimmed },
-  hardQuota: { normalise: quotaForDiff },
-  softQuota: { normalise: Number },
-  namespaceQuota: { normalise: normaliseNamespaceQuota },
-  authenticationTypes: { normalise: caseInsensitiveSet },
-  ...Object.fromEntries(configurationFlags.map((flag) => [flag, { normalise: normaliseBoolean }])),
-  servicePlan: { normalise: lowerCase },
-  tags: { normalise: caseInsensitiveSet },
-  dataNetwork: { normalise: lowerCase },
-  managementNetwork: { normalise: lowerCase },
-  initialUserName: { createOnly: true },
-  initialUserPassword: { createOnly: true },
-  forcePasswordChange: { createOnly: true },
-  // Not an API property: kept in state so `delete` knows what to do.
-  deletionPolicy: {},
-};
+const rules = propertyRules(hcpTenantSpec);
 
 /** The tenant settings the API holds, in the documented PUT body's order. */
 const settingKeys = [
@@ -115,98 +65,9 @@ const settingKeys = [
   "managementNetwork",
 ] as const;
 
-/** Whether the inputs enable LOCAL authentication; HCP's default (none given) is LOCAL and RADIUS. */
-export function enablesLocalAuthentication(types: unknown): boolean {
-  if (!Array.isArray(types)) return true;
-  return types.some((t) => typeof t === "string" && t.toUpperCase() === "LOCAL");
-}
-
-/** Input rules, checked before any API call. `creating`: the tenant is about to be made (or replaced). */
-export function validateHcpTenant(news: HcpTenantInputs, creating: boolean): pulumi.dynamic.CheckFailure[] {
-  const v = new Validator(news)
-    .knownKeys(Object.keys(hcpTenantRules))
-    .string("name", { required: true })
-    .string("systemVisibleDescription", { maxLength: 1024 })
-    // Choice: hardQuota is required, as the emulator requires it on create.
-    .string("hardQuota", { required: true })
-    // Choice: a tenant's softQuota is 10-95 like a namespace's (the tenant table's 0-100 is a read-only view).
-    .integer("softQuota", { min: 10, max: 95 });
-  for (const flag of configurationFlags) v.boolean(flag);
-  v.string("servicePlan", { minLength: 1, maxLength: 64 })
-    .string("dataNetwork", { minLength: 1, maxLength: 64 })
-    .string("managementNetwork", { minLength: 1, maxLength: 64 })
-    .string("initialUserName", {
-      pattern: usernamePattern,
-      patternHint: "1-64 letters, digits and . _ - @",
-    })
-    .string("initialUserPassword")
-    .boolean("forcePasswordChange")
-    .oneOf("deletionPolicy", hcpDeletionPolicies);
-  checkValue(v, news, "name", (value) => (typeof value === "string" ? tenantNameProblem(value) : undefined));
-  checkValue(v, news, "hardQuota", (value) => {
-    if (!isQuota(value))
-      return `must be a number with at most 2 decimals and MB, GB or TB, e.g. "100 GB", got "${value}"`;
-    return (quotaBytes(value) as number) < (quotaBytes("1 GB") as number)
-      ? `must be at least 1 GB, got "${value}"`
-      : undefined;
-  });
-  checkValue(v, news, "namespaceQuota", (value) =>
-    value === "None" ||
-    (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 10_000)
-      ? undefined
-      : `must be an integer from 1 to 10000 or "None", got ${JSON.stringify(value)}`,
-  );
-  checkAuthenticationTypes(v, news);
-  checkEach(v, news, "tags", (path) => {
-    v.string(path, { minLength: 1, maxLength: 64 });
-    checkValue(v, news, path, (tag) => (String(tag).includes(",") ? "must not contain commas" : undefined));
-  });
-  checkValue(v, news, "initialUserPassword", (value) =>
-    typeof value === "string" ? passwordProblem(value) : undefined,
-  );
-  checkInitialUser(v, news, creating);
-  if (news.servicePlan !== undefined && news.servicePlanSelectionEnabled === true) {
-    v.fail(
-      "servicePlan",
-      "servicePlan applies only while servicePlanSelectionEnabled is false (with selection on, each namespace picks its plan)",
-    );
-  }
-  return v.failures;
-}
-
-function checkAuthenticationTypes(v: Validator, news: HcpTenantInputs): void {
-  checkEach(v, news, "authenticationTypes", (path) => {
-    checkValue(v, news, path, (value) =>
-      typeof value === "string" && authenticationTypeNames.includes(value.toUpperCase() as never)
-        ? undefined
-        : `must be one of ${authenticationTypeNames.join(", ")} (any case), got ${JSON.stringify(value)}`,
-    );
-  });
-  const types = news.authenticationTypes;
-  if (!Array.isArray(types) || types.some(isUnknown)) return;
-  const distinct = new Set(types.map((t) => String(t).toUpperCase()));
-  if (distinct.size === 0) v.fail("authenticationTypes", "authenticationTypes needs at least one type");
-  if (distinct.size === 1 && distinct.has("RADIUS")) {
-    v.fail("authenticationTypes", "authenticationTypes cannot be RADIUS alone");
-  }
-}
-
-/** HCP makes the initial user exactly when LOCAL authentication is on; it needs both name and password. */
-function checkInitialUser(v: Validator, news: HcpTenantInputs, creating: boolean): void {
-  if (isUnknown(news.authenticationTypes)) return;
-  const local = enablesLocalAuthentication(news.authenticationTypes);
-  for (const key of ["initialUserName", "initialUserPassword"] as const) {
-    if (local && creating && news[key] === undefined) {
-      v.fail(
-        key,
-        `${key} is required to create a tenant with LOCAL authentication (the default when authenticationTypes is not set)`,
-      );
-    }
-    if (!local && news[key] !== undefined) {
-      v.fail(key, `${key} is valid only when authenticationTypes includes LOCAL`);
-    }
-  }
-}
+/** Input rules, checked before any API call; the initial user is required only when the tenant is made. */
+export const validateHcpTenant = (olds: Partial<HcpTenantInputs>, news: HcpTenantInputs) =>
+  validateInputs(hcpTenantSpec, olds, news);
 
 /** The PUT/POST body for the given settings of the inputs. */
 export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly string[]): TenantSettings {
@@ -238,7 +99,7 @@ export function hcpTenantOutputs(tenant: Tenant, managed: Partial<HcpTenantInput
     fullyQualifiedName: tenant.fullyQualifiedName,
     creationTime: tenant.creationTime,
   };
-  for (const key of managedKeys(managed, hcpTenantRules)) {
+  for (const key of managedKeys(managed, rules)) {
     if (key !== "initialUserPassword") outputs[key] = fromApi[key];
   }
   outputs.name = tenant.name;
@@ -249,7 +110,7 @@ export function hcpTenantOutputs(tenant: Tenant, managed: Partial<HcpTenantInput
 export function changedSettings(olds: object, news: Partial<HcpTenantInputs>): string[] {
   return settingKeys.filter((key) => {
     if (key === "name" || news[key] === undefined) return false;
-    const normalise = hcpTenantRules[key].normalise ?? ((x: unknown) => x);
+    const normalise = rules[key].normalise ?? ((x: unknown) => x);
     return !jsonEqual(normalise((olds as Record<string, unknown>)[key] ?? null), normalise(news[key]));
   });
 }
@@ -266,20 +127,16 @@ export function namespaceCountIn(message: string | undefined): number | undefine
  */
 export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dynamic.ResourceProvider {
   async check(olds: Partial<HcpTenantInputs>, news: HcpTenantInputs): Promise<pulumi.dynamic.CheckResult> {
-    const creating =
-      typeof olds?.name !== "string" ||
-      typeof news.name !== "string" ||
-      olds.name.toLowerCase() !== news.name.toLowerCase();
-    return checkResult(news, validateHcpTenant(news, creating));
+    return checkResult(news, validateHcpTenant(olds, news));
   }
 
   async diff(_id: string, olds: HcpTenantOutputs, news: HcpTenantInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffProperties(olds, news, hcpTenantRules);
+    return diffProperties(olds, news, rules);
   }
 
   async create(inputs: HcpTenantInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.systemClient();
-    const keys = managedKeys(inputs, hcpTenantRules);
+    const keys = managedKeys(inputs, rules);
     const initialUser: InitialUser | undefined =
       inputs.initialUserName !== undefined && inputs.initialUserPassword !== undefined
         ? {
@@ -302,7 +159,7 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
   async read(id: string, props: HcpTenantOutputs): Promise<pulumi.dynamic.ReadResult> {
     const tenant = await this.systemClient().getTenant(id);
     if (!tenant) return {};
-    return readResult(id, hcpTenantOutputs(tenant, props), hcpTenantRules, props);
+    return readResult(hcpTenantSpec, id, hcpTenantOutputs(tenant, props), props);
   }
 
   async update(

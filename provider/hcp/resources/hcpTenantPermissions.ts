@@ -1,31 +1,11 @@
-import type { PropertyRules } from "../../core/resource";
-import type { Validator } from "../../core/validate";
-import { checkEach } from "../checks";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { hcpTenantPermissionsSpec } from "../specs/hcpTenantPermissions";
 import { type Permission, permissionNames } from "../types";
 
 export interface TenantPermissionsInputs extends TenantSettingInputs {
   /** The data access permission mask: DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive). */
   permissions: Permission[];
-}
-
-/** The mask as HCP keeps it: a set, with DELETE added to PURGE and READ to SEARCH. */
-export function effectivePermissions(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  const set = new Set(value.map(String));
-  if (set.has("PURGE")) set.add("DELETE");
-  if (set.has("SEARCH")) set.add("READ");
-  return [...set].sort();
-}
-
-export const tenantPermissionsRules: PropertyRules = { permissions: { normalise: effectivePermissions } };
-
-export function checkTenantPermissions(v: Validator, news: TenantPermissionsInputs): void {
-  v.array("permissions", { required: true });
-  checkEach(v, news, "permissions", (path) => {
-    v.oneOf(path, permissionNames);
-  });
 }
 
 /**
@@ -38,11 +18,7 @@ export class HcpTenantPermissionsProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "permissions";
   protected readonly role = "ADMINISTRATOR";
-  protected readonly settingRules = tenantPermissionsRules;
-
-  protected checkSettings(v: Validator, news: TenantPermissionsInputs): void {
-    checkTenantPermissions(v, news);
-  }
+  protected readonly spec = hcpTenantPermissionsSpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<Permission[] | undefined> {
     return client.getPermissions(tenant);
