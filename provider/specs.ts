@@ -4,6 +4,13 @@ import { offeringItemsSpec } from "./acronis/specs/offeringItems";
 import { tenantMfaSpec } from "./acronis/specs/tenantMfa";
 import { userSpec } from "./acronis/specs/user";
 import type { ResourceSpec } from "./core/spec";
+import { hcpConsoleSecuritySpec } from "./hcp/specs/hcpConsoleSecurity";
+import { hcpNamespaceDefaultsSpec } from "./hcp/specs/hcpNamespaceDefaults";
+import { hcpSearchSecuritySpec } from "./hcp/specs/hcpSearchSecurity";
+import { hcpTenantSpec } from "./hcp/specs/hcpTenant";
+import { hcpTenantContactInfoSpec } from "./hcp/specs/hcpTenantContactInfo";
+import { hcpTenantEmailNotificationSpec } from "./hcp/specs/hcpTenantEmailNotification";
+import { hcpTenantPermissionsSpec } from "./hcp/specs/hcpTenantPermissions";
 
 /** Every resource's spec, in the order the SDK, schema.json and docs/resources.md list them. */
 export const resourceSpecs: readonly ResourceSpec[] = [
@@ -12,4 +19,11 @@ export const resourceSpecs: readonly ResourceSpec[] = [
   offeringItemsSpec,
   userSpec,
   accessPolicySpec,
+  hcpTenantSpec,
+  hcpConsoleSecuritySpec,
+  hcpSearchSecuritySpec,
+  hcpTenantContactInfoSpec,
+  hcpTenantEmailNotificationSpec,
+  hcpNamespaceDefaultsSpec,
+  hcpTenantPermissionsSpec,
 ];

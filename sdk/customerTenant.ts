@@ -4,54 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider = require("../provider/entry/customerTenant");
 
 import { resourceProps, withSecretOutputs } from "./outputs";
-
-/** A tenant's contact; only the keys given are managed. */
-export interface TenantContactArgs {
-  /** E-mail address. */
-  email?: pulumi.Input<string>;
-  /** First name. */
-  firstname?: pulumi.Input<string>;
-  /** Last name. */
-  lastname?: pulumi.Input<string>;
-  /** Phone number. */
-  phone?: pulumi.Input<string>;
-  /** Address, first line. */
-  address1?: pulumi.Input<string>;
-  /** Address, second line. */
-  address2?: pulumi.Input<string>;
-  /** City. */
-  city?: pulumi.Input<string>;
-  /** State or region. */
-  state?: pulumi.Input<string>;
-  /** Postal code. */
-  zipcode?: pulumi.Input<string>;
-  /** Country. */
-  country?: pulumi.Input<string>;
-}
-
-/** A tenant's contact; only the keys given are managed. */
-export interface TenantContact {
-  /** E-mail address. */
-  email?: string;
-  /** First name. */
-  firstname?: string;
-  /** Last name. */
-  lastname?: string;
-  /** Phone number. */
-  phone?: string;
-  /** Address, first line. */
-  address1?: string;
-  /** Address, second line. */
-  address2?: string;
-  /** City. */
-  city?: string;
-  /** State or region. */
-  state?: string;
-  /** Postal code. */
-  zipcode?: string;
-  /** Country. */
-  country?: string;
-}
+import type { TenantContact, TenantContactArgs } from "./types";
 
 export interface CustomerTenantArgs {
   /** Unique in the partner's hierarchy. Renamed in place. */

@@ -11,4 +11,5 @@ export * from "./hcpTenantEmailNotification";
 export * from "./hcpTenantPermissions";
 export * from "./offeringItems";
 export * from "./tenantMfa";
+export * from "./types";
 export * from "./user";

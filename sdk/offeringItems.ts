@@ -4,46 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider = require("../provider/entry/offeringItems");
 
 import { resourceProps, withSecretOutputs } from "./outputs";
-
-/** An offering item to enable, with its quota where given. As an output: the item as the API holds it, application and infrastructure resolved. */
-export interface OfferingItemArgs {
-  /** e.g. `workstations`, `storage`. */
-  name: pulumi.Input<string>;
-  /** Only needed when two applications offer an item of this name. */
-  applicationId?: pulumi.Input<string>;
-  /** Only needed when an infra item (storage) is offered on more than one infrastructure. */
-  infraId?: pulumi.Input<string>;
-  /** Managed only when given. */
-  quota?: pulumi.Input<QuotaArgs>;
-}
-
-/** An offering item to enable, with its quota where given. As an output: the item as the API holds it, application and infrastructure resolved. */
-export interface OfferingItem {
-  /** e.g. `workstations`, `storage`. */
-  name: string;
-  /** Only needed when two applications offer an item of this name. */
-  applicationId?: string;
-  /** Only needed when an infra item (storage) is offered on more than one infrastructure. */
-  infraId?: string;
-  /** Managed only when given. */
-  quota?: Quota;
-}
-
-/** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
-export interface QuotaArgs {
-  /** Soft limit; null means unlimited. Bytes for storage items, a count for the others. */
-  value: pulumi.Input<number | null>;
-  /** Hard limit (overage); null means none. */
-  overage?: pulumi.Input<number | null>;
-}
-
-/** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
-export interface Quota {
-  /** Soft limit; null means unlimited. Bytes for storage items, a count for the others. */
-  value: number | null;
-  /** Hard limit (overage); null means none. */
-  overage?: number | null;
-}
+import type { OfferingItem, OfferingItemArgs } from "./types";
 
 export interface OfferingItemsArgs {
   /** The tenant. A change replaces the resource. */

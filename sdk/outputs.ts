@@ -27,8 +27,3 @@ export function withSecretOutputs(
   if (secretKeys.length === 0) return opts;
   return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretKeys] };
 }
-
-/** Props of a hand-written SDK class: the args plus every output key set to undefined. */
-export function withOutputs(args: object, outputKeys: readonly string[]): Record<string, unknown> {
-  return resourceProps(args, outputKeys, []);
-}

@@ -4,30 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider = require("../provider/entry/user");
 
 import { resourceProps, withSecretOutputs } from "./outputs";
-
-/** A user's contact; only the keys given are managed. */
-export interface UserContactArgs {
-  /** Used for activation and service notifications. */
-  email: pulumi.Input<string>;
-  /** First name. */
-  firstname?: pulumi.Input<string>;
-  /** Last name. */
-  lastname?: pulumi.Input<string>;
-  /** Phone number. */
-  phone?: pulumi.Input<string>;
-}
-
-/** A user's contact; only the keys given are managed. */
-export interface UserContact {
-  /** Used for activation and service notifications. */
-  email: string;
-  /** First name. */
-  firstname?: string;
-  /** Last name. */
-  lastname?: string;
-  /** Phone number. */
-  phone?: string;
-}
+import type { UserContact, UserContactArgs } from "./types";
 
 export interface UserArgs {
   /** The tenant the account is registered in. A change replaces the user (the old account is deleted first: logins are unique). */

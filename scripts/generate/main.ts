@@ -4,7 +4,7 @@ import { resourceSpecs } from "../../provider/specs";
 import { resourceReference } from "./docs";
 import { formatted } from "./format";
 import { packageSchema } from "./schema";
-import { sdkModule } from "./sdk";
+import { sdkModule, sdkTypesModule } from "./sdk";
 
 /** The repository root (this file is dist/scripts/generate/main.js). */
 const root = path.resolve(__dirname, "../../..");
@@ -16,6 +16,7 @@ export function generatedFiles(): Record<string, string> {
     const file = `sdk/${spec.entry}.ts`;
     files[file] = formatted(root, file, sdkModule(spec));
   }
+  files["sdk/types.ts"] = formatted(root, "sdk/types.ts", sdkTypesModule(resourceSpecs));
   const schema = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));
   files["schema.json"] = `${JSON.stringify(packageSchema(schema, resourceSpecs), null, 2)}\n`;
   files["docs/resources.md"] = resourceReference(resourceSpecs);

@@ -13,5 +13,13 @@ export function objectTypes(spec: ResourceSpec): Extract<ValueSpec, { type: "obj
   return [...found.values()];
 }
 
-/** A `camelCase` name as the file name the SDK and entry modules use. */
-export const fileNameOf = (spec: ResourceSpec): string => spec.entry;
+/** Every named object type of all specs, each once; one name must mean one type. */
+export function allObjectTypes(specs: readonly ResourceSpec[]): Extract<ValueSpec, { type: "object" }>[] {
+  const found = new Map<string, Extract<ValueSpec, { type: "object" }>>();
+  for (const object of specs.flatMap(objectTypes)) {
+    const known = found.get(object.typeName);
+    if (known && known !== object) throw new Error(`two different object types are named ${object.typeName}`);
+    found.set(object.typeName, object);
+  }
+  return [...found.values()];
+}
