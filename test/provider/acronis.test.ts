@@ -8,7 +8,7 @@ import { CustomerTenantProvider } from "../../provider/acronis/resources/custome
 import { OfferingItemsProvider } from "../../provider/acronis/resources/offeringItems";
 import { TenantMfaProvider } from "../../provider/acronis/resources/tenantMfa";
 import { UserProvider } from "../../provider/acronis/resources/user";
-import { ConflictError } from "../../provider/core/errors";
+import { NameConflictError } from "../../provider/core/errors";
 import { AcronisApi } from "../support/acronisApi";
 import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 
@@ -117,14 +117,35 @@ describe("Acronis providers against the emulator", function () {
       await tenants.delete(id, outs as never);
     });
 
-    it("fails a duplicate name with the vendor's code, and creates nothing", async () => {
+    it("fails a duplicate name with the vendor's code and what to do, and creates nothing", async () => {
       const { id, outs, inputs } = await newCustomer();
       const before = (await api.get("/_emulator/state")).body.tenants.length;
       const err = await tenants.create(inputs as never).catch((e: Error) => e);
-      expect(err).to.be.instanceOf(ConflictError);
-      expect((err as Error).message).to.match(/POST \/tenants failed: HTTP 409, code 1004/);
+      expect(err).to.be.instanceOf(NameConflictError);
+      expect((err as Error).message)
+        .to.match(new RegExp(`^a tenant named "${inputs.name}" already exists under parent ${partnerId}`))
+        .and.match(/choose another name \(Acronis POST \/tenants failed: HTTP 409, code 1004/);
       expect((await api.get("/_emulator/state")).body.tenants.length).to.equal(before);
       await tenants.delete(id, outs as never);
+    });
+
+    it("fails a rename onto a taken name at once, with one write and what to do", async () => {
+      const first = await newCustomer();
+      const second = await newCustomer();
+      const puts = () =>
+        log.list("acronis").filter((e) => e.method === "PUT" && e.path.endsWith(`/tenants/${second.id}`));
+      const before = puts().length;
+      const onto = { ...second.inputs, name: first.inputs.name };
+      const err = await tenants.update(second.id, second.outs as never, onto as never).catch((e: Error) => e);
+      expect(err).to.be.instanceOf(NameConflictError);
+      expect((err as Error).message)
+        .to.match(new RegExp(`^a tenant named "${first.inputs.name}" already exists`))
+        .and.match(/choose another name/)
+        .and.not.match(/twice/);
+      expect(puts().length - before).to.equal(1);
+      expect((await api.get(`/tenants/${second.id}`)).body.name).to.equal(second.inputs.name);
+      await tenants.delete(first.id, first.outs as never);
+      await tenants.delete(second.id, second.outs as never);
     });
 
     it("honours the deletion policy: disable keeps the tenant, retain leaves it enabled", async () => {
@@ -326,7 +347,10 @@ describe("Acronis providers against the emulator", function () {
       const err = await users
         .create({ tenantId, login, contact: { email: "b@example.com" } })
         .catch((e: Error) => e);
-      expect((err as Error).message).to.match(/already taken/);
+      expect(err).to.be.instanceOf(NameConflictError);
+      expect((err as Error).message)
+        .to.match(new RegExp(`^a user with login "${login}" already exists`))
+        .and.match(/choose another login/);
       expect(posts()).to.equal(before);
       await users.delete(first.id);
       await tenants.delete(tenantId, tenantOuts as never);

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError } from "../../core/errors";
+import { NameConflictError } from "../../core/errors";
 import { plain } from "../../core/normalise";
 import {
   checkResult,
@@ -103,6 +103,14 @@ export function userOutputs(
   return plain(outputs) as unknown as UserOutputs;
 }
 
+/** A taken login, said as what it is and what to do; other errors pass unchanged. */
+export function explainLoginConflict(err: unknown, login: string): unknown {
+  if (!(err instanceof NameConflictError)) return err;
+  return err.copyWith({
+    explanation: `a user with login "${login}" already exists (logins are unique in the whole platform): choose another login`,
+  });
+}
+
 function pickKeys(contact: Record<string, unknown>, keys: string[]): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const key of keys) picked[key] = typeof contact?.[key] === "string" ? (contact[key] as string) : "";
@@ -122,17 +130,20 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   async create(inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
     if (!(await client.isLoginFree(inputs.login))) {
-      throw new ConflictError({
+      const taken = new NameConflictError({
         vendor: "Acronis",
-        operation: `create user "${inputs.login}"`,
+        operation: "GET /users/check_login",
         status: 409,
         vendorMessage: `login "${inputs.login}" is already taken in the platform`,
       });
+      throw explainLoginConflict(taken, inputs.login);
     }
     const user = await createOnce(
       () => client.createUser(userCreateBody(inputs)),
       () => client.findUserByLogin(inputs.tenantId, inputs.login),
-    );
+    ).catch((err: unknown) => {
+      throw explainLoginConflict(err, inputs.login);
+    });
     this.directory().remember(user, true);
     const created = userOutputs(user, inputs, false);
     return finishCreate(user.id, inputs, created, async () => {
