@@ -21,7 +21,10 @@ export interface UserArgs {
   language?: pulumi.Input<string>;
   /** Default true. */
   enabled?: pulumi.Input<boolean>;
-  /** Send the activation e-mail once, when the user is created (later changes have no effect). */
+  /**
+   * Send the activation e-mail once: when the user is created, else (the send failed, or this was set
+   * later) at the next update, as long as the user has not activated the account.
+   */
   sendActivationEmail?: pulumi.Input<boolean>;
 }
 

@@ -9,6 +9,7 @@ import { OfferingItemsProvider } from "../../provider/acronis/resources/offering
 import { TenantMfaProvider } from "../../provider/acronis/resources/tenantMfa";
 import { UserProvider } from "../../provider/acronis/resources/user";
 import { NameConflictError } from "../../provider/core/errors";
+import { PartialCreateError } from "../../provider/core/resource";
 import { AcronisApi } from "../support/acronisApi";
 import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 
@@ -334,6 +335,89 @@ describe("Acronis providers against the emulator", function () {
       await users.delete(created.id);
       expect((await api.get(`/users/${created.id}`)).status).to.equal(404);
       expect(await users.read(created.id, outs as never)).to.deep.equal({});
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+
+    /** The e-mails the emulator sent to a user. */
+    async function emailsTo(userId: string): Promise<number> {
+      const emails = (await api.get("/_emulator/emails")).body as
+        | { userId: string }[]
+        | { items: { userId: string }[] };
+      return (Array.isArray(emails) ? emails : emails.items).filter((m) => m.userId === userId).length;
+    }
+
+    /** Creates a user while every activation-email request fails: the create is partial. */
+    async function createWithoutEmail(inputs: Record<string, unknown>): Promise<PartialCreateError> {
+      await api.post("/_emulator/faults", { rate: 1, kinds: ["500"], path: "/send-activation-email" });
+      try {
+        const err = await users.create(inputs as never).catch((e: unknown) => e);
+        expect(err).to.be.instanceOf(PartialCreateError);
+        expect((err as Error).message).to.match(/send-activation-email failed: HTTP 500/);
+        return err as PartialCreateError;
+      } finally {
+        await api.post("/_emulator/faults", { rate: 0, path: "" });
+      }
+    }
+
+    it("sends an activation e-mail that failed at create at the next update, and only once", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const inputs = {
+        tenantId,
+        login: unique("Later"),
+        contact: { email: "later@example.com" },
+        sendActivationEmail: true,
+      };
+      const partial = await createWithoutEmail(inputs);
+      const stored = partial.properties as Record<string, unknown>;
+      expect(stored).to.include({ activated: false, activationEmailSent: false });
+      expect(await emailsTo(partial.id)).to.equal(0);
+
+      expect(await users.diff(partial.id, stored as never, inputs)).to.deep.include({
+        changes: true,
+        replaces: [],
+      });
+      const writes = () =>
+        log.list("acronis").filter((e) => e.method !== "GET" && e.path.includes(`/users/${partial.id}`));
+      const before = writes().length;
+      const updated = await users.update(partial.id, stored as never, inputs);
+      const outs = updated.outs as Record<string, unknown>;
+      expect(outs).to.include({ activationEmailSent: true, activated: false });
+      expect(await emailsTo(partial.id)).to.equal(1);
+      // The e-mail was all that changed: no PUT of the user, one POST of the e-mail.
+      expect(
+        writes()
+          .slice(before)
+          .map((e) => `${e.method} ${e.path.split("/").at(-1)}`),
+      ).to.deep.equal(["POST send-activation-email"]);
+      expect((await users.diff(partial.id, outs as never, inputs)).changes).to.equal(false);
+
+      const newContact = { ...inputs, contact: { email: "changed@example.com" } };
+      await users.update(partial.id, outs as never, newContact);
+      expect(await emailsTo(partial.id)).to.equal(1);
+      await users.delete(partial.id);
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+
+    it("never sends an owed activation e-mail to a user who has activated the account since", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const inputs = {
+        tenantId,
+        login: unique("Active"),
+        contact: { email: "active@example.com" },
+        sendActivationEmail: true,
+      };
+      const partial = await createWithoutEmail(inputs);
+      const stored = partial.properties as Record<string, unknown>;
+      expect((await api.post(`/users/${partial.id}/password`, { password: "Secret-123" })).status).to.equal(
+        204,
+      );
+      // The stored outputs predate the activation, so diff still asks; update reads the user first.
+      expect((await users.diff(partial.id, stored as never, inputs)).changes).to.equal(true);
+      const updated = await users.update(partial.id, stored as never, inputs);
+      expect(updated.outs).to.include({ activated: true, activationEmailSent: false });
+      expect(await emailsTo(partial.id)).to.equal(0);
+      expect((await users.diff(partial.id, updated.outs as never, inputs)).changes).to.equal(false);
+      await users.delete(partial.id);
       await tenants.delete(tenantId, tenantOuts as never);
     });
 
