@@ -13,7 +13,7 @@ export interface EmulatorOptions {
   /** One file holds both APIs' state: `<path>.acronis.json` and `<path>.hcp.json` are derived from it. */
   stateFile?: string;
   host?: string;
-  /** Fault injection into API requests: rate 0..1 (default 0, off), seed (default 1), kinds (default all), slowMs (default 1500). */
+  /** Fault injection into API requests: rate 0..1 (default 0, off), seed (default 1), kinds (default all), slowMs (default 1500), path (default "", every request). */
   faults?: Partial<FaultSettings>;
 }
 

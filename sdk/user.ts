@@ -17,7 +17,7 @@ export interface UserArgs {
   language?: pulumi.Input<string>;
   /** Default true. */
   enabled?: pulumi.Input<boolean>;
-  /** Send the activation e-mail once, when the user is created; one that failed is sent at the next `up` while the user is not activated. */
+  /** Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once. */
   sendActivationEmail?: pulumi.Input<boolean>;
 }
 
@@ -33,7 +33,7 @@ export class User extends pulumi.dynamic.Resource {
   declare readonly language: pulumi.Output<string | undefined>;
   /** Default true. */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
-  /** Send the activation e-mail once, when the user is created; one that failed is sent at the next `up` while the user is not activated. */
+  /** Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once. */
   declare readonly sendActivationEmail: pulumi.Output<boolean | undefined>;
   /** The user's UUID (the resource id). */
   readonly userId: pulumi.Output<string>;

@@ -20,9 +20,17 @@ export interface FaultSettings {
   kinds: readonly FaultKind[];
   /** How long a `slow` answer is held back, in milliseconds. */
   slowMs: number;
+  /** Only API requests whose path contains this text draw (and may get a fault); "" means every request. */
+  path: string;
 }
 
-export const DEFAULT_FAULT_SETTINGS: FaultSettings = { rate: 0, seed: 1, kinds: FAULT_KINDS, slowMs: 1500 };
+export const DEFAULT_FAULT_SETTINGS: FaultSettings = {
+  rate: 0,
+  seed: 1,
+  kinds: FAULT_KINDS,
+  slowMs: 1500,
+  path: "",
+};
 
 /** Bad fault settings, from the command line or the control endpoint. */
 export class FaultSettingsError extends Error {}
@@ -60,13 +68,18 @@ export function faultSettings(changes: Partial<FaultSettings>, base = DEFAULT_FA
       `the slow-answer delay must be a non-negative integer of milliseconds, got ${show(settings.slowMs)}`,
     );
   }
+  if (typeof settings.path !== "string") {
+    throw new FaultSettingsError(
+      `the fault path must be text ("" for every request), got ${show(settings.path)}`,
+    );
+  }
   return { ...settings, kinds: [...new Set(settings.kinds)] };
 }
 
-const SETTING_NAMES: readonly string[] = ["rate", "seed", "kinds", "slowMs"];
+const SETTING_NAMES: readonly string[] = ["rate", "seed", "kinds", "slowMs", "path"];
 
 // Choice: a control POST must give `rate`; the other settings it omits keep their current values.
-/** The settings a control request's JSON body `{rate, seed?, kinds?, slowMs?}` asks for. */
+/** The settings a control request's JSON body `{rate, seed?, kinds?, slowMs?, path?}` asks for. */
 export function readFaultSettings(body: unknown, current: FaultSettings): FaultSettings {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new FaultSettingsError('the body must be a JSON object such as {"rate": 0.1}');

@@ -1,3 +1,4 @@
+import { cachedUntilRejected } from "../core/cache";
 import { AuthenticationError, ConfigurationError, NotFoundError } from "../core/errors";
 import { KeyedMutex, Semaphore } from "../core/limits";
 import type { RetryPolicy } from "../core/retryTiming";
@@ -47,7 +48,8 @@ export class AcronisClient {
   private readonly transport: Transport;
   private readonly tokens: TokenSource;
   private readonly clientId: string;
-  private ownTenant?: Promise<string>;
+  /** The own-tenant lookup, under the client id; a failed one is not kept. */
+  private readonly ownTenant: Record<string, Promise<string>> = {};
 
   constructor(
     settings: AcronisSettings,
@@ -113,12 +115,13 @@ export class AcronisClient {
 
   /** The tenant of this API client: the root of everything it can reach (GET /clients/{id}). */
   ownTenantId(): Promise<string> {
-    this.ownTenant ??= this.call<{ tenant_id: string }>({
-      method: "GET",
-      path: `/clients/${enc(this.clientId)}`,
-      operation: "GET /clients/{id}",
-    }).then((answer) => answer.data.tenant_id);
-    return this.ownTenant;
+    return cachedUntilRejected(this.ownTenant, this.clientId, () =>
+      this.call<{ tenant_id: string }>({
+        method: "GET",
+        path: `/clients/${enc(this.clientId)}`,
+        operation: "GET /clients/{id}",
+      }).then((answer) => answer.data.tenant_id),
+    );
   }
 
   /** Every tenant under `rootId` (itself included), in pages of 1000, with their offering items. */

@@ -1,3 +1,4 @@
+import { cachedUntilRejected } from "../core/cache";
 import { unlessGone } from "../core/resource";
 import type { AcronisClient } from "./client";
 import type { OfferingItem, Tenant, TenantKind, User } from "./types";
@@ -5,20 +6,19 @@ import type { OfferingItem, Tenant, TenantKind, User } from "./types";
 /** How long one listing answers reads: a refresh reads everything within seconds. */
 const snapshotTtlMs = 30_000;
 
-interface Snapshot<T> {
-  at: number;
-  byId: Promise<Record<string, T>>;
-}
+type Listed = Tenant | User;
+type ListingKind = "tenants" | "users";
 
 /**
  * What one provider process knows of the Acronis estate, so that a refresh of N resources costs a few
  * listings instead of N requests: the client's whole subtree of tenants (with offering items) and users
  * (with access policies), each listed at most every 30 s. Objects this process wrote, and anything a
- * listing lacks, are fetched directly, so a read never answers from a list older than a write.
+ * listing lacks, are fetched directly, so a read never answers from a list older than a write. A listing or
+ * offer that failed is not kept: the next read asks again.
  */
 export class AcronisDirectory {
-  private tenants?: Snapshot<Tenant>;
-  private users?: Snapshot<User>;
+  private readonly listings: Record<string, Promise<Record<string, Listed>>> = {};
+  private readonly listedAt: Record<string, number> = {};
   private readonly written: Record<string, Tenant | User> = {};
   private readonly createdHere: Record<string, true> = {};
   private readonly stale: Record<string, true> = {};
@@ -35,14 +35,14 @@ export class AcronisDirectory {
    */
   async tenant(id: string): Promise<Tenant | undefined> {
     if (this.written[id] || this.stale[id]) return this.client.getTenant(id);
-    this.tenants = this.fresh(this.tenants, () => this.client.listSubtreeTenants.bind(this.client));
-    return (await this.tenants.byId)[id] ?? (await this.client.getTenant(id));
+    const listed = await this.listing("tenants", (root) => this.client.listSubtreeTenants(root));
+    return (listed[id] as Tenant | undefined) ?? (await this.client.getTenant(id));
   }
 
   async user(id: string): Promise<User | undefined> {
     if (this.written[id] || this.stale[id]) return this.client.getUser(id);
-    this.users = this.fresh(this.users, () => this.client.listSubtreeUsers.bind(this.client));
-    return (await this.users.byId)[id] ?? (await this.client.getUser(id));
+    const listed = await this.listing("users", (root) => this.client.listSubtreeUsers(root));
+    return (listed[id] as User | undefined) ?? (await this.client.getUser(id));
   }
 
   /** A tenant as this process last wrote it, else as for a read: for creates that need its parent or kind. */
@@ -74,9 +74,9 @@ export class AcronisDirectory {
 
   /** Offering items a parent offers to children of a kind; listed once per parent and kind. */
   availableForChild(parentId: string, kind: TenantKind): Promise<OfferingItem[]> {
-    const key = `${parentId}/${kind}`;
-    this.offered[key] ??= this.client.availableForChild(parentId, kind);
-    return this.offered[key];
+    return cachedUntilRejected(this.offered, `${parentId}/${kind}`, () =>
+      this.client.availableForChild(parentId, kind),
+    );
   }
 
   /** A tenant's offering items: embedded in the listing when it has them, else fetched. */
@@ -86,17 +86,23 @@ export class AcronisDirectory {
     return tenant.offering_items ?? unlessGone(this.client.getOfferingItems(tenantId));
   }
 
-  private fresh<T extends { id: string }>(
-    current: Snapshot<T> | undefined,
-    lister: () => (root: string) => Promise<T[]>,
-  ): Snapshot<T> {
-    if (current && this.now() - current.at < snapshotTtlMs) return current;
-    const list = lister();
-    const byId = this.client.ownTenantId().then(async (root) => {
-      const index: Record<string, T> = {};
-      for (const item of await list(root)) index[item.id] = item;
-      return index;
+  /** The client's subtree of one kind by id, listed at most every 30 s. */
+  private listing(
+    kind: ListingKind,
+    list: (root: string) => Promise<Listed[]>,
+  ): Promise<Record<string, Listed>> {
+    if (this.now() - (this.listedAt[kind] ?? Number.NEGATIVE_INFINITY) >= snapshotTtlMs) {
+      delete this.listings[kind];
+    }
+    return cachedUntilRejected(this.listings, kind, () => {
+      this.listedAt[kind] = this.now();
+      return this.client.ownTenantId().then(async (root) => indexById(await list(root)));
     });
-    return { at: this.now(), byId };
   }
+}
+
+function indexById(items: readonly Listed[]): Record<string, Listed> {
+  const index: Record<string, Listed> = {};
+  for (const item of items) index[item.id] = item;
+  return index;
 }

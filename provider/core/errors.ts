@@ -16,6 +16,8 @@ export interface ApiErrorFields {
   /** The vendor's message (Acronis `error.message`, HCP `X-HCP-ErrorMessage`). */
   vendorMessage?: string;
   details?: unknown;
+  /** What the failure means for the object and what to do about it, put before the vendor's words. */
+  explanation?: string;
 }
 
 export class ApiError extends Error {
@@ -25,6 +27,7 @@ export class ApiError extends Error {
   readonly code?: string | number;
   readonly vendorMessage?: string;
   readonly details?: unknown;
+  readonly explanation?: string;
 
   constructor(fields: ApiErrorFields) {
     super(describeApiError(fields));
@@ -35,10 +38,30 @@ export class ApiError extends Error {
     this.code = fields.code;
     this.vendorMessage = fields.vendorMessage;
     this.details = fields.details;
+    this.explanation = fields.explanation;
+  }
+
+  /** The same kind of error (same class) with some fields replaced, e.g. an explanation added. */
+  copyWith(changes: Partial<ApiErrorFields>): this {
+    const ErrorClass = this.constructor as new (fields: ApiErrorFields) => this;
+    const { vendor, operation, status, code, vendorMessage, details, explanation } = this;
+    return new ErrorClass({
+      vendor,
+      operation,
+      status,
+      code,
+      vendorMessage,
+      details,
+      explanation,
+      ...changes,
+    });
   }
 }
 
-/** `Acronis PUT /tenants/… failed: HTTP 409, code 1001: Version mismatch` */
+/**
+ * `Acronis PUT /tenants/… failed: HTTP 409, code 1001: Version mismatch`; with an explanation,
+ * `<explanation> (Acronis PUT … failed: …)`.
+ */
 export function describeApiError(f: ApiErrorFields): string {
   const parts = [
     f.status !== undefined ? `HTTP ${f.status}` : undefined,
@@ -47,7 +70,8 @@ export function describeApiError(f: ApiErrorFields): string {
     .filter((p) => p !== undefined)
     .join(", ");
   const message = f.vendorMessage ? `: ${f.vendorMessage}` : "";
-  return `${f.vendor} ${f.operation} failed${parts ? `: ${parts}` : ""}${message}`;
+  const failure = `${f.vendor} ${f.operation} failed${parts ? `: ${parts}` : ""}${message}`;
+  return f.explanation ? `${f.explanation} (${failure})` : failure;
 }
 
 /** 400 and other refusals of the request's content. */
@@ -58,8 +82,19 @@ export class AuthenticationError extends ApiError {}
 export class PermissionError extends ApiError {}
 /** 404: the object does not exist (callers treat it as "gone" on read and delete). */
 export class NotFoundError extends ApiError {}
-/** 409: duplicate name, or a stale `version`. */
+/** A refusal because of the object's current state; the subclasses say which kind (unknown kinds stay here). */
 export class ConflictError extends ApiError {}
+/** A stale `version` (Acronis 1001): the only conflict worth re-reading the object and writing again. */
+export class VersionConflictError extends ConflictError {}
+/** The name or login is taken (Acronis 1004, a taken login; HCP 409 on create): only another name helps. */
+export class NameConflictError extends ConflictError {}
+/**
+ * The object's state forbids the operation (Acronis 1006 delete of an enabled tenant, 1012 locked tenant;
+ * HCP 409 on delete of a tenant that owns namespaces): a repeat fails the same way.
+ */
+export class StateConflictError extends ConflictError {}
+/** An offering item the parent tenant does not offer (Acronis 1021). */
+export class ItemNotAvailableError extends BadRequestError {}
 /** 429: the API asks us to slow down. */
 export class RateLimitError extends ApiError {}
 /** 5xx. */

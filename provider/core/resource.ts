@@ -1,5 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError, NetworkError, NotFoundError, ServerError } from "./errors";
+import {
+  ConflictError,
+  NameConflictError,
+  NetworkError,
+  NotFoundError,
+  ServerError,
+  StateConflictError,
+  VersionConflictError,
+} from "./errors";
 import { isUnknown, jsonEqual, plain } from "./normalise";
 import { unprocessedStatuses } from "./retryTiming";
 
@@ -167,8 +175,24 @@ export async function createOnce<T>(
 }
 
 /**
+ * A conflict other than a stale version, said as one line naming the object: a repeat would fail the
+ * same way, so the user is told what stands in the way. An error already explained is left as it is.
+ */
+export function explainConflict(what: string, err: unknown): unknown {
+  if (!(err instanceof ConflictError) || err instanceof VersionConflictError || err.explanation) return err;
+  return err.copyWith({ explanation: `${what}: ${conflictAdvice(err)}` });
+}
+
+function conflictAdvice(err: ConflictError): string {
+  if (err instanceof NameConflictError) return "the name is already taken: choose another name";
+  if (err instanceof StateConflictError) return "its current state does not allow this";
+  return "refused as a conflict";
+}
+
+/**
  * A write that carries the object's `version` (Acronis): on a version conflict the object is read again
- * and the same desired change is applied once more to the fresh version. A second conflict is reported.
+ * and the same desired change is applied once more to the fresh version. A second version conflict is
+ * reported; any other conflict (a taken name, a locked tenant) fails at once, since a repeat cannot help.
  * `knownVersion`, when the caller has one from an answer just received, saves the first read.
  */
 export async function withFreshVersion<T>(
@@ -180,11 +204,11 @@ export async function withFreshVersion<T>(
   try {
     return await write(knownVersion ?? (await readVersion()));
   } catch (err) {
-    if (!(err instanceof ConflictError)) throw err;
+    if (!(err instanceof VersionConflictError)) throw explainConflict(what, err);
     try {
       return await write(await readVersion());
     } catch (again) {
-      if (!(again instanceof ConflictError)) throw again;
+      if (!(again instanceof VersionConflictError)) throw explainConflict(what, again);
       throw new Error(
         `${what} was changed by someone else while it was being updated, twice; run \`pulumi up\` again (${again.message})`,
       );

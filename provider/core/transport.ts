@@ -41,8 +41,8 @@ export interface TransportOptions {
   timeoutMs: number;
   retry?: RetryPolicy;
   httpsAgent?: HttpsAgent;
-  /** Builds the vendor's error from a refused answer. */
-  toError(response: TransportResponse, operation: string): ApiError;
+  /** Builds the vendor's error from a refused answer (the method tells some kinds apart, e.g. HCP's 409s). */
+  toError(response: TransportResponse, operation: string, method: TransportRequest["method"]): ApiError;
   /** Shared by all clients of the API: bounds the requests in flight. Waiting for a retry holds no place. */
   limiter?: Semaphore;
   /** Sleeps between retries; replaced in tests. */
@@ -108,7 +108,7 @@ export class Transport {
           continue;
         }
       }
-      throw this.options.toError(answer, request.operation);
+      throw this.options.toError(answer, request.operation, request.method);
     }
   }
 }

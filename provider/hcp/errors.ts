@@ -1,5 +1,11 @@
-import { type ApiError, AuthenticationError, errorClassForStatus } from "../core/errors";
-import type { TransportResponse } from "../core/transport";
+import {
+  ApiError,
+  AuthenticationError,
+  errorClassForStatus,
+  NameConflictError,
+  StateConflictError,
+} from "../core/errors";
+import type { TransportRequest, TransportResponse } from "../core/transport";
 
 /**
  * HCP answers 403 both for bad credentials and for a caller without the right; only its message tells
@@ -8,13 +14,29 @@ import type { TransportResponse } from "../core/transport";
 // Choice: a 403 whose X-HCP-ErrorMessage speaks of the username, password or authorization is an AuthenticationError.
 const credentialComplaint = /password|username|credential|authori[sz]ation/i;
 
-/** Turns an HCP error answer into the error class for its status, with X-HCP-ErrorMessage as the message. */
-export function hcpError(response: TransportResponse, operation: string): ApiError {
+/**
+ * HCP has no error codes: the class comes from the status and, for 409, the method. A PUT creates, so its
+ * 409 says the object exists (MD@514000); a DELETE's 409 says the object is not empty (namespaces).
+ */
+export function hcpErrorClass(
+  status: number,
+  method: TransportRequest["method"] | undefined,
+  vendorMessage: string | undefined,
+): typeof ApiError {
+  if (status === 403 && vendorMessage && credentialComplaint.test(vendorMessage)) return AuthenticationError;
+  if (status === 409 && method === "PUT") return NameConflictError;
+  if (status === 409 && method === "DELETE") return StateConflictError;
+  return errorClassForStatus(status);
+}
+
+/** Turns an HCP error answer into the error class for it, with X-HCP-ErrorMessage as the message. */
+export function hcpError(
+  response: TransportResponse,
+  operation: string,
+  method?: TransportRequest["method"],
+): ApiError {
   const vendorMessage = response.headers["x-hcp-errormessage"] || undefined;
-  const ErrorClass =
-    response.status === 403 && vendorMessage && credentialComplaint.test(vendorMessage)
-      ? AuthenticationError
-      : errorClassForStatus(response.status);
+  const ErrorClass = hcpErrorClass(response.status, method, vendorMessage);
   return new ErrorClass({ vendor: "HCP", operation, status: response.status, vendorMessage });
 }
 
@@ -23,11 +45,10 @@ export function hcpError(response: TransportResponse, operation: string): ApiErr
  * (the initial user's password) back in X-HCP-ErrorMessage.
  */
 export function withoutSecrets(err: unknown, secrets: readonly string[]): unknown {
-  const api = err as ApiError;
-  if (!(err instanceof Error) || api.vendor !== "HCP" || !api.vendorMessage) return err;
-  const present = secrets.filter((s) => s.length > 0 && api.vendorMessage?.includes(s));
+  if (!(err instanceof ApiError) || err.vendor !== "HCP" || !err.vendorMessage) return err;
+  const message = err.vendorMessage;
+  const present = secrets.filter((s) => s.length > 0 && message.includes(s));
   if (present.length === 0) return err;
-  const vendorMessage = present.reduce((text, secret) => text.split(secret).join("***"), api.vendorMessage);
-  const ErrorClass = err.constructor as typeof ApiError;
-  return new ErrorClass({ vendor: "HCP", operation: api.operation, status: api.status, vendorMessage });
+  const vendorMessage = present.reduce((text, secret) => text.split(secret).join("***"), message);
+  return err.copyWith({ vendorMessage });
 }

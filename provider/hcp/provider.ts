@@ -6,7 +6,7 @@ import {
   hcpClientFor,
   readHcpSettings,
 } from "../core/config";
-import { type ApiError, AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
+import { AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
 import { plain } from "../core/normalise";
 import { checkResult, diffProperties, finishCreate, managedKeys, type PropertyRules } from "../core/resource";
 import { propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
@@ -192,12 +192,6 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
       : `no username/password was given, so the system-level account was used: that works only where tenant ` +
         `"${inputs.tenant}" allows administration by system-level accounts and that account has the ${this.role} role; ` +
         `otherwise give username and password of a tenant-level account with the ${this.role} role`;
-    const ErrorClass = err.constructor as typeof ApiError;
-    return new ErrorClass({
-      vendor: "HCP",
-      operation: err.operation,
-      status: err.status,
-      vendorMessage: `${err.vendorMessage ?? "refused"} (${hint})`,
-    });
+    return err.copyWith({ vendorMessage: `${err.vendorMessage ?? "refused"} (${hint})` });
   }
 }

@@ -61,6 +61,7 @@ describe("fault plan", () => {
     expect(() => faultSettings({ seed: 1.5 })).to.throw(FaultSettingsError, /seed/);
     expect(() => faultSettings({ kinds: [] })).to.throw(FaultSettingsError, /kinds/);
     expect(() => faultSettings({ slowMs: -1 })).to.throw(FaultSettingsError, /slow/);
+    expect(() => faultSettings({ path: 5 as never })).to.throw(FaultSettingsError, /path/);
     expect(faultSettings({ rate: 0.5, seed: undefined })).to.include({ rate: 0.5, seed: 1, slowMs: 1500 });
     const current = faultSettings({ rate: 0.2, seed: 9, kinds: ["500"], slowMs: 10 });
     expect(readFaultSettings({ rate: 0 }, current)).to.deep.equal({ ...current, rate: 0 });
@@ -98,8 +99,8 @@ describe("fault injection in the running emulators", function () {
   });
 
   beforeEach(async () => {
-    await setFaults("acronis", { rate: 0 });
-    await setFaults("hcp", { rate: 0 });
+    await setFaults("acronis", { rate: 0, path: "" });
+    await setFaults("hcp", { rate: 0, path: "" });
     await acronisControl("POST", "/reset");
     await hcpCall("POST", "/_emulator/reset", { host: "127.0.0.1" });
     emulators.log.clear();
@@ -427,6 +428,18 @@ describe("fault injection in the running emulators", function () {
       expect(off).to.include({ rate: 0, requests: 0 });
       expect(off.kinds).to.deep.equal(["500", "503"]);
       expect(answered(await readPartner()).status).to.equal(200);
+    });
+
+    it("faults only the requests whose path contains the given text, and draws only for them", async () => {
+      await setFaults("acronis", { rate: 1, kinds: ["500"], path: "/offering_items" });
+      expect(answered(await readPartner()).status).to.equal(200);
+      const partner = emulators.acronis.partnerTenantId;
+      expect(answered(await acronisApi("GET", `/tenants/${partner}/offering_items`)).status).to.equal(500);
+      expect(answered(await readPartner()).status).to.equal(200);
+      const report = (await acronisControl("GET", "/faults")).body;
+      expect(report).to.include({ requests: 1, path: "/offering_items" });
+      expect(lastLogged("acronis")).to.include({ status: 200 });
+      expect(emulators.log.list("acronis").filter((e) => e.fault === "500")).to.have.length(1);
     });
 
     it("refuses unknown kinds and rates out of range, naming the problem", async () => {

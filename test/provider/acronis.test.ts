@@ -8,7 +8,8 @@ import { CustomerTenantProvider } from "../../provider/acronis/resources/custome
 import { OfferingItemsProvider } from "../../provider/acronis/resources/offeringItems";
 import { TenantMfaProvider } from "../../provider/acronis/resources/tenantMfa";
 import { UserProvider } from "../../provider/acronis/resources/user";
-import { ConflictError } from "../../provider/core/errors";
+import { NameConflictError } from "../../provider/core/errors";
+import { PartialCreateError } from "../../provider/core/resource";
 import { AcronisApi } from "../support/acronisApi";
 import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 
@@ -137,14 +138,35 @@ describe("Acronis providers against the emulator", function () {
       await tenants.delete(id, outs as never);
     });
 
-    it("fails a duplicate name with the vendor's code, and creates nothing", async () => {
+    it("fails a duplicate name with the vendor's code and what to do, and creates nothing", async () => {
       const { id, outs, inputs } = await newCustomer();
       const before = (await api.get("/_emulator/state")).body.tenants.length;
       const err = await tenants.create(inputs as never).catch((e: Error) => e);
-      expect(err).to.be.instanceOf(ConflictError);
-      expect((err as Error).message).to.match(/POST \/tenants failed: HTTP 409, code 1004/);
+      expect(err).to.be.instanceOf(NameConflictError);
+      expect((err as Error).message)
+        .to.match(new RegExp(`^a tenant named "${inputs.name}" already exists under parent ${partnerId}`))
+        .and.match(/choose another name \(Acronis POST \/tenants failed: HTTP 409, code 1004/);
       expect((await api.get("/_emulator/state")).body.tenants.length).to.equal(before);
       await tenants.delete(id, outs as never);
+    });
+
+    it("fails a rename onto a taken name at once, with one write and what to do", async () => {
+      const first = await newCustomer();
+      const second = await newCustomer();
+      const puts = () =>
+        log.list("acronis").filter((e) => e.method === "PUT" && e.path.endsWith(`/tenants/${second.id}`));
+      const before = puts().length;
+      const onto = { ...second.inputs, name: first.inputs.name };
+      const err = await tenants.update(second.id, second.outs as never, onto as never).catch((e: Error) => e);
+      expect(err).to.be.instanceOf(NameConflictError);
+      expect((err as Error).message)
+        .to.match(new RegExp(`^a tenant named "${first.inputs.name}" already exists`))
+        .and.match(/choose another name/)
+        .and.not.match(/twice/);
+      expect(puts().length - before).to.equal(1);
+      expect((await api.get(`/tenants/${second.id}`)).body.name).to.equal(second.inputs.name);
+      await tenants.delete(first.id, first.outs as never);
+      await tenants.delete(second.id, second.outs as never);
     });
 
     it("honours the deletion policy: disable keeps the tenant, retain leaves it enabled", async () => {
@@ -336,6 +358,89 @@ describe("Acronis providers against the emulator", function () {
       await tenants.delete(tenantId, tenantOuts as never);
     });
 
+    /** The e-mails the emulator sent to a user. */
+    async function emailsTo(userId: string): Promise<number> {
+      const emails = (await api.get("/_emulator/emails")).body as
+        | { userId: string }[]
+        | { items: { userId: string }[] };
+      return (Array.isArray(emails) ? emails : emails.items).filter((m) => m.userId === userId).length;
+    }
+
+    /** Creates a user while every activation-email request fails: the create is partial. */
+    async function createWithoutEmail(inputs: Record<string, unknown>): Promise<PartialCreateError> {
+      await api.post("/_emulator/faults", { rate: 1, kinds: ["500"], path: "/send-activation-email" });
+      try {
+        const err = await users.create(inputs as never).catch((e: unknown) => e);
+        expect(err).to.be.instanceOf(PartialCreateError);
+        expect((err as Error).message).to.match(/send-activation-email failed: HTTP 500/);
+        return err as PartialCreateError;
+      } finally {
+        await api.post("/_emulator/faults", { rate: 0, path: "" });
+      }
+    }
+
+    it("sends an activation e-mail that failed at create at the next update, and only once", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const inputs = {
+        tenantId,
+        login: unique("Later"),
+        contact: { email: "later@example.com" },
+        sendActivationEmail: true,
+      };
+      const partial = await createWithoutEmail(inputs);
+      const stored = partial.properties as Record<string, unknown>;
+      expect(stored).to.include({ activated: false, activationEmailSent: false });
+      expect(await emailsTo(partial.id)).to.equal(0);
+
+      expect(await users.diff(partial.id, stored as never, inputs)).to.deep.include({
+        changes: true,
+        replaces: [],
+      });
+      const writes = () =>
+        log.list("acronis").filter((e) => e.method !== "GET" && e.path.includes(`/users/${partial.id}`));
+      const before = writes().length;
+      const updated = await users.update(partial.id, stored as never, inputs);
+      const outs = updated.outs as Record<string, unknown>;
+      expect(outs).to.include({ activationEmailSent: true, activated: false });
+      expect(await emailsTo(partial.id)).to.equal(1);
+      // The e-mail was all that changed: no PUT of the user, one POST of the e-mail.
+      expect(
+        writes()
+          .slice(before)
+          .map((e) => `${e.method} ${e.path.split("/").at(-1)}`),
+      ).to.deep.equal(["POST send-activation-email"]);
+      expect((await users.diff(partial.id, outs as never, inputs)).changes).to.equal(false);
+
+      const newContact = { ...inputs, contact: { email: "changed@example.com" } };
+      await users.update(partial.id, outs as never, newContact);
+      expect(await emailsTo(partial.id)).to.equal(1);
+      await users.delete(partial.id);
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+
+    it("never sends an owed activation e-mail to a user who has activated the account since", async () => {
+      const { id: tenantId, outs: tenantOuts } = await newCustomer();
+      const inputs = {
+        tenantId,
+        login: unique("Active"),
+        contact: { email: "active@example.com" },
+        sendActivationEmail: true,
+      };
+      const partial = await createWithoutEmail(inputs);
+      const stored = partial.properties as Record<string, unknown>;
+      expect((await api.post(`/users/${partial.id}/password`, { password: "Secret-123" })).status).to.equal(
+        204,
+      );
+      // The stored outputs predate the activation, so diff still asks; update reads the user first.
+      expect((await users.diff(partial.id, stored as never, inputs)).changes).to.equal(true);
+      const updated = await users.update(partial.id, stored as never, inputs);
+      expect(updated.outs).to.include({ activated: true, activationEmailSent: false });
+      expect(await emailsTo(partial.id)).to.equal(0);
+      expect((await users.diff(partial.id, updated.outs as never, inputs)).changes).to.equal(false);
+      await users.delete(partial.id);
+      await tenants.delete(tenantId, tenantOuts as never);
+    });
+
     it("refuses a taken login before creating anything", async () => {
       const { id: tenantId, outs: tenantOuts } = await newCustomer();
       const login = unique("Taken");
@@ -346,7 +451,10 @@ describe("Acronis providers against the emulator", function () {
       const err = await users
         .create({ tenantId, login, contact: { email: "b@example.com" } })
         .catch((e: Error) => e);
-      expect((err as Error).message).to.match(/already taken/);
+      expect(err).to.be.instanceOf(NameConflictError);
+      expect((err as Error).message)
+        .to.match(new RegExp(`^a user with login "${login}" already exists`))
+        .and.match(/choose another login/);
       expect(posts()).to.equal(before);
       await users.delete(first.id);
       await tenants.delete(tenantId, tenantOuts as never);

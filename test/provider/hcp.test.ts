@@ -7,9 +7,10 @@ import { startHcpEmulator } from "../../emulator/hcp/server";
 import type { HcpInfo, RunningServer } from "../../emulator/types";
 import {
   AuthenticationError,
-  ConflictError,
+  NameConflictError,
   NetworkError,
   PermissionError,
+  StateConflictError,
 } from "../../provider/core/errors";
 import { HcpClient } from "../../provider/hcp/client";
 import { HcpConsoleSecurityProvider } from "../../provider/hcp/resources/hcpConsoleSecurity";
@@ -238,9 +239,9 @@ describe("HCP providers against the emulator", function () {
       } catch (err) {
         refusal = err;
       }
-      expect(refusal).to.be.instanceOf(ConflictError);
+      expect(refusal).to.be.instanceOf(StateConflictError);
       expect((refusal as Error).message)
-        .to.match(/still owns 2 namespace\(s\)/)
+        .to.match(new RegExp(`^tenant "${id}" still owns 2 namespace\\(s\\)`))
         .and.match(/deletionPolicy to "retain"/);
       expect(await system.tenantExists(id)).to.equal(true);
       await control("DELETE", `/_emulator/namespaces/${id}/ns1`);
@@ -270,7 +271,10 @@ describe("HCP providers against the emulator", function () {
       const duplicate = await tenants
         .create({ ...inputs, initialUserPassword: "Other-pass9" } as never)
         .catch((e: Error) => e);
-      expect(duplicate).to.be.instanceOf(ConflictError);
+      expect(duplicate).to.be.instanceOf(NameConflictError);
+      expect((duplicate as Error).message).to.match(
+        new RegExp(`^an HCP tenant named "${id}" already exists: choose another name \\(HCP PUT`),
+      );
       expect((duplicate as Error).message).to.not.include("Other-pass9");
       // check would refuse it first; HCP's own refusal must not carry it either.
       const weak = await tenants

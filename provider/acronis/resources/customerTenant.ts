@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { NameConflictError } from "../../core/errors";
 import { plain } from "../../core/normalise";
 import {
   checkResult,
@@ -90,6 +91,19 @@ export function customerTenantOutputs(tenant: Tenant, managed: CustomerTenantInp
   return plain(outputs) as unknown as CustomerTenantOutputs;
 }
 
+/** A taken tenant name, said as what it is and what to do; other errors pass unchanged. */
+export function explainTenantNameConflict(
+  err: unknown,
+  inputs: Pick<CustomerTenantInputs, "name" | "parentId">,
+): unknown {
+  if (!(err instanceof NameConflictError)) return err;
+  return err.copyWith({
+    explanation:
+      `a tenant named "${inputs.name}" already exists under parent ${inputs.parentId} ` +
+      "(names are unique in the whole tenant hierarchy): choose another name",
+  });
+}
+
 function pickContact(contact: TenantContact | undefined, keys: string[]): ContactInputs {
   const picked: Record<string, string> = {};
   for (const key of keys) {
@@ -124,7 +138,9 @@ export class CustomerTenantProvider
     const tenant = await createOnce(
       () => client.createTenant(tenantCreateBody(inputs)),
       () => client.findChildTenant(inputs.parentId, inputs.name, "customer"),
-    );
+    ).catch((err: unknown) => {
+      throw explainTenantNameConflict(err, inputs);
+    });
     this.directory().remember(tenant, true);
     const created = customerTenantOutputs(tenant, inputs);
     return finishCreate(tenant.id, inputs, created, async () => {
@@ -147,7 +163,9 @@ export class CustomerTenantProvider
     olds: CustomerTenantOutputs,
     news: CustomerTenantInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    const updated = await this.updateTenant(id, tenantUpdateBody(olds, news));
+    const updated = await this.updateTenant(id, tenantUpdateBody(olds, news)).catch((err: unknown) => {
+      throw explainTenantNameConflict(err, news);
+    });
     return { outs: customerTenantOutputs(updated, news) };
   }
 

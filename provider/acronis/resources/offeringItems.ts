@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError } from "../../core/errors";
+import { ItemNotAvailableError, VersionConflictError } from "../../core/errors";
 import { isUnknown, plain } from "../../core/normalise";
-import { checkResult, diffProperties, unlessGone } from "../../core/resource";
+import { checkResult, diffProperties, explainConflict, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
 import {
@@ -220,8 +220,8 @@ export class OfferingItemsProvider
           return enabledItems(resolved, answered);
         } catch (err) {
           // Someone changed a quota between our read and write: re-read its version and apply ours once more.
-          if (err instanceof ConflictError && attempt === 1) continue;
-          throw err;
+          if (err instanceof VersionConflictError && attempt === 1) continue;
+          throw explainItemsFailure(err, tenantId);
         }
       }
     });
@@ -239,4 +239,16 @@ export class OfferingItemsProvider
     if (!tenant) return this.client().getOfferingItems(tenantId);
     return this.directory().availableForChild(tenant.parent_id, tenant.kind);
   }
+}
+
+/** A refused write of a tenant's items, said as one line naming the tenant; other errors pass unchanged. */
+function explainItemsFailure(err: unknown, tenantId: string): unknown {
+  if (err instanceof ItemNotAvailableError) {
+    return err.copyWith({
+      explanation:
+        `an offering item is no longer offered to tenant ${tenantId} by its parent: ` +
+        "enable it at the parent, or remove it from items",
+    });
+  }
+  return explainConflict(`offering items of tenant ${tenantId}`, err);
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError } from "../../core/errors";
+import { NameConflictError } from "../../core/errors";
 import { plain } from "../../core/normalise";
 import {
   checkResult,
@@ -20,7 +20,7 @@ export interface UserInputs {
   contact: { email: string; firstname?: string; lastname?: string; phone?: string };
   language?: string;
   enabled?: boolean;
-  /** Sends the activation e-mail once, right after the user is created. */
+  /** Sends the activation e-mail once: right after the user is created, else at the next update (never once activated). */
   sendActivationEmail?: boolean;
 }
 
@@ -69,6 +69,28 @@ export function userOutputs(
   return plain(outputs) as unknown as UserOutputs;
 }
 
+/**
+ * Whether the activation e-mail the inputs ask for is still owed: the stored outputs say it was not sent
+ * (a create that failed after the user existed), the user has not activated the account, and is not to be
+ * disabled (a disabled user cannot be sent one).
+ */
+export function activationEmailOwed(olds: Partial<UserOutputs>, news: UserInputs): boolean {
+  return (
+    news.sendActivationEmail === true &&
+    olds.activationEmailSent === false &&
+    olds.activated === false &&
+    news.enabled !== false
+  );
+}
+
+/** A taken login, said as what it is and what to do; other errors pass unchanged. */
+export function explainLoginConflict(err: unknown, login: string): unknown {
+  if (!(err instanceof NameConflictError)) return err;
+  return err.copyWith({
+    explanation: `a user with login "${login}" already exists (logins are unique in the whole platform): choose another login`,
+  });
+}
+
 function pickKeys(contact: Record<string, unknown>, keys: string[]): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const key of keys) picked[key] = typeof contact?.[key] === "string" ? (contact[key] as string) : "";
@@ -81,24 +103,29 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     return checkResult(news, validateUser(news));
   }
 
+  /** The managed properties, plus `sendActivationEmail` while the e-mail is owed (see activationEmailOwed). */
   async diff(_id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffProperties(olds, news, rules);
+    const diff = diffProperties(olds, news, rules);
+    return activationEmailOwed(olds, news) ? { ...diff, changes: true } : diff;
   }
 
   async create(inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
     if (!(await client.isLoginFree(inputs.login))) {
-      throw new ConflictError({
+      const taken = new NameConflictError({
         vendor: "Acronis",
-        operation: `create user "${inputs.login}"`,
+        operation: "GET /users/check_login",
         status: 409,
         vendorMessage: `login "${inputs.login}" is already taken in the platform`,
       });
+      throw explainLoginConflict(taken, inputs.login);
     }
     const user = await createOnce(
       () => client.createUser(userCreateBody(inputs)),
       () => client.findUserByLogin(inputs.tenantId, inputs.login),
-    );
+    ).catch((err: unknown) => {
+      throw explainLoginConflict(err, inputs.login);
+    });
     this.directory().remember(user, true);
     const created = userOutputs(user, inputs, false);
     return finishCreate(user.id, inputs, created, async () => {
@@ -117,11 +144,26 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   }
 
   async update(id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.UpdateResult> {
-    const updated = await this.updateUser(
-      id,
-      plain({ contact: news.contact, language: news.language, enabled: news.enabled }),
-    );
-    return { outs: userOutputs(updated, news, olds.activationEmailSent === true) };
+    // Only an owed activation e-mail changed: the user is read (for `activated`), not written.
+    const updated = diffProperties(olds, news, rules).changes
+      ? await this.updateUser(
+          id,
+          plain({ contact: news.contact, language: news.language, enabled: news.enabled }),
+        )
+      : await this.requireUser(id);
+    const sent = await this.sendOwedActivationEmail(updated, olds, news);
+    return { outs: userOutputs(updated, news, sent) };
+  }
+
+  /**
+   * Sends the activation e-mail a failed create left owed, unless the user (as just read or written) has
+   * activated the account since; answers whether it has been sent, now or before.
+   */
+  private async sendOwedActivationEmail(user: User, olds: UserOutputs, news: UserInputs): Promise<boolean> {
+    if (olds.activationEmailSent === true) return true;
+    if (!activationEmailOwed(olds, news) || user.activated) return false;
+    await this.client().sendActivationEmail(user.id);
+    return true;
   }
 
   async delete(id: string): Promise<void> {

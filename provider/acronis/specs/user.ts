@@ -49,7 +49,7 @@ export const userSpec: ResourceSpec = {
     sendActivationEmail: {
       value: { type: "boolean" },
       createOnly: true,
-      doc: "Send the activation e-mail once, when the user is created; one that failed is sent at the next `up` while the user is not activated.",
+      doc: "Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once.",
     },
     userId: { role: "output", value: uuid, isId: true, doc: "The user's UUID (the resource id)." },
     personalTenantId: {

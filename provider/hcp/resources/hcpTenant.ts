@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError, NotFoundError } from "../../core/errors";
+import { NameConflictError, NotFoundError, StateConflictError } from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
@@ -149,7 +149,12 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
     await createOnce(
       () => client.createTenant(hcpTenantBody(inputs, keys), initialUser).then(() => true),
       async () => ((await client.tenantExists(inputs.name)) ? true : undefined),
-    );
+    ).catch((err: unknown) => {
+      if (!(err instanceof NameConflictError)) throw err;
+      throw err.copyWith({
+        explanation: `an HCP tenant named "${inputs.name}" already exists: choose another name`,
+      });
+    });
     const { initialUserPassword: _secret, ...known } = inputs;
     return finishCreate(inputs.name, inputs, plain(known), async () =>
       hcpTenantOutputs(await requireTenant(client, inputs.name), inputs),
@@ -182,17 +187,13 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
     try {
       await this.systemClient().deleteTenant(id);
     } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
+      if (!(err instanceof StateConflictError)) throw err;
       const count = namespaceCountIn(err.vendorMessage);
       const owns = count === undefined ? "namespaces" : `${count} namespace(s)`;
-      throw new ConflictError({
-        vendor: "HCP",
-        operation: `delete tenant "${id}"`,
-        status: err.status,
-        vendorMessage:
-          `the tenant still owns ${owns}, and HCP deletes only empty tenants. Delete its namespaces ` +
-          `(and their data) first, or set deletionPolicy to "retain" to only forget the tenant` +
-          (count === undefined && err.vendorMessage ? ` (HCP: ${err.vendorMessage})` : ""),
+      throw err.copyWith({
+        explanation:
+          `tenant "${id}" still owns ${owns}, and HCP deletes only empty tenants: delete its namespaces ` +
+          `(and their data) first, or set deletionPolicy to "retain" to only forget the tenant`,
       });
     }
   }
