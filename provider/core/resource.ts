@@ -7,6 +7,8 @@ import { unprocessedStatuses } from "./retryTiming";
 export interface PropertyRule {
   /** A change destroys and recreates the object. */
   replaces?: boolean;
+  /** With `replaces`: the old object must be deleted before the new one is created (a unique key). */
+  deleteBeforeReplace?: boolean;
   /** Read only at create (initial passwords, one-shot actions): never diffed. */
   createOnly?: boolean;
   /** Brings both sides to one form before comparing (quotas, booleans, lists as sets). */
@@ -28,15 +30,18 @@ export function diffProperties(
   const news = newInputs as Record<string, unknown>;
   const changed: string[] = [];
   const replaces: string[] = [];
+  let deleteBeforeReplace = false;
   for (const [key, rule] of Object.entries(rules)) {
     if (rule.createOnly || !(key in news) || news[key] === undefined) continue;
     const next = news[key];
     const same = !isUnknown(next) && jsonEqual(normaliseWith(rule, olds[key]), normaliseWith(rule, next));
     if (same) continue;
     changed.push(key);
-    if (rule.replaces) replaces.push(key);
+    if (!rule.replaces) continue;
+    replaces.push(key);
+    if (rule.deleteBeforeReplace) deleteBeforeReplace = true;
   }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace };
 }
 
 function normaliseWith(rule: PropertyRule, value: unknown): unknown {

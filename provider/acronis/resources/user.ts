@@ -35,8 +35,9 @@ export interface UserOutputs extends UserInputs {
 }
 
 export const userRules: PropertyRules = {
-  tenantId: { replaces: true },
-  login: { replaces: true },
+  // The login is unique in the whole platform: the old account must go before the new one is made.
+  tenantId: { replaces: true, deleteBeforeReplace: true },
+  login: { replaces: true, deleteBeforeReplace: true },
   contact: {},
   language: {},
   enabled: {},
