@@ -44,7 +44,11 @@ export interface CustomerTenantArgs {
 
 /** An Acronis Cyber Protect Cloud customer tenant. */
 export class CustomerTenant extends pulumi.dynamic.Resource {
-  declare readonly tenantId: pulumi.Output<string>;
+  /**
+   * The tenant UUID, which is the resource id: unlike the provider's outputs it stays known in a preview
+   * of an update, so dependents are not planned for replacement.
+   */
+  readonly tenantId: pulumi.Output<string>;
   declare readonly kind: pulumi.Output<"customer">;
   declare readonly name: pulumi.Output<string>;
   declare readonly parentId: pulumi.Output<string>;
@@ -59,11 +63,12 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CustomerTenantArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, withOutputs(args, customerTenantOutputKeys), opts, "acronis", "CustomerTenant");
+    this.tenantId = this.id;
   }
 }
 
+/** The outputs resolved from the provider's answer; `tenantId` is the id (the answer's own key is ignored). */
 export const customerTenantOutputKeys = [
-  "tenantId",
   "kind",
   "name",
   "parentId",

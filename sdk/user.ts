@@ -27,7 +27,11 @@ export interface UserArgs {
 
 /** A user account in an Acronis tenant. Destroying it disables and then deletes the account. */
 export class User extends pulumi.dynamic.Resource {
-  declare readonly userId: pulumi.Output<string>;
+  /**
+   * The user UUID, which is the resource id: unlike the provider's outputs it stays known in a preview of
+   * an update, so the user's access policy is not planned for replacement.
+   */
+  readonly userId: pulumi.Output<string>;
   declare readonly tenantId: pulumi.Output<string>;
   declare readonly login: pulumi.Output<string>;
   declare readonly contact: pulumi.Output<Record<string, string>>;
@@ -43,11 +47,12 @@ export class User extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: UserArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, withOutputs(args, userOutputKeys), opts, "acronis", "User");
+    this.userId = this.id;
   }
 }
 
+/** The outputs resolved from the provider's answer; `userId` is the id (the answer's own key is ignored). */
 export const userOutputKeys = [
-  "userId",
   "tenantId",
   "login",
   "contact",
