@@ -163,9 +163,10 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
       const where = propertyName([...at, i]);
       const named = unique(names, nameOf(item.name), [...at, i, "name"], `repeats the name of ${where}`);
       const key = item.key ?? slug(item.name);
-      const owner = item.key !== undefined
-        ? `repeats the key of ${where}`
-        : `repeats the key of ${where} (the slug of its name, "${key}")`;
+      const owner =
+        item.key !== undefined
+          ? `repeats the key of ${where}`
+          : `repeats the key of ${where} (the slug of its name, "${key}")`;
       // Without a key the identity is the name's slug: a repeated name is reported once, as a name.
       if (item.key !== undefined) unique(keys, key, [...at, i, "key"], owner);
       else if (named) unique(keys, key, [...at, i, "name"], owner, ": set a key of its own");
