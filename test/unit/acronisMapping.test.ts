@@ -18,6 +18,7 @@ import {
 } from "../../provider/acronis/resources/offeringItems";
 import { validateUser } from "../../provider/acronis/resources/user";
 import { itemsSatisfy } from "../../provider/acronis/specs/offeringItems";
+import { userSpec } from "../../provider/acronis/specs/user";
 import { tokenExpiryMs } from "../../provider/acronis/token";
 import type { OfferingItem, Tenant } from "../../provider/acronis/types";
 import {
@@ -25,6 +26,8 @@ import {
   readAcronisSettings,
   readReliabilitySettings,
 } from "../../provider/core/config";
+import { diffProperties } from "../../provider/core/resource";
+import { propertyRules } from "../../provider/core/spec";
 
 const partner = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
 const backup = "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb";
@@ -188,6 +191,26 @@ describe("User and AccessPolicy mapping", () => {
     expect(validateUser({ ...base, login: "JohnDoe", contact: { email: "john" } })[0].property).to.equal(
       "contact.email",
     );
+  });
+
+  it("deletes a user before making its replacement (the login is unique in the platform), and only then", () => {
+    const olds = { tenantId: partner, login: "JohnDoe", contact: { email: "john.doe@example.com" } };
+    const moved = { ...olds, tenantId: "2b5d3c1e-8f4a-4c7b-9d6e-1a2b3c4d5e6f" };
+    expect(diffProperties(olds, moved, propertyRules(userSpec))).to.deep.equal({
+      changes: true,
+      replaces: ["tenantId"],
+      deleteBeforeReplace: true,
+    });
+    expect(
+      diffProperties(olds, { ...olds, login: "JaneDoe" }, propertyRules(userSpec)).deleteBeforeReplace,
+    ).to.equal(true);
+    expect(
+      diffProperties(olds, { ...olds, contact: { email: "jd@example.com" } }, propertyRules(userSpec)),
+    ).to.deep.equal({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("builds the tutorial's access-policy body", () => {

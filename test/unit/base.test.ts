@@ -33,6 +33,23 @@ describe("diffProperties", () => {
     expect(result.replaces).to.deep.equal(["parentId"]);
   });
 
+  it("deletes before replacing only when a replaced key says so", () => {
+    const unique: PropertyRules = { ...rules, login: { replaces: true, deleteBeforeReplace: true } };
+    const olds = { name: "a", parentId: "p", login: "jd" };
+    expect(diffProperties(olds, { name: "a", parentId: "p", login: "jd2" }, unique)).to.deep.equal({
+      changes: true,
+      replaces: ["login"],
+      deleteBeforeReplace: true,
+    });
+    expect(diffProperties(olds, { name: "a", parentId: "q", login: "jd" }, unique)).to.deep.equal({
+      changes: true,
+      replaces: ["parentId"],
+      deleteBeforeReplace: false,
+    });
+    const inPlace: PropertyRules = { name: { deleteBeforeReplace: true } };
+    expect(diffProperties({ name: "a" }, { name: "b" }, inPlace).deleteBeforeReplace).to.equal(false);
+  });
+
   it("treats an unknown value as a change", () => {
     expect(diffProperties({ name: "a" }, { name: unknownValue }, rules).changes).to.equal(true);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { EstateError, loadEstate, propertyName, slug } from "../../sdk/estate";
+import { EstateError, loadEstate, propertyName, slug, userResourceName } from "../../sdk/estate";
 import { repoRoot } from "../support/engine";
 
 const problemsOf = (text: string): string[] => {
@@ -72,9 +72,58 @@ describe("the estate file", () => {
       "    - { name: legal, hardQuota: 1 GB }",
     ].join("\n");
     expect(problemsOf(text)).to.deep.equal([
-      "estate.yaml:4:13: acronis.customers[1].name repeats the name of item 0",
-      "estate.yaml:8:15: hcp.tenants[1].name repeats the name of item 0",
+      "estate.yaml:4:13: acronis.customers[1].name repeats the name of acronis.customers[0]",
+      "estate.yaml:8:15: hcp.tenants[1].name repeats the name of hcp.tenants[0]",
     ]);
+  });
+
+  it("refuses repeated keys, explicit or the slug of a name, and logins naming one resource", () => {
+    const text = [
+      "acronis:", //                                                      1
+      "  customers:", //                                                  2
+      "    - { key: acme, name: Acme Ltd }", //                           3
+      "    - { key: acme, name: Acme Two }", //                           4
+      "    - name: Acme Ltd", //                                          5
+      "    - key: globex", //                                             6
+      "      name: Globex", //                                            7
+      "      users:", //                                                  8
+      "        - { login: john.doe, email: jd@globex.example }", //       9
+      "        - { login: John-Doe, email: jd2@globex.example }", //      10
+      "    - key: initech", //                                            11
+      "      name: Initech", //                                           12
+      "      users: [{ login: JOHN.DOE, email: jd3@initech.example }]", // 13
+      "    - { name: Umbrella }", //                                      14
+      "    - { key: umbrella, name: Umbrella Corp }", //                  15
+      "    - { key: Not_A_Slug, name: Hooli }", //                        16
+      "hcp:", //                                                          17
+      "  tenants:", //                                                    18
+      "    - { key: finance, name: Finance, hardQuota: 1 GB }", //        19
+      "    - { key: finance, name: Finance2, hardQuota: 1 GB }", //       20
+    ].join("\n");
+    expect(problemsOf(text)).to.deep.equal([
+      'estate.yaml:16:14: acronis.customers[7].key must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"',
+    ]);
+    expect(problemsOf(text.replace("Not_A_Slug", "hooli"))).to.deep.equal([
+      "estate.yaml:4:14: acronis.customers[1].key repeats the key of acronis.customers[0]",
+      "estate.yaml:5:13: acronis.customers[2].name repeats the name of acronis.customers[0]",
+      'estate.yaml:15:14: acronis.customers[6].key repeats the key of acronis.customers[5] (the slug of its name, "umbrella")',
+      'estate.yaml:10:20: acronis.customers[3].users[1].login gives the same resource name as acronis.customers[3].users[0] ("acronis-user-john-doe"): logins must differ in more than case and punctuation',
+      "estate.yaml:13:24: acronis.customers[4].users[0].login repeats the login of acronis.customers[3].users[0]",
+      "estate.yaml:20:14: hcp.tenants[1].key repeats the key of hcp.tenants[0]",
+    ]);
+  });
+
+  it("refuses a name whose slug is the key of another customer, and accepts it with a key of its own", () => {
+    const text = [
+      "acronis:",
+      "  customers:",
+      "    - { key: acme, name: Acme Renamed }",
+      "    - { name: Acme }",
+    ].join("\n");
+    expect(problemsOf(text)).to.deep.equal([
+      "estate.yaml:4:15: acronis.customers[1].name repeats the key of acronis.customers[0]: set a key of its own",
+    ]);
+    expect(problemsOf(text.replace("{ name: Acme }", "{ key: acme-2, name: Acme }"))).to.deep.equal([]);
   });
 
   it("reports YAML syntax errors with their line", () => {
@@ -84,6 +133,7 @@ describe("the estate file", () => {
   it("derives stable resource names", () => {
     expect(slug("Customer, Inc")).to.equal("customer-inc");
     expect(slug("front.desk@contoso")).to.equal("front-desk-contoso");
+    expect(userResourceName("front.desk@contoso")).to.equal("acronis-user-front-desk-contoso");
     expect(propertyName(["acronis", "customers", 0, "name"])).to.equal("acronis.customers[0].name");
   });
 });
