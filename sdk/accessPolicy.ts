@@ -24,6 +24,8 @@ export interface AccessPolicyArgs {
       | "monitoring_admin"
     >[]
   >;
+  /** Take over the user's roles as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /** The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID. */
@@ -44,6 +46,8 @@ export class AccessPolicy extends pulumi.dynamic.Resource {
     | "sync_share_guest"
     | "monitoring_admin"[]
   >;
+  /** Take over the user's roles as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The user's tenant. */
   declare readonly tenantId: pulumi.Output<string>;
 
@@ -52,7 +56,7 @@ export class AccessPolicy extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["userId", "roles", "tenantId"], secrets),
+      resourceProps(args, ["userId", "roles", "adopt", "tenantId"], secrets),
       withSecretOutputs(opts, secrets),
       "acronis",
       "AccessPolicy",

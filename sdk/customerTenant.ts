@@ -27,6 +27,8 @@ export interface CustomerTenantArgs {
   contact?: pulumi.Input<TenantContactArgs>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
+  /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /** An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID. */
@@ -51,6 +53,8 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   declare readonly contact: pulumi.Output<TenantContact | undefined>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "disable" | "retain" | undefined>;
+  /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's UUID (the resource id). */
   readonly tenantId: pulumi.Output<string>;
   /** Always `customer`. */
@@ -74,6 +78,7 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
           "enabled",
           "contact",
           "deletionPolicy",
+          "adopt",
           "kind",
         ],
         secrets,

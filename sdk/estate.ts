@@ -22,6 +22,7 @@ export interface DeclareEstateOptions {
  * the slugs of their names) and from logins; users keep their names of before, customer-slug based, as aliases.
  */
 export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}) {
+  const adopt = estate.adopt === true ? true : undefined;
   const customers = (estate.acronis?.customers ?? []).map((c) => {
     const resourceName = `acronis-${c.key ?? slug(c.name)}`;
     const parentId = estate.acronis?.partnerTenantId ?? options.partnerTenantId;
@@ -40,14 +41,16 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
       enabled: c.enabled,
       contact: c.contact,
       deletionPolicy: c.deletionPolicy,
+      adopt,
     });
     if (c.twoFactor !== undefined)
-      new TenantMfa(`${resourceName}-mfa`, { tenantId: tenant.tenantId, enabled: c.twoFactor });
+      new TenantMfa(`${resourceName}-mfa`, { tenantId: tenant.tenantId, enabled: c.twoFactor, adopt });
     const items =
       c.offeringItems &&
       new OfferingItems(`${resourceName}-offering-items`, {
         tenantId: tenant.tenantId,
         items: c.offeringItems,
+        adopt,
       });
     const users = (c.users ?? []).map((u) => {
       const name = userResourceName(u.login);
@@ -61,6 +64,7 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
           language: u.language,
           enabled: u.enabled,
           sendActivationEmail: u.sendActivationEmail,
+          adopt,
         },
         { aliases: [{ name: formerName }] },
       );
@@ -68,7 +72,7 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
         // Roles come after the offering items: granting them enables the items for the account.
         new AccessPolicy(
           `${name}-roles`,
-          { userId: user.userId, roles: u.roles as never },
+          { userId: user.userId, roles: u.roles as never, adopt },
           { dependsOn: items ? [items] : [], aliases: [{ name: `${formerName}-roles` }] },
         );
       }
@@ -90,6 +94,7 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
       initialUserName: initialUser?.name,
       initialUserPassword: initialUser ? password : undefined,
       forcePasswordChange: initialUser?.forcePasswordChange,
+      adopt,
     });
     if (consoleSecurity) {
       new HcpConsoleSecurity(`${resourceName}-console-security`, {
@@ -97,6 +102,7 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
         tenant: tenant.name,
         username: initialUser?.name,
         password: initialUser ? password : undefined,
+        adopt,
       });
     }
     return { key: identity ?? slug(t.name), name: t.name, tenantId: tenant.tenantId };

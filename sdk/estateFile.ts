@@ -50,6 +50,8 @@ export interface EstateHcpTenant {
 }
 
 export interface Estate {
+  /** Take over existing objects of the same natural key instead of failing. */
+  adopt?: boolean;
   acronis?: { partnerTenantId?: string; customers: EstateCustomer[] };
   hcp?: { tenants: EstateHcpTenant[] };
 }

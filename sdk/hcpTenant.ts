@@ -44,6 +44,8 @@ export interface HcpTenantArgs {
   initialUserPassword?: pulumi.Input<string>;
   /** Whether the initial user must change its password at first login (default false). Used at creation only. */
   forcePasswordChange?: pulumi.Input<boolean>;
+  /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect). */
   deletionPolicy?: pulumi.Input<"delete" | "retain">;
 }
@@ -88,6 +90,8 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly initialUserPassword: pulumi.Output<string | undefined>;
   /** Whether the initial user must change its password at first login (default false). Used at creation only. */
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;
+  /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect). */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "retain" | undefined>;
   /** The tenant's UUID, assigned by HCP. */
@@ -124,6 +128,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
           "initialUserName",
           "initialUserPassword",
           "forcePasswordChange",
+          "adopt",
           "deletionPolicy",
           "tenantId",
           "fullyQualifiedName",

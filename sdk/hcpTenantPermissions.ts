@@ -6,6 +6,8 @@ import provider = require("../provider/entry/hcpTenantPermissions");
 import { resourceProps, withSecretOutputs } from "./outputs";
 
 export interface HcpTenantPermissionsArgs {
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
@@ -18,6 +20,8 @@ export interface HcpTenantPermissionsArgs {
 
 /** The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name. */
 export class HcpTenantPermissions extends pulumi.dynamic.Resource {
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
@@ -34,7 +38,7 @@ export class HcpTenantPermissions extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenant", "username", "password", "permissions"], secrets),
+      resourceProps(args, ["adopt", "tenant", "username", "password", "permissions"], secrets),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpTenantPermissions",

@@ -11,6 +11,8 @@ export interface OfferingItemsArgs {
   tenantId: pulumi.Input<string>;
   /** Items to enable. */
   items: pulumi.Input<pulumi.Input<OfferingItemArgs>[]>;
+  /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /** The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID. */
@@ -19,13 +21,15 @@ export class OfferingItems extends pulumi.dynamic.Resource {
   declare readonly tenantId: pulumi.Output<string>;
   /** Items to enable. */
   declare readonly items: pulumi.Output<OfferingItem[]>;
+  /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: OfferingItemsArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "items"], secrets),
+      resourceProps(args, ["tenantId", "items", "adopt"], secrets),
       withSecretOutputs(opts, secrets),
       "acronis",
       "OfferingItems",

@@ -10,6 +10,8 @@ export interface TenantMfaArgs {
   tenantId: pulumi.Input<string>;
   /** Whether two-factor authentication is on. */
   enabled: pulumi.Input<boolean>;
+  /** Take over the tenant's two-factor setting as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /** Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID. */
@@ -18,6 +20,8 @@ export class TenantMfa extends pulumi.dynamic.Resource {
   declare readonly tenantId: pulumi.Output<string>;
   /** Whether two-factor authentication is on. */
   declare readonly enabled: pulumi.Output<boolean>;
+  /** Take over the tenant's two-factor setting as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** `enabled`, `disabled` or `disable_in_progress`, as the API reports it. */
   declare readonly mfaStatus: pulumi.Output<string>;
 
@@ -26,7 +30,7 @@ export class TenantMfa extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "enabled", "mfaStatus"], secrets),
+      resourceProps(args, ["tenantId", "enabled", "adopt", "mfaStatus"], secrets),
       withSecretOutputs(opts, secrets),
       "acronis",
       "TenantMfa",

@@ -19,6 +19,8 @@ export interface UserArgs {
   enabled?: pulumi.Input<boolean>;
   /** Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once. */
   sendActivationEmail?: pulumi.Input<boolean>;
+  /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /** A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID. */
@@ -35,6 +37,8 @@ export class User extends pulumi.dynamic.Resource {
   declare readonly enabled: pulumi.Output<boolean | undefined>;
   /** Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once. */
   declare readonly sendActivationEmail: pulumi.Output<boolean | undefined>;
+  /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The user's UUID (the resource id). */
   readonly userId: pulumi.Output<string>;
   /** The personal (unit) tenant Acronis makes for users of customer tenants. */
@@ -58,6 +62,7 @@ export class User extends pulumi.dynamic.Resource {
           "language",
           "enabled",
           "sendActivationEmail",
+          "adopt",
           "personalTenantId",
           "activated",
           "activationEmailSent",

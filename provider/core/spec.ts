@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "./normalise";
-import { type PropertyRules, readResult as readResultOf } from "./resource";
+import { diffProperties, type PropertyRules, readResult as readResultOf } from "./resource";
 import { Validator } from "./validate";
 
 /**
@@ -150,6 +150,29 @@ function checkValue(v: Validator, path: string, value: ValueSpec, actual: unknow
       });
       return;
   }
+}
+
+/** The `adopt` input: take over the existing object of the same natural key instead of failing. */
+export function adoptProperty(existing: string): PropertySpec {
+  return {
+    value: { type: "boolean" },
+    createOnly: true,
+    doc: `When ${existing} already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create.`,
+  };
+}
+
+/** The `adopt` input of a setting every parent has: read it first and write only what differs. */
+export function adoptSettingProperty(setting: string): PropertySpec {
+  return {
+    value: { type: "boolean" },
+    createOnly: true,
+    doc: `Take over ${setting} as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create.`,
+  };
+}
+
+/** Whether the held object already has every declared input: adopting it then writes nothing. */
+export function alreadySatisfies(spec: ResourceSpec, held: object, inputs: object): boolean {
+  return !diffProperties(held, inputs, propertyRules(spec)).changes;
 }
 
 /** `read`'s answer: outputs of create's shape, and the refreshed values of the inputs the resource had. */

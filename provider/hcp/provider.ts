@@ -9,7 +9,7 @@ import {
 import { AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
 import { plain } from "../core/normalise";
 import { checkResult, diffProperties, finishCreate, managedKeys, type PropertyRules } from "../core/resource";
-import { propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
+import { alreadySatisfies, propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
 import type { HcpClient } from "./client";
 import { settingKeys } from "./specs/common";
 
@@ -51,6 +51,8 @@ export interface TenantCredentials {
 export interface TenantSettingInputs extends TenantCredentials {
   /** The tenant's name; also the resource id. */
   tenant: string;
+  /** Read the settings first and write only when they differ. */
+  adopt?: boolean;
 }
 
 const hasAccount = (c: TenantCredentials): c is { username: string; password: string } =>
@@ -104,6 +106,10 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
 
   async create(inputs: I): Promise<pulumi.dynamic.CreateResult> {
     const client = this.clientFor(inputs.tenant, inputs);
+    if (inputs.adopt) {
+      const held = this.outputs(await this.required(client, inputs), inputs);
+      if (alreadySatisfies(this.spec, held, inputs)) return { id: inputs.tenant, outs: held };
+    }
     await this.explained(inputs, () => this.store(client, inputs.tenant, this.body(inputs)));
     const known = plain({ tenant: inputs.tenant, ...credentialsOf(inputs) });
     return finishCreate(inputs.tenant, inputs, known, async () =>

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../../core/errors";
 import { plain, sortedSet } from "../../core/normalise";
 import { checkResult, diffProperties, unlessGone } from "../../core/resource";
-import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
 import { accessPolicySpec } from "../specs/accessPolicy";
 import type { AccessPolicyItem } from "../types";
@@ -11,6 +11,7 @@ export interface AccessPolicyInputs {
   userId: string;
   /** The user's whole set of roles in its own tenant, e.g. ["company_admin"]. */
   roles: string[];
+  adopt?: boolean;
 }
 
 export interface AccessPolicyOutputs extends AccessPolicyInputs {
@@ -68,6 +69,12 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
   }
 
   async create(inputs: AccessPolicyInputs): Promise<pulumi.dynamic.CreateResult> {
+    if (inputs.adopt) {
+      const user = await this.directory().user(inputs.userId);
+      const items = user && (user.access_policies ?? (await this.client().getAccessPolicies(user.id)));
+      const held = user && items && accessPolicyOutputs(user.id, user.tenant_id, items);
+      if (held && alreadySatisfies(accessPolicySpec, held, inputs)) return { id: inputs.userId, outs: held };
+    }
     return { id: inputs.userId, outs: await this.grant(inputs.userId, inputs.roles) };
   }
 

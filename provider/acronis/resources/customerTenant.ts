@@ -9,7 +9,7 @@ import {
   managedKeys,
   withFreshVersion,
 } from "../../core/resource";
-import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
 import { customerTenantSpec, type deletionPolicies } from "../specs/customerTenant";
 import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
@@ -28,6 +28,7 @@ export interface CustomerTenantInputs {
   enabled?: boolean;
   contact?: ContactInputs;
   deletionPolicy?: DeletionPolicy;
+  adopt?: boolean;
 }
 
 export interface CustomerTenantOutputs extends CustomerTenantInputs {
@@ -100,7 +101,8 @@ export function explainTenantNameConflict(
   return err.copyWith({
     explanation:
       `a tenant named "${inputs.name}" already exists under parent ${inputs.parentId} ` +
-      "(names are unique in the whole tenant hierarchy): choose another name",
+      "(names are unique in the whole tenant hierarchy): choose another name, or set `adopt: true` to take " +
+      "over the one under this parent",
   });
 }
 
@@ -135,6 +137,11 @@ export class CustomerTenantProvider
 
   async create(inputs: CustomerTenantInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
+    if (inputs.adopt) {
+      // Only under the declared parent: a tenant of that name elsewhere is never taken over.
+      const existing = await client.findChildTenant(inputs.parentId, inputs.name, "customer");
+      if (existing) return this.adopt(existing, inputs);
+    }
     const tenant = await createOnce(
       () => client.createTenant(tenantCreateBody(inputs)),
       () => client.findChildTenant(inputs.parentId, inputs.name, "customer"),
@@ -185,6 +192,16 @@ export class CustomerTenantProvider
       (version) => this.client().deleteTenant(id, version),
       disabled.version,
     );
+  }
+
+  /** Takes over an existing tenant, writing only the declared differences. */
+  private async adopt(tenant: Tenant, inputs: CustomerTenantInputs): Promise<pulumi.dynamic.CreateResult> {
+    const held = customerTenantOutputs(tenant, inputs);
+    if (alreadySatisfies(customerTenantSpec, held, inputs)) return { id: tenant.id, outs: held };
+    return finishCreate(tenant.id, inputs, held, async () => {
+      const updated = await this.updateTenant(tenant.id, tenantUpdateBody(held, inputs));
+      return customerTenantOutputs(updated, inputs);
+    });
   }
 
   /** PUT with the tenant's current version; a concurrent change is re-read and the change re-applied once. */

@@ -7,6 +7,7 @@ import { AcronisResourceProvider } from "../provider";
 import {
   type HeldItem,
   itemMatches,
+  itemsSatisfy,
   offeringItemKey,
   offeringItemsSpec,
   type WantedItem,
@@ -19,6 +20,7 @@ export type EnabledOfferingItem = HeldItem;
 export interface OfferingItemsInputs {
   tenantId: string;
   items: WantedItem[];
+  adopt?: boolean;
 }
 
 export interface OfferingItemsOutputs {
@@ -169,8 +171,24 @@ export class OfferingItemsProvider
   }
 
   async create(inputs: OfferingItemsInputs): Promise<pulumi.dynamic.CreateResult> {
+    if (inputs.adopt) {
+      const held = await this.heldItems(inputs);
+      if (held && itemsSatisfy(held, inputs.items))
+        return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items: held }) };
+    }
     const items = await this.apply(inputs.tenantId, inputs.items, []);
     return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items }) };
+  }
+
+  /** The wanted items as the tenant now has them, when it has them all; else undefined. */
+  private async heldItems(inputs: OfferingItemsInputs): Promise<HeldItem[] | undefined> {
+    const current = await this.directory().offeringItems(inputs.tenantId);
+    if (
+      !current ||
+      !inputs.items.every((item) => current.some((c) => c.status === 1 && itemMatches(item, c)))
+    )
+      return undefined;
+    return enabledItems(resolveItems(inputs.items, current, inputs.tenantId), current);
   }
 
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {

@@ -9,6 +9,7 @@ import type { MfaStatus } from "../types";
 export interface TenantMfaInputs {
   tenantId: string;
   enabled: boolean;
+  adopt?: boolean;
 }
 
 export interface TenantMfaOutputs extends TenantMfaInputs {
@@ -38,6 +39,11 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
   }
 
   async create(inputs: TenantMfaInputs): Promise<pulumi.dynamic.CreateResult> {
+    if (inputs.adopt) {
+      const held = await this.read(inputs.tenantId, {} as TenantMfaOutputs);
+      if (held.props && held.props.enabled === inputs.enabled)
+        return { id: inputs.tenantId, outs: held.props };
+    }
     const status = await this.client().setMfa(inputs.tenantId, inputs.enabled);
     this.directory().forget(inputs.tenantId);
     return { id: inputs.tenantId, outs: tenantMfaOutputs(inputs.tenantId, status) };

@@ -9,7 +9,7 @@ import {
   managedKeys,
   withFreshVersion,
 } from "../../core/resource";
-import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
 import { userSpec } from "../specs/user";
 import type { User, UserCreate, UserUpdate } from "../types";
@@ -22,6 +22,7 @@ export interface UserInputs {
   enabled?: boolean;
   /** Sends the activation e-mail once: right after the user is created, else at the next update (never once activated). */
   sendActivationEmail?: boolean;
+  adopt?: boolean;
 }
 
 export interface UserOutputs extends UserInputs {
@@ -111,6 +112,11 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
 
   async create(inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
+    if (inputs.adopt) {
+      // Only in the declared tenant: a login taken in another tenant stays a conflict.
+      const existing = await client.findUserByLogin(inputs.tenantId, inputs.login);
+      if (existing) return this.adopt(existing, inputs);
+    }
     if (!(await client.isLoginFree(inputs.login))) {
       const taken = new NameConflictError({
         vendor: "Acronis",
@@ -133,6 +139,16 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
       if (inputs.enabled === false) current = await this.updateUser(user.id, { enabled: false });
       if (inputs.sendActivationEmail) await client.sendActivationEmail(user.id);
       return userOutputs(current, inputs, inputs.sendActivationEmail === true);
+    });
+  }
+
+  /** Takes over an existing user, writing only the declared differences; no activation e-mail. */
+  private async adopt(user: User, inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
+    const held = userOutputs(user, inputs, false);
+    if (alreadySatisfies(userSpec, held, inputs)) return { id: user.id, outs: held };
+    return finishCreate(user.id, inputs, held, async () => {
+      const change = plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
+      return userOutputs(await this.updateUser(user.id, change), inputs, false);
     });
   }
 

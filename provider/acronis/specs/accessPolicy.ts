@@ -1,5 +1,5 @@
 import { sortedSet } from "../../core/normalise";
-import type { ResourceSpec } from "../../core/spec";
+import { adoptSettingProperty, type ResourceSpec } from "../../core/spec";
 import { uuid } from "./values";
 
 /** Role ids of the Account Management API (GEN Model/Common/Types/Role.php, DOC:users/roles). */
@@ -36,6 +36,7 @@ export const accessPolicySpec: ResourceSpec = {
       normalise: (v) => sortedSet(v as string[]),
       doc: 'The user\'s complete set of roles in its tenant, e.g. ["company_admin"]; order does not matter.',
     },
+    adopt: adoptSettingProperty("the user's roles"),
     tenantId: { role: "output", value: uuid, required: true, doc: "The user's tenant." },
   },
 };

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from "../../core/spec";
+import { adoptProperty, type ResourceSpec } from "../../core/spec";
 import { email, languageCode, text, uuid } from "./values";
 
 /** What happens to the tenant, and all its data, when the resource is destroyed. */
@@ -63,6 +63,7 @@ export const customerTenantSpec: ResourceSpec = {
       value: { type: "string", enum: deletionPolicies },
       doc: "What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it.",
     },
+    adopt: adoptProperty("a customer tenant of this name under `parentId` (never one under another parent)"),
     tenantId: { role: "output", value: uuid, isId: true, doc: "The tenant's UUID (the resource id)." },
     kind: {
       role: "output",

@@ -1,4 +1,4 @@
-import type { ResourceSpec, ValueSpec } from "../../core/spec";
+import { adoptSettingProperty, type ResourceSpec, type ValueSpec } from "../../core/spec";
 import { uuid } from "./values";
 
 /** An item as a program names it. */
@@ -112,6 +112,7 @@ export const offeringItemsSpec: ResourceSpec = {
       equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wanted as WantedItem[]),
       doc: "Items to enable.",
     },
+    adopt: adoptSettingProperty("the tenant's offering items"),
   },
   check(v, news) {
     if (!Array.isArray(news.items)) return;

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from "../../core/spec";
+import { adoptSettingProperty, type ResourceSpec } from "../../core/spec";
 import { uuid } from "./values";
 
 export const tenantMfaSpec: ResourceSpec = {
@@ -15,6 +15,7 @@ export const tenantMfaSpec: ResourceSpec = {
       doc: "The tenant whose users must use two-factor authentication. A change replaces the resource.",
     },
     enabled: { value: { type: "boolean" }, required: true, doc: "Whether two-factor authentication is on." },
+    adopt: adoptSettingProperty("the tenant's two-factor setting"),
     mfaStatus: {
       role: "output",
       value: { type: "string" },

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from "../../core/spec";
+import { adoptProperty, type ResourceSpec } from "../../core/spec";
 import { email, languageCode, text, uuid } from "./values";
 
 /** Login rules of DOC:users/creating-user: at least 3 characters from a fixed ASCII set. */
@@ -51,6 +51,7 @@ export const userSpec: ResourceSpec = {
       createOnly: true,
       doc: "Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once.",
     },
+    adopt: adoptProperty("a user with this login in `tenantId` (never one of another tenant)"),
     userId: { role: "output", value: uuid, isId: true, doc: "The user's UUID (the resource id)." },
     personalTenantId: {
       role: "output",

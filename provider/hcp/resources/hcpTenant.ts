@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { NameConflictError, NotFoundError, StateConflictError } from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
-import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { HcpClient } from "../client";
 import { HcpResourceProvider } from "../provider";
 import { type hcpDeletionPolicies, hcpTenantSpec } from "../specs/hcpTenant";
@@ -34,6 +34,7 @@ export interface HcpTenantInputs {
   initialUserPassword?: string;
   forcePasswordChange?: boolean;
   deletionPolicy?: HcpDeletionPolicy;
+  adopt?: boolean;
 }
 
 /** The inputs minus the initial password (never an output), plus what HCP assigns. */
@@ -136,6 +137,8 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
 
   async create(inputs: HcpTenantInputs): Promise<pulumi.dynamic.CreateResult> {
     const client = this.systemClient();
+    const existing = inputs.adopt ? await client.getTenant(inputs.name) : undefined;
+    if (existing) return this.adopt(existing, inputs);
     const keys = managedKeys(inputs, rules);
     const initialUser: InitialUser | undefined =
       inputs.initialUserName !== undefined && inputs.initialUserPassword !== undefined
@@ -152,13 +155,22 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
     ).catch((err: unknown) => {
       if (!(err instanceof NameConflictError)) throw err;
       throw err.copyWith({
-        explanation: `an HCP tenant named "${inputs.name}" already exists: choose another name`,
+        explanation: `an HCP tenant named "${inputs.name}" already exists: choose another name, or set \`adopt: true\` to take it over`,
       });
     });
     const { initialUserPassword: _secret, ...known } = inputs;
     return finishCreate(inputs.name, inputs, plain(known), async () =>
       hcpTenantOutputs(await requireTenant(client, inputs.name), inputs),
     );
+  }
+
+  /** Takes over an existing tenant, modifying only the declared differences; its users are left as they are. */
+  private async adopt(tenant: Tenant, inputs: HcpTenantInputs): Promise<pulumi.dynamic.CreateResult> {
+    const held = hcpTenantOutputs(tenant, inputs);
+    if (alreadySatisfies(hcpTenantSpec, held, inputs)) return { id: inputs.name, outs: held };
+    return finishCreate(inputs.name, inputs, held, async () => ({
+      ...(await this.update(inputs.name, held, inputs)).outs,
+    }));
   }
 
   async read(id: string, props: HcpTenantOutputs): Promise<pulumi.dynamic.ReadResult> {

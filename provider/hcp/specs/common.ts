@@ -1,4 +1,5 @@
 import {
+  adoptSettingProperty,
   type FieldSpec,
   inputKeys,
   type PropertySpec,
@@ -14,7 +15,7 @@ import { addressSet, isAddressEntry, isQuota, lowerCase, quotaBytes } from "../v
 export type TenantRole = "SECURITY" | "ADMINISTRATOR";
 
 /** The keys of a tenant-setting resource that are not settings: which tenant, and how to sign in there. */
-export const accountKeys: readonly string[] = ["tenant", "username", "password"];
+export const accountKeys: readonly string[] = ["tenant", "username", "password", "adopt"];
 
 /** The tenant a settings resource belongs to, and the tenant-level account the provider signs in with. */
 export function tenantAccount(role: TenantRole): Record<string, PropertySpec> {
@@ -24,6 +25,7 @@ export function tenantAccount(role: TenantRole): Record<string, PropertySpec> {
       ? "e.g. the tenant's initial user"
       : "the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account";
   return {
+    adopt: adoptSettingProperty("the tenant's settings"),
     tenant: {
       value: { type: "string", minLength: 1, maxLength: 63 },
       required: true,

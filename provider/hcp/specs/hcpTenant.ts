@@ -1,5 +1,5 @@
 import { isUnknown, normaliseBoolean } from "../../core/normalise";
-import type { PropertySpec, ResourceSpec } from "../../core/spec";
+import { adoptProperty, type PropertySpec, type ResourceSpec } from "../../core/spec";
 import type { Validator } from "../../core/validate";
 import {
   caseInsensitiveSet,
@@ -49,7 +49,8 @@ function checkInitialUser(v: Validator, news: Record<string, unknown>, creating:
   if (isUnknown(news.authenticationTypes)) return;
   const local = enablesLocalAuthentication(news.authenticationTypes);
   for (const key of ["initialUserName", "initialUserPassword"]) {
-    if (local && creating && news[key] === undefined)
+    // An adopted tenant has its users already; a missing one is refused by HCP at create, naming it.
+    if (local && creating && news.adopt !== true && news[key] === undefined)
       v.fail(
         key,
         `${key} is required to create a tenant with LOCAL authentication (the default when authenticationTypes is not set)`,
@@ -168,6 +169,7 @@ export const hcpTenantSpec: ResourceSpec = {
       createOnly: true,
       doc: "Whether the initial user must change its password at first login (default false). Used at creation only.",
     },
+    adopt: adoptProperty("an HCP tenant of this name"),
     deletionPolicy: {
       value: { type: "string", enum: hcpDeletionPolicies },
       doc: "What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect).",

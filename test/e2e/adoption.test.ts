@@ -1,0 +1,164 @@
+import { writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { expect } from "chai";
+import { stringify } from "yaml";
+import { type RunningEmulators, startEmulators } from "../../emulator";
+import { AcronisApi } from "../support/acronisApi";
+import { TestStack } from "../support/engine";
+import { HcpApi } from "../support/hcpApi";
+import { OutOfBand } from "../support/outOfBand";
+import { previewPlan } from "../support/plan";
+import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
+
+/** An estate made through the APIs, by hand as it were, and the estate file that describes it. */
+async function fillThroughApis(acronis: AcronisApi, hcp: HcpApi, partnerId: string) {
+  const console = new OutOfBand(acronis);
+  const tenant = (
+    await acronis.post("/tenants", {
+      name: "Adopted Dental",
+      kind: "customer",
+      parent_id: partnerId,
+      contact: { email: "it@adopted.example" },
+    })
+  ).body as { id: string };
+  await console.setMfa(tenant.id, true);
+  await console.setItem(tenant.id, "workstations", { status: 1, quota: { value: 10, overage: 12 } });
+  const user = (
+    await acronis.post("/users", {
+      tenant_id: tenant.id,
+      login: "adopted-admin",
+      contact: { email: "admin@adopted.example", firstname: "Ada" },
+    })
+  ).body as { id: string };
+  await console.setRoles(user.id, ["company_admin"]);
+  const made = await hcp.admin("PUT", "/mapi/tenants?username=keeper&password=Start123x", {
+    name: "archive",
+    hardQuota: "50 GB",
+    softQuota: 80,
+    systemVisibleDescription: "made by hand",
+  });
+  expect(made.status, made.body).to.equal(200);
+  return {
+    adopt: true,
+    acronis: {
+      customers: [
+        {
+          key: "adopted-dental",
+          name: "Adopted Dental",
+          contact: { email: "it@adopted.example" },
+          twoFactor: true,
+          offeringItems: [{ name: "workstations", quota: { value: 10, overage: 12 } }],
+          users: [
+            {
+              login: "adopted-admin",
+              email: "admin@adopted.example",
+              firstname: "Ada",
+              roles: ["company_admin"],
+            },
+          ],
+        },
+      ],
+    },
+    hcp: {
+      tenants: [
+        {
+          key: "archive",
+          name: "archive",
+          hardQuota: "50 GB",
+          softQuota: 80,
+          systemVisibleDescription: "made by hand",
+        },
+      ],
+    },
+  };
+}
+
+describe("end to end on the real engine: adopting an estate made by hand", function () {
+  this.timeout(600_000);
+  let emulators: RunningEmulators;
+  let stack: TestStack;
+  let estate: Awaited<ReturnType<typeof fillThroughApis>>;
+  const estateFile = () => path.join(stack.workDir, "estate.yaml");
+
+  /** Write requests each API received so far (token requests left out). */
+  const writes = async () => {
+    const acronis = (await (
+      await fetch(new URL("/_emulator/requests", emulators.acronis.baseUrl))
+    ).json()) as {
+      items: { method: string; path: string }[];
+    };
+    const of = (entries: { method: string; path: string }[]) =>
+      entries
+        .filter((e) => !["GET", "HEAD"].includes(e.method))
+        .filter((e) => !e.path.endsWith("/idp/token") && !e.path.startsWith("/_emulator"))
+        .map((e) => `${e.method} ${e.path}`);
+    return { acronis: of(acronis.items), hcp: of(emulators.log.list("hcp")) };
+  };
+  /** The writes made since `before`, Acronis' first. */
+  const writesSince = async (before: Awaited<ReturnType<typeof writes>>) => {
+    const now = await writes();
+    return [...now.acronis.slice(before.acronis.length), ...now.hcp.slice(before.hcp.length)];
+  };
+
+  before(async () => {
+    emulators = await startEmulators();
+    estate = await fillThroughApis(
+      new AcronisApi(emulators.acronis),
+      new HcpApi(emulators.hcp),
+      emulators.acronis.partnerTenantId,
+    );
+    stack = await TestStack.create("adoption", "test/programs/estateFile", {
+      ...acronisStackConfig(emulators.acronis),
+      ...hcpStackConfig(emulators.hcp),
+    });
+    await stack.mustRun(["config", "set", "estateFile", estateFile()]);
+    writeFileSync(estateFile(), stringify(estate));
+  });
+
+  after(async () => {
+    stack?.remove();
+    await emulators?.close();
+  });
+
+  it("without adopt, a declared customer that exists is a clear conflict that says how to adopt it", async () => {
+    writeFileSync(estateFile(), stringify({ ...estate, adopt: undefined, hcp: undefined }));
+    const before = await writes();
+    const result = await stack.run(["up", "--yes", "--skip-preview"]);
+    expect(result.code).to.not.equal(0);
+    expect(result.stdout + result.stderr).to.match(
+      /a tenant named "Adopted Dental" already exists under parent .*set `adopt: true`/,
+    );
+    // The one write is the refused create; nothing was made.
+    expect(await writesSince(before)).to.deep.equal(["POST /api/2/tenants"]);
+    await stack.mustRun(["refresh", "--yes"]);
+  });
+
+  it("with adopt, pulumi up takes everything over with no write call to either API", async () => {
+    writeFileSync(estateFile(), stringify(estate));
+    const before = await writes();
+    await stack.up();
+    expect(await writesSince(before)).to.deep.equal([]);
+    const outputs = await stack.outputs();
+    expect(Object.keys(outputs.customers as object)).to.deep.equal(["adopted-dental"]);
+  });
+
+  it("afterwards plans nothing, even with --refresh", async () => {
+    expect(await previewPlan(stack)).to.deep.equal([]);
+    expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
+  });
+
+  it("one edit of the adopted estate plans exactly one update, and up makes exactly that write", async () => {
+    const customer = estate.acronis.customers[0];
+    customer.offeringItems = [{ name: "workstations", quota: { value: 20, overage: 22 } }];
+    writeFileSync(estateFile(), stringify(estate));
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "acronis-adopted-dental-offering-items", op: "update", properties: ["items"] },
+    ]);
+    const before = await writes();
+    await stack.up();
+    const made = await writesSince(before);
+    expect(made).to.have.length(1);
+    expect(made[0]).to.match(/^PUT \/api\/2\/tenants\/[0-9a-f-]+\/offering_items$/);
+    expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
+  });
+});
