@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { stringify } from "yaml";
 import { runEmulators } from "../emulator/main";
 import { EstateError, loadEstate } from "../sdk/estate";
+import { exportEstate } from "./export";
 
 /** Exit codes a pipeline can act on. */
 export const exitCodes = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -11,6 +13,7 @@ const usage: Record<string, string> = {
   main: `usage: tenant-estates <command> [options]
 
 commands:
+  export [...]      print the live estate as an estate file (see \`tenant-estates export --help\`)
   validate [FILE]   check an estate file (default estate.yaml) as \`pulumi preview\` would, offline
   emulator [...]    run the Acronis and HCP emulators on 127.0.0.1 (see \`tenant-estates emulator --help\`)
 
@@ -20,6 +23,13 @@ options: --help, --version`,
 Checks the estate file (default estate.yaml) against the estate schema and its uniqueness rules, with no
 credentials and no engine. Prints every problem as FILE:LINE:COLUMN: property rule, on stderr.
 exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file`,
+  export: `usage: tenant-estates export [--acronis] [--hcp] [--out FILE]
+
+Reads the live estate (both APIs unless one is named) and prints it as an estate file with \`adopt: true\`,
+sorted, so an unchanged estate exports to the same bytes. Settings come from the environment, as the
+providers' fallbacks: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET, HCP_DOMAIN, HCP_PORT,
+HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. Progress, and whatever the estate file cannot
+express, go to stderr. exit codes: 0 written, 1 an API or configuration failure, 2 usage error`,
   emulator: `usage: tenant-estates emulator [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
   [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]
 
@@ -59,6 +69,35 @@ function validate(args: string[]): number {
   }
 }
 
+/** \`export [--acronis] [--hcp] [--out FILE]\`: the live estate as an estate file. */
+async function exportCommand(args: string[]): Promise<number> {
+  const flags = new Set<string>(args.filter((a) => a === "--acronis" || a === "--hcp"));
+  const outAt = args.indexOf("--out");
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const known = args.every((a, i) => flags.has(a) || a === "--out" || (i === outAt + 1 && outAt >= 0));
+  if (!known || (outAt >= 0 && !out)) {
+    process.stderr.write(`${usage.export}\n`);
+    return exitCodes.usage;
+  }
+  const which =
+    flags.size === 0
+      ? { acronis: true, hcp: true }
+      : { acronis: flags.has("--acronis"), hcp: flags.has("--hcp") };
+  const report = {
+    progress: (message: string) => process.stderr.write(`${message}\n`),
+    notExpressed: (message: string) => process.stderr.write(`not in the estate file: ${message}\n`),
+  };
+  try {
+    const text = stringify(await exportEstate(which, report));
+    if (out) writeFileSync(out, text);
+    else process.stdout.write(text);
+    return exitCodes.ok;
+  } catch (err) {
+    process.stderr.write(`tenant-estates export: ${(err as Error).message}\n`);
+    return exitCodes.invalid;
+  }
+}
+
 /** Runs one command; resolves to the exit code (the emulator runs until it is stopped). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -79,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     return exitCodes.ok;
   }
   if (command === "validate") return validate(args);
+  if (command === "export") return exportCommand(args);
   await runEmulators(args);
   return new Promise(() => {}); // Runs until SIGINT or SIGTERM stops the process.
 }

@@ -1,10 +1,11 @@
-import { writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
-import { TestStack } from "../support/engine";
+import { repoRoot, TestStack } from "../support/engine";
 import { HcpApi } from "../support/hcpApi";
 import { OutOfBand } from "../support/outOfBand";
 import { previewPlan } from "../support/plan";
@@ -73,7 +74,34 @@ async function fillThroughApis(acronis: AcronisApi, hcp: HcpApi, partnerId: stri
   };
 }
 
-describe("end to end on the real engine: adopting an estate made by hand", function () {
+/** `tenant-estates export`, as a user runs it, with the providers' environment settings. */
+function exportEstate(emulators: RunningEmulators, out: string) {
+  const env = {
+    ...process.env,
+    ACRONIS_BASE_URL: emulators.acronis.baseUrl,
+    ACRONIS_CLIENT_ID: emulators.acronis.clientId,
+    ACRONIS_CLIENT_SECRET: emulators.acronis.clientSecret,
+    HCP_DOMAIN: emulators.hcp.domain,
+    HCP_PORT: new URL(emulators.hcp.url).port,
+    HCP_ADDRESS: "127.0.0.1",
+    HCP_CA_CERT: readFileSync(emulators.hcp.caCertPath, "utf8"),
+    HCP_USERNAME: emulators.hcp.username,
+    HCP_PASSWORD: emulators.hcp.password,
+  };
+  const cli = path.join(repoRoot, "node_modules", "tenant-estates", "dist", "cli", "main.js");
+  // Not spawnSync: the emulators answer from this process's event loop.
+  return new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "export", "--out", out], { env });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
+
+describe("end to end on the real engine: exporting an estate made by hand, and adopting it", function () {
   this.timeout(600_000);
   let emulators: RunningEmulators;
   let stack: TestStack;
@@ -133,8 +161,42 @@ describe("end to end on the real engine: adopting an estate made by hand", funct
     await stack.mustRun(["refresh", "--yes"]);
   });
 
-  it("with adopt, pulumi up takes everything over with no write call to either API", async () => {
-    writeFileSync(estateFile(), stringify(estate));
+  it("tenant-estates export writes it as a valid estate file with adopt, with reads only, the same bytes twice", async () => {
+    const before = await writes();
+    const first = await exportEstate(emulators, estateFile());
+    expect(first.status, first.stderr).to.equal(0);
+    const text = readFileSync(estateFile(), "utf8");
+    const again = await exportEstate(emulators, `${estateFile()}.again`);
+    expect(again.status, again.stderr).to.equal(0);
+    expect(readFileSync(`${estateFile()}.again`, "utf8")).to.equal(text);
+    expect(await writesSince(before)).to.deep.equal([]);
+    expect(first.stderr).to.match(/^acronis: \d+ tenants read$/m);
+    expect(first.stderr).to.contain('not in the estate file: hcp: tenant "Default" has no hard quota');
+    const exported = parse(text) as typeof estate & { acronis: { partnerTenantId: string } };
+    expect(exported.adopt).to.equal(true);
+    expect(exported.acronis.partnerTenantId).to.equal(emulators.acronis.partnerTenantId);
+    expect(exported.acronis.customers).to.have.length(1);
+    expect(exported.acronis.customers[0]).to.deep.include({
+      key: "adopted-dental",
+      name: "Adopted Dental",
+      twoFactor: true,
+      offeringItems: [{ name: "workstations", quota: { value: 10, overage: 12 } }],
+    });
+    expect(exported.acronis.customers[0].users).to.deep.equal([
+      {
+        email: "admin@adopted.example",
+        enabled: true,
+        firstname: "Ada",
+        language: "en",
+        login: "adopted-admin",
+        roles: ["company_admin"],
+      },
+    ]);
+    expect(exported.hcp.tenants.map((t) => t.name)).to.deep.equal(["archive"]);
+    expect(exported.hcp.tenants[0]).to.deep.include({ hardQuota: "50.00 GB", softQuota: 80 });
+  });
+
+  it("with adopt, pulumi up of the exported file takes everything over with no write call to either API", async () => {
     const before = await writes();
     await stack.up();
     expect(await writesSince(before)).to.deep.equal([]);
@@ -147,10 +209,12 @@ describe("end to end on the real engine: adopting an estate made by hand", funct
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
-  it("one edit of the adopted estate plans exactly one update, and up makes exactly that write", async () => {
-    const customer = estate.acronis.customers[0];
-    customer.offeringItems = [{ name: "workstations", quota: { value: 20, overage: 22 } }];
-    writeFileSync(estateFile(), stringify(estate));
+  it("one edit of the exported file plans exactly one update, and up makes exactly that write", async () => {
+    const exported = parse(readFileSync(estateFile(), "utf8")) as typeof estate;
+    exported.acronis.customers[0].offeringItems = [
+      { name: "workstations", quota: { value: 20, overage: 22 } },
+    ];
+    writeFileSync(estateFile(), stringify(exported));
     expect(await previewPlan(stack)).to.deep.equal([
       { name: "acronis-adopted-dental-offering-items", op: "update", properties: ["items"] },
     ]);
