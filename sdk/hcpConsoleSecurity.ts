@@ -7,14 +7,14 @@ import { resourceProps, withSecretOutputs } from "./outputs";
 import type { HcpIpSettings, HcpIpSettingsArgs } from "./types";
 
 export interface HcpConsoleSecurityArgs {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the SECURITY role (e.g. the tenant's initial user), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** Who may reach the Tenant Management Console. */
   ipSettings?: pulumi.Input<HcpIpSettingsArgs>;
   /** Minimum length of account passwords, 2-64 (default 6). */
@@ -59,14 +59,14 @@ export interface HcpConsoleSecurityArgs {
 
 /** Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name. */
 export class HcpConsoleSecurity extends pulumi.dynamic.Resource {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the SECURITY role (e.g. the tenant's initial user), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** Who may reach the Tenant Management Console. */
   declare readonly ipSettings: pulumi.Output<HcpIpSettings | undefined>;
   /** Minimum length of account passwords, 2-64 (default 6). */
@@ -116,10 +116,10 @@ export class HcpConsoleSecurity extends pulumi.dynamic.Resource {
       resourceProps(
         args,
         [
-          "adopt",
           "tenant",
           "username",
           "password",
+          "adopt",
           "ipSettings",
           "minimumPasswordLength",
           "forcePasswordChangeDays",

@@ -7,14 +7,14 @@ import { resourceProps, withSecretOutputs } from "./outputs";
 import type { HcpVersioningSettings, HcpVersioningSettingsArgs } from "./types";
 
 export interface HcpNamespaceDefaultsArgs {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** Up to 1,024 characters; an empty string clears it (default none). */
   description?: pulumi.Input<string>;
   /** e.g. "50 GB": "<number with at most 2 decimals> <MB|GB|TB>", at most the tenant hard quota; compared by size (default 50 GB, or the tenant hard quota when smaller). */
@@ -49,14 +49,14 @@ export interface HcpNamespaceDefaultsArgs {
 
 /** Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name. */
 export class HcpNamespaceDefaults extends pulumi.dynamic.Resource {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** Up to 1,024 characters; an empty string clears it (default none). */
   declare readonly description: pulumi.Output<string | undefined>;
   /** e.g. "50 GB": "<number with at most 2 decimals> <MB|GB|TB>", at most the tenant hard quota; compared by size (default 50 GB, or the tenant hard quota when smaller). */
@@ -98,10 +98,10 @@ export class HcpNamespaceDefaults extends pulumi.dynamic.Resource {
       resourceProps(
         args,
         [
-          "adopt",
           "tenant",
           "username",
           "password",
+          "adopt",
           "description",
           "hardQuota",
           "softQuota",

@@ -7,28 +7,28 @@ import { resourceProps, withSecretOutputs } from "./outputs";
 import type { HcpIpSettings, HcpIpSettingsArgs } from "./types";
 
 export interface HcpSearchSecurityArgs {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the SECURITY role (e.g. the tenant's initial user), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** Who may reach the tenant's Search Console. */
   ipSettings: pulumi.Input<HcpIpSettingsArgs>;
 }
 
 /** Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name. */
 export class HcpSearchSecurity extends pulumi.dynamic.Resource {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the SECURITY role (e.g. the tenant's initial user), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** Who may reach the tenant's Search Console. */
   declare readonly ipSettings: pulumi.Output<HcpIpSettings>;
 
@@ -37,7 +37,7 @@ export class HcpSearchSecurity extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["adopt", "tenant", "username", "password", "ipSettings"], secrets),
+      resourceProps(args, ["tenant", "username", "password", "adopt", "ipSettings"], secrets),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpSearchSecurity",

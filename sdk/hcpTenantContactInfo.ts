@@ -6,14 +6,14 @@ import provider = require("../provider/entry/hcpTenantContactInfo");
 import { resourceProps, withSecretOutputs } from "./outputs";
 
 export interface HcpTenantContactInfoArgs {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** First name, up to 64 characters. */
   firstName?: pulumi.Input<string>;
   /** Last name, up to 64 characters. */
@@ -40,14 +40,14 @@ export interface HcpTenantContactInfoArgs {
 
 /** Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name. */
 export class HcpTenantContactInfo extends pulumi.dynamic.Resource {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** First name, up to 64 characters. */
   declare readonly firstName: pulumi.Output<string | undefined>;
   /** Last name, up to 64 characters. */
@@ -79,10 +79,10 @@ export class HcpTenantContactInfo extends pulumi.dynamic.Resource {
       resourceProps(
         args,
         [
-          "adopt",
           "tenant",
           "username",
           "password",
+          "adopt",
           "firstName",
           "lastName",
           "emailAddress",

@@ -12,14 +12,14 @@ import type {
 } from "./types";
 
 export interface HcpTenantEmailNotificationArgs {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** Whether HCP e-mails the tenant's log messages; works only where e-mail notification is on at system level (default false). */
   enabled?: pulumi.Input<boolean>;
   /** Replaces the whole template; members left out take HCP's default template's, and an empty object restores it. */
@@ -30,14 +30,14 @@ export interface HcpTenantEmailNotificationArgs {
 
 /** E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name. */
 export class HcpTenantEmailNotification extends pulumi.dynamic.Resource {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** Whether HCP e-mails the tenant's log messages; works only where e-mail notification is on at system level (default false). */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
   /** Replaces the whole template; members left out take HCP's default template's, and an empty object restores it. */
@@ -52,7 +52,7 @@ export class HcpTenantEmailNotification extends pulumi.dynamic.Resource {
       name,
       resourceProps(
         args,
-        ["adopt", "tenant", "username", "password", "enabled", "emailTemplate", "recipients"],
+        ["tenant", "username", "password", "adopt", "enabled", "emailTemplate", "recipients"],
         secrets,
       ),
       withSecretOutputs(opts, secrets),

@@ -6,28 +6,28 @@ import provider = require("../provider/entry/hcpTenantPermissions");
 import { resourceProps, withSecretOutputs } from "./outputs";
 
 export interface HcpTenantPermissionsArgs {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  adopt?: pulumi.Input<boolean>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  adopt?: pulumi.Input<boolean>;
   /** The mask, the most any namespace of the tenant may grant: any of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive); an empty list clears it. HCP adds DELETE to PURGE and READ to SEARCH, and the comparison allows for that. Read back as HCP holds it, sorted. */
   permissions: pulumi.Input<pulumi.Input<"DELETE" | "PRIVILEGED" | "PURGE" | "READ" | "SEARCH" | "WRITE">[]>;
 }
 
 /** The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name. */
 export class HcpTenantPermissions extends pulumi.dynamic.Resource {
-  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). */
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
+  /** Take over the tenant's settings as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The mask, the most any namespace of the tenant may grant: any of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive); an empty list clears it. HCP adds DELETE to PURGE and READ to SEARCH, and the comparison allows for that. Read back as HCP holds it, sorted. */
   declare readonly permissions: pulumi.Output<
     "DELETE" | "PRIVILEGED" | "PURGE" | "READ" | "SEARCH" | "WRITE"[]
@@ -38,7 +38,7 @@ export class HcpTenantPermissions extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["adopt", "tenant", "username", "password", "permissions"], secrets),
+      resourceProps(args, ["tenant", "username", "password", "adopt", "permissions"], secrets),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpTenantPermissions",

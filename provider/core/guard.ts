@@ -1,7 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { resourceSpecs } from "../specs";
 import { type Api, type ConfigSource, readReliabilitySettings } from "./config";
+import { jsonEqual } from "./normalise";
 import { operationContext } from "./operation";
-import { PartialCreateError } from "./resource";
+import { PartialCreateError, type PropertyRules } from "./resource";
+import { propertyRules } from "./spec";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 
@@ -32,11 +35,34 @@ export function describeFailure(type: string, operation: string, subject: string
 }
 
 /**
+ * Values the API holds in another form than the program wrote ("60.00 GB" for "60 GB") keep the
+ * program's form while they are equal, so a plan lists only properties that really change.
+ */
+export function keepDeclaredForm<T extends object | undefined>(
+  rules: PropertyRules,
+  declared: object,
+  held: T,
+): T {
+  if (!held) return held;
+  const kept: Record<string, unknown> = { ...held };
+  const given = declared as Record<string, unknown>;
+  for (const [key, rule] of Object.entries(rules)) {
+    const [wrote, holds] = [given[key], kept[key]];
+    if (!rule.normalise || rule.createOnly || wrote === undefined || holds === undefined || holds === null)
+      continue;
+    if (jsonEqual(rule.normalise(wrote), rule.normalise(holds))) kept[key] = wrote;
+  }
+  return kept as T;
+}
+
+/**
  * Wraps a resource provider so that every operation fails with one clear line and the four that call
  * the API stop retrying at the operation deadline (`<api>:operationTimeoutMs`): the engine does not
  * pass `customTimeouts` to dynamic providers.
  */
 export function guarded(provider: Provider, type: string, api: Api): Provider {
+  const spec = resourceSpecs.find((s) => s.type === type);
+  const rules = spec ? propertyRules(spec) : {};
   let config: ConfigSource | undefined;
   const run = async <T>(operation: string, subject: string, task: () => Promise<T>): Promise<T> => {
     let deadlineMs: number;
@@ -63,15 +89,26 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
       ),
     diff: (id, olds, news) =>
       run("diff", subjectOf(news, id), async () => (provider.diff ? provider.diff(id, olds, news) : {})),
-    create: (inputs) => run("create", subjectOf(inputs), () => provider.create(inputs)),
+    create: (inputs) =>
+      run("create", subjectOf(inputs), async () => {
+        const created = await provider.create(inputs);
+        return { ...created, outs: keepDeclaredForm(rules, inputs, created.outs) };
+      }),
     read: (id, props) =>
-      run("read", subjectOf(props, id), async () =>
-        provider.read ? provider.read(id, props) : { id, props },
-      ),
+      run("read", subjectOf(props, id), async () => {
+        const read = provider.read ? await provider.read(id, props) : { id, props };
+        const previous = props ?? {};
+        return {
+          ...read,
+          props: keepDeclaredForm(rules, previous, read.props),
+          inputs: keepDeclaredForm(rules, previous, read.inputs),
+        };
+      }),
     update: (id, olds, news) =>
-      run("update", subjectOf(news, id), async () =>
-        provider.update ? provider.update(id, olds, news) : {},
-      ),
+      run("update", subjectOf(news, id), async () => {
+        const updated = provider.update ? await provider.update(id, olds, news) : {};
+        return { ...updated, outs: keepDeclaredForm(rules, news, updated.outs) };
+      }),
     delete: (id, props) => run("delete", subjectOf(props, id), async () => provider.delete?.(id, props)),
   };
 }

@@ -145,7 +145,9 @@ describe("Acronis providers against the emulator", function () {
       expect(err).to.be.instanceOf(NameConflictError);
       expect((err as Error).message)
         .to.match(new RegExp(`^a tenant named "${inputs.name}" already exists under parent ${partnerId}`))
-        .and.match(/choose another name \(Acronis POST \/tenants failed: HTTP 409, code 1004/);
+        .and.match(
+          /choose another name, or set `adopt: true` .*\(Acronis POST \/tenants failed: HTTP 409, code 1004/,
+        );
       expect((await api.get("/_emulator/state")).body.tenants.length).to.equal(before);
       await tenants.delete(id, outs as never);
     });

@@ -273,7 +273,9 @@ describe("HCP providers against the emulator", function () {
         .catch((e: Error) => e);
       expect(duplicate).to.be.instanceOf(NameConflictError);
       expect((duplicate as Error).message).to.match(
-        new RegExp(`^an HCP tenant named "${id}" already exists: choose another name \\(HCP PUT`),
+        new RegExp(
+          `^an HCP tenant named "${id}" already exists: choose another name, or set \`adopt: true\` to take it over \\(HCP PUT`,
+        ),
       );
       expect((duplicate as Error).message).to.not.include("Other-pass9");
       // check would refuse it first; HCP's own refusal must not carry it either.

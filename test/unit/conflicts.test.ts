@@ -117,7 +117,8 @@ describe("one error class per vendor failure kind", () => {
       expect(explained).to.include({ status: 409, code: 1004, operation: "PUT /tenants/t1" });
       expect(explained.message).to.equal(
         'a tenant named "Acme" already exists under parent p1 (names are unique in the whole tenant hierarchy): ' +
-          "choose another name (Acronis PUT /tenants/t1 failed: HTTP 409, code 1004: Tenant name conflict)",
+          "choose another name, or set `adopt: true` to take over the one under this parent " +
+          "(Acronis PUT /tenants/t1 failed: HTTP 409, code 1004: Tenant name conflict)",
       );
       expect(explained.message).to.not.include("\n");
     });

@@ -25,7 +25,6 @@ export function tenantAccount(role: TenantRole): Record<string, PropertySpec> {
       ? "e.g. the tenant's initial user"
       : "the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account";
   return {
-    adopt: adoptSettingProperty("the tenant's settings"),
     tenant: {
       value: { type: "string", minLength: 1, maxLength: 63 },
       required: true,
@@ -49,6 +48,7 @@ export function tenantAccount(role: TenantRole): Record<string, PropertySpec> {
       notCompared: true,
       doc: "The password of `username`, given with it. Always stored as a secret; never compared.",
     },
+    adopt: adoptSettingProperty("the tenant's settings"),
   };
 }
 
