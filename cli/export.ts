@@ -1,3 +1,4 @@
+import estateSchema from "../estate.schema.json";
 import type { AcronisClient } from "../provider/acronis/client";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import {
@@ -8,8 +9,10 @@ import {
   readAcronisSettings,
   readHcpSettings,
 } from "../provider/core/config";
+import { inputKeys } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
+import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
 import type { Estate, EstateCustomer, EstateHcpTenant, EstateUser } from "../sdk/estate";
 import { slug } from "../sdk/estate";
 
@@ -141,25 +144,13 @@ export async function exportAcronis(
   return { partnerTenantId: root, customers: customers.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
-/** Estate-file keys of an HCP tenant (its initial user is never readable, so never exported). */
-const hcpTenantKeys = [
-  "name",
-  "systemVisibleDescription",
-  "hardQuota",
-  "softQuota",
-  "namespaceQuota",
-  "authenticationTypes",
-  "complianceConfigurationEnabled",
-  "versioningConfigurationEnabled",
-  "searchConfigurationEnabled",
-  "replicationConfigurationEnabled",
-  "erasureCodingSelectionEnabled",
-  "servicePlanSelectionEnabled",
-  "servicePlan",
-  "tags",
-  "dataNetwork",
-  "managementNetwork",
-];
+/** The HCP tenant properties an estate file holds and a tenant can be read back with (never the initial user). */
+const hcpTenantKeys = Object.keys(estateSchema.definitions.hcpTenant.properties).filter(
+  (key) =>
+    inputKeys(hcpTenantSpec).includes(key) &&
+    !hcpTenantSpec.properties[key].createOnly &&
+    key !== "deletionPolicy",
+);
 
 /** Every HCP tenant with the properties the estate file holds: one listing and one read per tenant. */
 export async function exportHcp(
