@@ -85,6 +85,7 @@ describe("the npm package", function () {
     const files = packed[0].files.map((f) => f.path);
     const tops = [...new Set(files.map((f) => f.split("/").slice(0, 2).join("/")))].sort();
     expect(tops).to.deep.equal([
+      "LICENSE",
       "README.md",
       "dist/cli",
       "dist/emulator",
