@@ -1,5 +1,6 @@
 import type { Agent as HttpsAgent } from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
+import { debugLog } from "./debugLog";
 import { type ApiError, NetworkError, type Vendor } from "./errors";
 import type { Semaphore } from "./limits";
 import { pastDeadline } from "./operation";
@@ -76,8 +77,11 @@ export class Transport {
     const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
     // A create is repeated only after an answer that says it was not processed; see createOnce for the rest.
     const retryOn = idempotent ? retryableStatuses : unprocessedStatuses;
+    // Path and operation only: credentials travel in headers, bodies and query parameters, never logged.
+    const what = `${this.options.vendor} ${request.method} ${request.path}`;
     for (let attempt = 1; ; attempt++) {
       const mayRetry = attempt < this.retry.attempts;
+      const started = Date.now();
       let response: AxiosResponse;
       try {
         const send = () =>
@@ -91,19 +95,24 @@ export class Transport {
         response = await (this.options.limiter ? this.options.limiter.run(send) : send());
       } catch (err) {
         const delay = retryDelayMs(attempt, this.retry, undefined);
-        if (!(mayRetry && idempotent && isTransientNetworkError(err)) || pastDeadline(delay)) {
-          throw networkError(this.options.vendor, request.operation, err);
-        }
+        const failure = networkError(this.options.vendor, request.operation, err);
+        const retrying = mayRetry && idempotent && isTransientNetworkError(err) && !pastDeadline(delay);
+        debugLog(
+          `${what}: ${failure.vendorMessage} after ${Date.now() - started} ms${retrying ? `; retry ${attempt + 1} in ${delay} ms` : ""}`,
+        );
+        if (!retrying) throw failure;
         await this.sleep(delay);
         continue;
       }
       const answer = toTransportResponse<T>(response);
+      debugLog(`${what}: ${answer.status} in ${Date.now() - started} ms (attempt ${attempt})`);
       if (answer.status < 400 || request.accept?.includes(answer.status)) return answer;
       if (mayRetry && retryOn.has(answer.status)) {
         const retryAfter = parseRetryAfter(answer.headers["retry-after"], Date.now());
         const delay = retryDelayMs(attempt, this.retry, retryAfter);
         // Past the operation's deadline the answer at hand is the result.
         if (!pastDeadline(delay)) {
+          debugLog(`${what}: retry ${attempt + 1} in ${delay} ms`);
           await this.sleep(delay);
           continue;
         }
