@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { debugLog } from "./debugLog";
 import { isUnknown } from "./normalise";
 import { diffProperties, type PropertyRules, readResult as readResultOf } from "./resource";
 import { Validator } from "./validate";
@@ -172,7 +173,11 @@ export function adoptSettingProperty(setting: string): PropertySpec {
 
 /** Whether the held object already has every declared input: adopting it then writes nothing. */
 export function alreadySatisfies(spec: ResourceSpec, held: object, inputs: object): boolean {
-  return !diffProperties(held, inputs, propertyRules(spec)).changes;
+  const satisfied = !diffProperties(held, inputs, propertyRules(spec)).changes;
+  debugLog(
+    `adopting an existing ${spec.type}: ${satisfied ? "it matches, nothing to write" : "writing the declared differences"}`,
+  );
+  return satisfied;
 }
 
 /** `read`'s answer: outputs of create's shape, and the refreshed values of the inputs the resource had. */
