@@ -1,5 +1,6 @@
 import estateSchema from "../estate.schema.json";
 import type { AcronisClient } from "../provider/acronis/client";
+import { knownRoles } from "../provider/acronis/specs/accessPolicy";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import {
   acronisClientFor,
@@ -90,9 +91,13 @@ const itemOrder = (item: { name: string; applicationId?: string; infraId?: strin
   `${item.name}/${item.applicationId ?? ""}/${item.infraId ?? ""}`;
 
 function userEntry(user: User, report: ExportReport): EstateUser {
-  const roles = [
-    ...new Set((user.access_policies ?? []).filter((p) => p.trustee_id === user.id).map((p) => p.role_id)),
-  ].sort();
+  // Only roles on the user's own tenant, among those the estate file knows; the rest is reported.
+  const policies = (user.access_policies ?? []).filter((p) => p.trustee_id === user.id);
+  const expressible = (p: { tenant_id: string; role_id: string }) =>
+    p.tenant_id === user.tenant_id && (knownRoles as readonly string[]).includes(p.role_id);
+  for (const p of policies.filter((p) => !expressible(p)))
+    report.notExpressed(`user "${user.login}": role ${p.role_id} on tenant ${p.tenant_id}`);
+  const roles = [...new Set(policies.filter(expressible).map((p) => p.role_id))].sort();
   const email = typeof user.contact?.email === "string" ? user.contact.email : "";
   if (!email)
     report.notExpressed(
@@ -137,11 +142,31 @@ export async function exportAcronis(
       ),
     );
   }
-  const units = new Set(tenants.filter((t) => t.kind === "unit").map((t) => t.id));
-  const inUnits = users.filter((u) => units.has(u.tenant_id));
-  for (const user of inUnits)
-    report.notExpressed(`user "${user.login}" belongs to a unit tenant, which the estate file cannot hold`);
-  return { partnerTenantId: root, customers: customers.sort((a, b) => a.name.localeCompare(b.name)) };
+  const exported = new Set(
+    tenants.filter((t) => t.kind === "customer" && t.parent_id === root).map((t) => t.id),
+  );
+  for (const user of users.filter((u) => !exported.has(u.tenant_id))) {
+    const kind = tenants.find((t) => t.id === user.tenant_id)?.kind ?? "unknown";
+    report.notExpressed(
+      `user "${user.login}" belongs to a ${kind} tenant, which the estate file cannot hold`,
+    );
+  }
+  return {
+    partnerTenantId: root,
+    customers: withUniqueKeys(customers.sort((a, b) => a.name.localeCompare(b.name))),
+  };
+}
+
+/** Keys as the estate schema wants them (at most 63 characters), made unique with a counter. */
+function withUniqueKeys<T extends { key?: string }>(entries: T[]): T[] {
+  const taken = new Set<string>();
+  return entries.map((entry) => {
+    const base = (entry.key ?? "x").slice(0, 59).replace(/-+$/, "") || "x";
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    taken.add(key);
+    return { ...entry, key };
+  });
 }
 
 /** The HCP tenant properties an estate file holds and a tenant can be read back with (never the initial user). */
@@ -178,7 +203,7 @@ export async function exportHcp(
   report.notExpressed(
     "hcp: tenant settings documents (console security and others) are not exported: they need each tenant's own account",
   );
-  return { tenants: tenants.sort((a, b) => a.name.localeCompare(b.name)) };
+  return { tenants: withUniqueKeys(tenants.sort((a, b) => a.name.localeCompare(b.name))) };
 }
 
 /** The live estate, from the settings of the providers' environment fallbacks. */

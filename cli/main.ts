@@ -89,6 +89,8 @@ async function exportCommand(args: string[]): Promise<number> {
   };
   try {
     const text = stringify(await exportEstate(which, report));
+    // The export must load as it is: a problem here is a bug of the export, never written out silently.
+    loadEstate(out ?? "(export)", text);
     if (out) writeFileSync(out, text);
     else process.stdout.write(text);
     return exitCodes.ok;

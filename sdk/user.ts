@@ -9,7 +9,7 @@ import type { UserContact, UserContactArgs } from "./types";
 export interface UserArgs {
   /** The tenant the account is registered in. A change replaces the user (the old account is deleted first: logins are unique). */
   tenantId: pulumi.Input<string>;
-  /** Unique in the whole platform. A change replaces the user (the old account is deleted first). */
+  /** Unique in the whole platform (compared case-insensitively). A change replaces the user (the old account is deleted first). */
   login: pulumi.Input<string>;
   /** The user's contact; only the keys given are managed. */
   contact: pulumi.Input<UserContactArgs>;
@@ -27,7 +27,7 @@ export interface UserArgs {
 export class User extends pulumi.dynamic.Resource {
   /** The tenant the account is registered in. A change replaces the user (the old account is deleted first: logins are unique). */
   declare readonly tenantId: pulumi.Output<string>;
-  /** Unique in the whole platform. A change replaces the user (the old account is deleted first). */
+  /** Unique in the whole platform (compared case-insensitively). A change replaces the user (the old account is deleted first). */
   declare readonly login: pulumi.Output<string>;
   /** The user's contact; only the keys given are managed. */
   declare readonly contact: pulumi.Output<UserContact>;

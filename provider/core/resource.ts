@@ -21,6 +21,8 @@ export interface PropertyRule {
   createOnly?: boolean;
   /** Brings both sides to one form before comparing (quotas, booleans, lists as sets). */
   normalise?: (value: unknown) => unknown;
+  /** The value an absent input means (a deletion policy): then it is compared even when not set. */
+  default?: unknown;
   /** Whether the stored value satisfies the wanted one, where equality after normalising is not enough. */
   equals?: (stored: unknown, wanted: unknown) => boolean;
 }
@@ -42,13 +44,15 @@ export function diffProperties(
   const replaces: string[] = [];
   let deleteBeforeReplace = false;
   for (const [key, rule] of Object.entries(rules)) {
-    if (rule.createOnly || !(key in news) || news[key] === undefined) continue;
-    const next = news[key];
+    if (rule.createOnly) continue;
+    const next = news[key] ?? rule.default;
+    if (next === undefined) continue;
+    const held = olds[key] ?? rule.default;
     const same =
       !isUnknown(next) &&
       (rule.equals
-        ? rule.equals(olds[key], next)
-        : jsonEqual(normaliseWith(rule, olds[key]), normaliseWith(rule, next)));
+        ? rule.equals(held, next)
+        : jsonEqual(normaliseWith(rule, held), normaliseWith(rule, next)));
     if (same) continue;
     changed.push(key);
     if (!rule.replaces) continue;

@@ -51,6 +51,8 @@ export interface PropertySpec extends FieldSpec {
   replaces?: "createFirst" | "deleteFirst";
   /** Brings both sides to one form before comparing (quotas, lists as sets). */
   normalise?: (value: unknown) => unknown;
+  /** What an absent input means; such a property is compared even when the program leaves it out. */
+  default?: unknown;
   /** Whether the stored value satisfies the wanted one, where normalising is not enough (offering items). */
   equals?: (stored: unknown, wanted: unknown) => boolean;
   /** A rule beyond the value's type: the reason, without the property name, or undefined. */
@@ -89,6 +91,7 @@ export function propertyRules(spec: ResourceSpec): PropertyRules {
       deleteBeforeReplace: p.replaces === "deleteFirst",
       createOnly: p.createOnly || p.notCompared,
       normalise: p.normalise,
+      default: p.default,
       equals: p.equals,
     };
   }

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { customerTenantSpec } from "../../provider/acronis/specs/customerTenant";
+import { userSpec } from "../../provider/acronis/specs/user";
 import { diffProperties } from "../../provider/core/resource";
 import { propertyRules, type ResourceSpec, validateInputs } from "../../provider/core/spec";
 import { resourceSpecs } from "../../provider/specs";
@@ -93,6 +95,25 @@ describe("resource specs", () => {
         return diff.changes === (held !== wanted) && unmanaged.changes === false;
       }),
     );
+  });
+
+  it("compare a deletion policy left out of the program as its default, so dropping `delete` is planned", () => {
+    const rules = propertyRules(customerTenantSpec);
+    const base = { name: "A", parentId: "p" };
+    expect(diffProperties({ ...base, deletionPolicy: "delete" }, base, rules).changes).to.equal(true);
+    expect(diffProperties(base, base, rules).changes).to.equal(false);
+    expect(diffProperties(base, { ...base, deletionPolicy: "disable" }, rules).changes).to.equal(false);
+    expect(diffProperties(base, { ...base, deletionPolicy: "delete" }, rules).changes).to.equal(true);
+  });
+
+  it("compare logins case-insensitively, as the platform does: no replacement for a change of case", () => {
+    const rules = propertyRules(userSpec);
+    const held = { tenantId: "t", login: "Bob", contact: { email: "b@example.com" } };
+    expect(diffProperties(held, { ...held, login: "bob" }, rules)).to.deep.include({
+      changes: false,
+      replaces: [],
+    });
+    expect(diffProperties(held, { ...held, login: "rob" }, rules)).to.deep.include({ replaces: ["login"] });
   });
 
   it("name each resource once, and every replaced property says how it is replaced", () => {

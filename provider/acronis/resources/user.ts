@@ -144,11 +144,13 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
 
   /** Takes over an existing user, writing only the declared differences; no activation e-mail. */
   private async adopt(user: User, inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
-    const held = userOutputs(user, inputs, false);
+    // An existing account is never sent an activation e-mail: one asked for counts as done.
+    const notOwed = inputs.sendActivationEmail === true;
+    const held = userOutputs(user, inputs, notOwed);
     if (alreadySatisfies(userSpec, held, inputs)) return { id: user.id, outs: held };
     return finishCreate(user.id, inputs, held, async () => {
       const change = plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
-      return userOutputs(await this.updateUser(user.id, change), inputs, false);
+      return userOutputs(await this.updateUser(user.id, change), inputs, notOwed);
     });
   }
 

@@ -61,6 +61,8 @@ export const customerTenantSpec: ResourceSpec = {
     },
     deletionPolicy: {
       value: { type: "string", enum: deletionPolicies },
+      // Removing `delete` from the program must plan its return to the default, never keep it silently.
+      default: "disable",
       doc: "What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it.",
     },
     adopt: adoptProperty("a customer tenant of this name under `parentId` (never one under another parent)"),

@@ -27,7 +27,9 @@ export const userSpec: ResourceSpec = {
       },
       required: true,
       replaces: "deleteFirst",
-      doc: "Unique in the whole platform. A change replaces the user (the old account is deleted first).",
+      // Choice: logins compare case-insensitively, as the platform's uniqueness rule and login lookup do.
+      normalise: (v) => (typeof v === "string" ? v.toLowerCase() : v),
+      doc: "Unique in the whole platform (compared case-insensitively). A change replaces the user (the old account is deleted first).",
     },
     contact: {
       value: {

@@ -171,6 +171,7 @@ export const hcpTenantSpec: ResourceSpec = {
     },
     adopt: adoptProperty("an HCP tenant of this name"),
     deletionPolicy: {
+      default: "delete",
       value: { type: "string", enum: hcpDeletionPolicies },
       doc: "What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect).",
     },
