@@ -40,8 +40,11 @@ describe("secrets: no credential or password in plaintext anywhere", function ()
       seen[what] = `${result.stdout}\n${result.stderr}`;
       return result;
     };
-    expect((await run("up", ["up", "--yes", "--skip-preview"])).code).to.equal(0);
-    await run("preview --diff --refresh", ["preview", "--diff", "--refresh"]);
+    // --debug: the engine's debug log, with every API request, is part of what is searched.
+    expect((await run("up", ["up", "--yes", "--skip-preview", "--debug"])).code).to.equal(0);
+    expect(seen.up).to.match(/HCP PUT \S*tenants: 200 in \d+ ms/);
+    expect(seen.up).to.match(/Acronis POST \/idp\/token: 200 in \d+ ms/);
+    await run("preview --diff --refresh", ["preview", "--diff", "--refresh", "--debug"]);
     await run("refresh", ["refresh", "--yes", "--skip-preview"]);
     seen["stack export"] = (await stack.exportState()).toString();
     seen["stack output"] = (await run("stack output", ["stack", "output", "--json"])).stdout;
