@@ -1,6 +1,7 @@
 import estateSchema from "../estate.schema.json";
 import type { AcronisClient } from "../provider/acronis/client";
 import { knownRoles } from "../provider/acronis/specs/accessPolicy";
+import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import {
   acronisClientFor,
@@ -10,7 +11,7 @@ import {
   readAcronisSettings,
   readHcpSettings,
 } from "../provider/core/config";
-import { inputKeys } from "../provider/core/spec";
+import { inputKeys, type ValueSpec } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
@@ -31,18 +32,10 @@ function sortedPlain<T extends object>(value: T): T {
   return Object.fromEntries(entries) as T;
 }
 
-const contactKeys = [
-  "email",
-  "firstname",
-  "lastname",
-  "phone",
-  "address1",
-  "address2",
-  "city",
-  "state",
-  "zipcode",
-  "country",
-];
+/** The contact fields a customer has, as its spec declares them. */
+const contactKeys = Object.keys(
+  (customerTenantSpec.properties.contact.value as Extract<ValueSpec, { type: "object" }>).fields,
+);
 
 /** A customer tenant as an estate entry, with its users: the fields the estate file has, as the API holds them. */
 export function customerEntry(tenant: Tenant, users: readonly User[], report: ExportReport): EstateCustomer {
@@ -177,6 +170,9 @@ const hcpTenantKeys = Object.keys(estateSchema.definitions.hcpTenant.properties)
     key !== "deletionPolicy",
 );
 
+/** Asks hcpTenantOutputs for every exported property. */
+const everyHcpTenantKey = Object.fromEntries(hcpTenantKeys.map((k) => [k, true])) as never;
+
 /** Every HCP tenant with the properties the estate file holds: one listing and one read per tenant. */
 export async function exportHcp(
   client: HcpClient,
@@ -193,8 +189,7 @@ export async function exportHcp(
       );
       continue;
     }
-    const everything = Object.fromEntries(hcpTenantKeys.map((k) => [k, true]));
-    const outputs = hcpTenantOutputs(tenant, everything as never) as unknown as Record<string, unknown>;
+    const outputs = hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>;
     const entry = Object.fromEntries(hcpTenantKeys.map((k) => [k, outputs[k]]));
     if (Array.isArray(entry.tags) && entry.tags.length === 0) delete entry.tags;
     tenants.push(sortedPlain({ key: slug(name), ...entry, name }) as EstateHcpTenant);

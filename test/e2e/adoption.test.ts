@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { parse, stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
+import { apiWrites } from "../support/apiWrites";
 import { repoRoot, TestStack } from "../support/engine";
 import { HcpApi } from "../support/hcpApi";
 import { OutOfBand } from "../support/outOfBand";
@@ -108,21 +109,8 @@ describe("end to end on the real engine: exporting an estate made by hand, and a
   let estate: Awaited<ReturnType<typeof fillThroughApis>>;
   const estateFile = () => path.join(stack.workDir, "estate.yaml");
 
-  /** Write requests each API received so far (token requests left out). */
-  const writes = async () => {
-    const acronis = (await (
-      await fetch(new URL("/_emulator/requests", emulators.acronis.baseUrl))
-    ).json()) as {
-      items: { method: string; path: string }[];
-    };
-    const of = (entries: { method: string; path: string }[]) =>
-      entries
-        .filter((e) => !["GET", "HEAD"].includes(e.method))
-        .filter((e) => !e.path.endsWith("/idp/token") && !e.path.startsWith("/_emulator"))
-        .map((e) => `${e.method} ${e.path}`);
-    return { acronis: of(acronis.items), hcp: of(emulators.log.list("hcp")) };
-  };
   /** The writes made since `before`, Acronis' first. */
+  const writes = () => apiWrites(emulators);
   const writesSince = async (before: Awaited<ReturnType<typeof writes>>) => {
     const now = await writes();
     return [...now.acronis.slice(before.acronis.length), ...now.hcp.slice(before.hcp.length)];

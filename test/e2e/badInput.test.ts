@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import type { RunningEmulators } from "../../emulator";
 import { startEmulators } from "../../emulator";
+import { apiWrites } from "../support/apiWrites";
 import { TestStack } from "../support/engine";
 import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 
@@ -274,15 +275,8 @@ describe(`bad input: ${catalogue.length} cases, each refused at pulumi preview b
   const outputs: string[] = [];
 
   const writes = async () => {
-    const acronis = (await (
-      await fetch(new URL("/_emulator/requests", emulators.acronis.baseUrl))
-    ).json()) as { items: { method: string; path: string }[] };
-    return [...acronis.items, ...emulators.log.list("hcp")].filter(
-      (e) =>
-        !["GET", "HEAD"].includes(e.method) &&
-        !e.path.endsWith("/idp/token") &&
-        !e.path.startsWith("/_emulator"),
-    );
+    const { acronis, hcp } = await apiWrites(emulators);
+    return [...acronis, ...hcp];
   };
 
   before(async () => {

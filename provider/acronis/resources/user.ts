@@ -37,6 +37,11 @@ const rules = propertyRules(userSpec);
 /** Input rules, checked before any API call. */
 export const validateUser = (news: UserInputs) => validateInputs(userSpec, {}, news);
 
+/** The PUT /users/{id} body for these inputs (without version): what can change in place. */
+export function userUpdateBody(inputs: UserInputs): Omit<UserUpdate, "version"> {
+  return plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
+}
+
 export function userCreateBody(inputs: UserInputs): UserCreate {
   return plain({
     tenant_id: inputs.tenantId,
@@ -149,8 +154,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     const held = userOutputs(user, inputs, notOwed);
     if (alreadySatisfies(userSpec, held, inputs)) return { id: user.id, outs: held };
     return finishCreate(user.id, inputs, held, async () => {
-      const change = plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
-      return userOutputs(await this.updateUser(user.id, change), inputs, notOwed);
+      return userOutputs(await this.updateUser(user.id, userUpdateBody(inputs)), inputs, notOwed);
     });
   }
 
@@ -164,10 +168,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   async update(id: string, olds: UserOutputs, news: UserInputs): Promise<pulumi.dynamic.UpdateResult> {
     // Only an owed activation e-mail changed: the user is read (for `activated`), not written.
     const updated = diffProperties(olds, news, rules).changes
-      ? await this.updateUser(
-          id,
-          plain({ contact: news.contact, language: news.language, enabled: news.enabled }),
-        )
+      ? await this.updateUser(id, userUpdateBody(news))
       : await this.requireUser(id);
     const sent = await this.sendOwedActivationEmail(updated, olds, news);
     return { outs: userOutputs(updated, news, sent) };
