@@ -11,6 +11,7 @@ import {
   readAcronisSettings,
   readHcpSettings,
 } from "../provider/core/config";
+import { isMark } from "../provider/core/ownership";
 import { inputKeys, type ValueSpec } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
@@ -49,7 +50,8 @@ export function customerEntry(tenant: Tenant, users: readonly User[], report: Ex
     key: slug(tenant.name),
     name: tenant.name,
     customerId: tenant.customer_id ?? undefined,
-    internalTag: tenant.internal_tag ?? undefined,
+    // The provider's ownership mark is not the user's tag: it stays where it is.
+    internalTag: isMark(tenant.internal_tag) ? undefined : (tenant.internal_tag ?? undefined),
     language: tenant.language,
     ancestralAccess: tenant.ancestral_access,
     enhancedSecurity: tenant.enhanced_security,

@@ -13,7 +13,7 @@ export interface CustomerTenantArgs {
   parentId: pulumi.Input<string>;
   /** An external id for reporting (Acronis `customer_id`). */
   customerId?: pulumi.Input<string>;
-  /** An internal tag, up to 256 characters. */
+  /** An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>`), by which a later `up` takes back a create that a crash kept out of the state; when you set it, such a lost create needs `adopt`. */
   internalTag?: pulumi.Input<string>;
   /** Language code, default `en`. */
   language?: pulumi.Input<string>;
@@ -39,7 +39,7 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   declare readonly parentId: pulumi.Output<string>;
   /** An external id for reporting (Acronis `customer_id`). */
   declare readonly customerId: pulumi.Output<string | undefined>;
-  /** An internal tag, up to 256 characters. */
+  /** An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>`), by which a later `up` takes back a create that a crash kept out of the state; when you set it, such a lost create needs `adopt`. */
   declare readonly internalTag: pulumi.Output<string | undefined>;
   /** Language code, default `en`. */
   declare readonly language: pulumi.Output<string | undefined>;

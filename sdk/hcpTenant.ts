@@ -32,7 +32,7 @@ export interface HcpTenantArgs {
   servicePlanSelectionEnabled?: pulumi.Input<boolean>;
   /** The service plan of all the tenant's namespaces, compared case-insensitively (HCP's default `Default`); only while `servicePlanSelectionEnabled` is not true. */
   servicePlan?: pulumi.Input<string>;
-  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. */
+  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the tenants it creates, by which a later `up` takes back a create that a crash kept out of the state; it is never shown here. */
   tags?: pulumi.Input<pulumi.Input<string>[]>;
   /** The network for data access, compared case-insensitively (HCP's default `[hcp_system]`). */
   dataNetwork?: pulumi.Input<string>;
@@ -78,7 +78,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly servicePlanSelectionEnabled: pulumi.Output<boolean | undefined>;
   /** The service plan of all the tenant's namespaces, compared case-insensitively (HCP's default `Default`); only while `servicePlanSelectionEnabled` is not true. */
   declare readonly servicePlan: pulumi.Output<string | undefined>;
-  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. */
+  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the tenants it creates, by which a later `up` takes back a create that a crash kept out of the state; it is never shown here. */
   declare readonly tags: pulumi.Output<string[] | undefined>;
   /** The network for data access, compared case-insensitively (HCP's default `[hcp_system]`). */
   declare readonly dataNetwork: pulumi.Output<string | undefined>;

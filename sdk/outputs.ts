@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /**
- * Props for pulumi.dynamic.Resource: the user's args, with secret inputs wrapped as secrets, plus every
+ * Props for pulumi.dynamic.Resource: the user's args, with secret inputs wrapped as secrets, the stack's
+ * name (`__owner`; the engine hides `__` keys from plans), plus every
  * output key set to undefined, which is how a dynamic resource declares the outputs it exposes
  * (pulumi/pulumi#5174).
  */
@@ -10,7 +11,8 @@ export function resourceProps(
   outputKeys: readonly string[],
   secretKeys: readonly string[],
 ): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
+  // The hidden `__owner` names the stack, for the ownership mark the provider writes on what it creates.
+  const props: Record<string, unknown> = { __owner: `${pulumi.getProject()}/${pulumi.getStack()}` };
   for (const key of outputKeys) props[key] = undefined;
   const given = args as Record<string, unknown>;
   for (const [key, value] of Object.entries(given)) {

@@ -104,6 +104,8 @@ export interface User {
   enabled: boolean;
   language?: string;
   personal_tenant_id?: string | null;
+  /** The provider's ownership mark on users it creates. */
+  external_id?: string | null;
   access_policies?: AccessPolicyItem[];
   [key: string]: unknown;
 }
@@ -114,9 +116,12 @@ export interface UserCreate {
   contact: UserContact;
   language?: string;
   enabled?: boolean;
+  external_id?: string;
 }
 
-export type UserUpdate = Partial<Omit<UserCreate, "tenant_id" | "login">> & { version: number };
+export type UserUpdate = Partial<Omit<UserCreate, "tenant_id" | "login" | "external_id">> & {
+  version: number;
+};
 
 export interface AccessPolicyItem {
   id: string;

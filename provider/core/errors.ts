@@ -122,3 +122,11 @@ export class ConfigurationError extends Error {
     this.name = "ConfigurationError";
   }
 }
+
+/** An object that another stack created (its ownership mark says so), which adoption never takes over. */
+export class OwnershipError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OwnershipError";
+  }
+}

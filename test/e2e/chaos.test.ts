@@ -2,7 +2,8 @@ import { expect } from "chai";
 import type { RunningEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
 import type { TestStack } from "../support/engine";
-import { estateStack, tenantPassword } from "../support/estate";
+import { estateStack } from "../support/estate";
+import { expectDeclaredCustomers, expectDeclaredHcpTenants } from "../support/estateCheck";
 import { HcpApi } from "../support/hcpApi";
 
 const customers = 20;
@@ -79,66 +80,11 @@ describe(`chaos: ${customers} customers and ${hcpTenants} HCP tenants under faul
     expect(runs[runs.length - 1].code).to.equal(0);
   });
 
-  it("leaves exactly the declared Acronis customers: no duplicate, no orphan, nothing missing", async () => {
-    const state = (await acronis.get("/_emulator/state")).body as {
-      tenants: { id: string; name: string; kind: string; parent_id: string }[];
-      users: { id: string; login: string; tenant_id: string }[];
-    };
-    const customerTenants = state.tenants.filter((t) => t.kind === "customer");
-    expect(customerTenants.map((t) => t.name).sort()).to.deep.equal(
-      Array.from({ length: customers }, (_, i) => `Estate Customer ${i}`).sort(),
-    );
-    expect(state.users.map((u) => u.login).sort()).to.deep.equal(
-      Array.from({ length: customers }, (_, i) => `estate-admin-${i}`).sort(),
-    );
-    for (const tenant of customerTenants) {
-      const i = Number(tenant.name.split(" ").pop());
-      expect((await acronis.get(`/tenants/${tenant.id}/mfa/status`)).body.mfa_status, tenant.name).to.equal(
-        "enabled",
-      );
-      const items = (await acronis.get(`/tenants/${tenant.id}/offering_items`)).body.items as {
-        name: string;
-        status: number;
-        quota?: { value: number | null };
-      }[];
-      expect(
-        items
-          .filter((it) => it.status === 1)
-          .map((it) => it.name)
-          .sort(),
-        tenant.name,
-      ).to.deep.equal(["storage", "workstations"]);
-      expect(items.find((it) => it.name === "workstations")?.quota?.value, tenant.name).to.equal(10 + i);
-      const user = state.users.find((u) => u.tenant_id === tenant.id);
-      expect(user, `user of ${tenant.name}`).to.not.equal(undefined);
-      const roles = (
-        (await acronis.get(`/users/${user?.id}/access_policies`)).body.items as { role_id: string }[]
-      ).map((p) => p.role_id);
-      expect(roles, user?.login).to.deep.equal(["company_admin"]);
-    }
-  });
+  it("leaves exactly the declared Acronis customers: no duplicate, no orphan, nothing missing", () =>
+    expectDeclaredCustomers(acronis, customers));
 
-  it("leaves exactly the declared HCP tenants, each with its console security", async () => {
-    const names = JSON.parse((await hcp.admin("GET", "/mapi/tenants")).body).name as string[];
-    expect(names.sort()).to.deep.equal(
-      ["Default", ...Array.from({ length: hcpTenants }, (_, j) => `estate-${j}`)].sort(),
-    );
-    for (let j = 0; j < hcpTenants; j++) {
-      const console = JSON.parse(
-        (
-          await hcp.asTenantUser(
-            `estate-${j}`,
-            "security",
-            tenantPassword,
-            "GET",
-            `/mapi/tenants/estate-${j}/consoleSecurity`,
-          )
-        ).body,
-      );
-      expect(console.minimumPasswordLength, `estate-${j}`).to.equal(10);
-      expect(console.ipSettings.allowAddresses.ipAddress, `estate-${j}`).to.deep.equal(["10.0.0.0/8"]);
-    }
-  });
+  it("leaves exactly the declared HCP tenants, each with its console security", () =>
+    expectDeclaredHcpTenants(hcp, hcpTenants));
 
   it("pulumi preview then shows no changes, also with --refresh", async () => {
     expect((await stack.previewSteps()).filter((s) => s.op !== "refresh")).to.deep.equal([]);

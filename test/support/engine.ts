@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
@@ -62,7 +62,9 @@ export class TestStack {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PATH: `${engineDir}${path.delimiter}${path.join(repoRoot, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
-      PULUMI_BACKEND_URL: `file://${path.join(workDir, "state")}`,
+      // metadata=skip: the storage library writes a side file (`.attrs`) non-atomically; a killed run can leave
+      // it empty, and the stack then fails to load ("failed to load checkpoint: EOF").
+      PULUMI_BACKEND_URL: `file://${path.join(workDir, "state")}?metadata=skip`,
       PULUMI_HOME: path.join(workDir, "home"),
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
@@ -83,8 +85,20 @@ export class TestStack {
   }
 
   run(args: string[]): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: this.workDir, env: this.env });
+    return this.start(args).result;
+  }
+
+  /**
+   * Starts a command without waiting for it. It leads its own process group, so a test can kill the
+   * engine alone (`child.pid`) or the engine with every plugin it started (`-child.pid`).
+   */
+  start(args: string[]): { child: ChildProcess; result: Promise<RunResult> } {
+    const child = spawn("pulumi", ["--non-interactive", ...args], {
+      cwd: this.workDir,
+      env: this.env,
+      detached: true,
+    });
+    const result = new Promise<RunResult>((resolve, reject) => {
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => {
@@ -96,6 +110,7 @@ export class TestStack {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
     });
+    return { child, result };
   }
 
   async mustRun(args: string[]): Promise<RunResult> {

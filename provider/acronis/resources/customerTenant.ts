@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError } from "../../core/errors";
 import { plain } from "../../core/normalise";
+import { type Owned, ownershipMark } from "../../core/ownership";
 import {
   checkResult,
   createOnce,
@@ -11,7 +13,7 @@ import {
 } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { AcronisResourceProvider } from "../provider";
-import { customerTenantSpec, type deletionPolicies } from "../specs/customerTenant";
+import { customerTenantSpec, type deletionPolicies, maxInternalTagLength } from "../specs/customerTenant";
 import type { Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
 
 export type ContactInputs = Partial<Record<string, string>>;
@@ -42,14 +44,20 @@ const rules = propertyRules(customerTenantSpec);
 export const validateCustomerTenant = (olds: Partial<CustomerTenantInputs>, news: CustomerTenantInputs) =>
   validateInputs(customerTenantSpec, olds, news);
 
+/** The stack's mark on the tenants it creates, kept in `internal_tag`. */
+export function tenantMark(inputs: Owned): string | undefined {
+  return inputs.__owner ? ownershipMark(inputs.__owner, maxInternalTagLength) : undefined;
+}
+
 /** The POST /tenants body for these inputs. */
-export function tenantCreateBody(inputs: CustomerTenantInputs): TenantCreate {
+export function tenantCreateBody(inputs: CustomerTenantInputs & Owned): TenantCreate {
   return plain({
     name: inputs.name,
     kind: "customer",
     parent_id: inputs.parentId,
     customer_id: inputs.customerId,
-    internal_tag: inputs.internalTag,
+    // Choice: a declared internalTag wins, and such a tenant carries no mark (its lost create needs adopt).
+    internal_tag: inputs.internalTag ?? tenantMark(inputs),
     language: inputs.language,
     ancestral_access: inputs.ancestralAccess,
     enhanced_security: inputs.enhancedSecurity,
@@ -62,7 +70,7 @@ export function tenantUpdateBody(
   olds: Partial<CustomerTenantInputs>,
   news: CustomerTenantInputs,
 ): Omit<TenantUpdate, "version"> {
-  const body = tenantCreateBody(news) as Partial<TenantCreate>;
+  const body = tenantCreateBody({ ...news, __owner: undefined }) as Partial<TenantCreate>;
   delete body.kind;
   if (olds.parentId === news.parentId) delete body.parent_id;
   return plain({ ...body, enabled: news.enabled });
@@ -135,19 +143,27 @@ export class CustomerTenantProvider
     return diffProperties(olds, news, rules);
   }
 
-  async create(inputs: CustomerTenantInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: CustomerTenantInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
+    // Only under the declared parent: a tenant of that name elsewhere is never taken over.
+    const findExisting = () => client.findChildTenant(inputs.parentId, inputs.name, "customer");
+    const what = `customer tenant "${inputs.name}"`;
     if (inputs.adopt) {
-      // Only under the declared parent: a tenant of that name elsewhere is never taken over.
-      const existing = await client.findChildTenant(inputs.parentId, inputs.name, "customer");
-      if (existing) return this.adopt(existing, inputs);
+      const existing = await findExisting();
+      if (existing)
+        return this.adopt(
+          refuseAnotherStacks(what, existing, existing.internal_tag, tenantMark(inputs)),
+          inputs,
+        );
     }
-    const tenant = await createOnce(
-      () => client.createTenant(tenantCreateBody(inputs)),
-      () => client.findChildTenant(inputs.parentId, inputs.name, "customer"),
-    ).catch((err: unknown) => {
+    let tenant: Tenant;
+    try {
+      tenant = await createOnce(() => client.createTenant(tenantCreateBody(inputs)), findExisting);
+    } catch (err) {
+      const own = await ownLostCreate(what, err, findExisting, (t) => t.internal_tag, tenantMark(inputs));
+      if (own) return this.adopt(own, inputs);
       throw explainTenantNameConflict(err, inputs);
-    });
+    }
     this.directory().remember(tenant, true);
     const created = customerTenantOutputs(tenant, inputs);
     return finishCreate(tenant.id, inputs, created, async () => {

@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError } from "../../core/errors";
 import { plain } from "../../core/normalise";
+import { type Owned, ownershipMark } from "../../core/ownership";
 import {
   checkResult,
   createOnce,
@@ -42,12 +44,18 @@ export function userUpdateBody(inputs: UserInputs): Omit<UserUpdate, "version"> 
   return plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
 }
 
-export function userCreateBody(inputs: UserInputs): UserCreate {
+/** The stack's mark on a user it creates, kept in `external_id`: per login, in case the field is unique. */
+export function userMark(inputs: Owned & Pick<UserInputs, "login">): string | undefined {
+  return inputs.__owner ? ownershipMark(inputs.__owner, 255, inputs.login.toLowerCase()) : undefined;
+}
+
+export function userCreateBody(inputs: UserInputs & Owned): UserCreate {
   return plain({
     tenant_id: inputs.tenantId,
     login: inputs.login,
     contact: inputs.contact,
     language: inputs.language,
+    external_id: userMark(inputs),
   });
 }
 
@@ -89,6 +97,16 @@ export function activationEmailOwed(olds: Partial<UserOutputs>, news: UserInputs
   );
 }
 
+/** The refusal of a login that check_login says is taken. */
+function loginTaken(login: string): NameConflictError {
+  return new NameConflictError({
+    vendor: "Acronis",
+    operation: "GET /users/check_login",
+    status: 409,
+    vendorMessage: `login "${login}" is already taken in the platform`,
+  });
+}
+
 /** A taken login, said as what it is and what to do; other errors pass unchanged. */
 export function explainLoginConflict(err: unknown, login: string): unknown {
   if (!(err instanceof NameConflictError)) return err;
@@ -115,28 +133,26 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     return activationEmailOwed(olds, news) ? { ...diff, changes: true } : diff;
   }
 
-  async create(inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: UserInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     const client = this.client();
+    const what = `user "${inputs.login}"`;
+    // Only in the declared tenant: a login taken in another tenant stays a conflict.
+    const findExisting = () => client.findUserByLogin(inputs.tenantId, inputs.login);
+    const ours = userMark(inputs);
     if (inputs.adopt) {
-      // Only in the declared tenant: a login taken in another tenant stays a conflict.
-      const existing = await client.findUserByLogin(inputs.tenantId, inputs.login);
-      if (existing) return this.adopt(existing, inputs);
+      const existing = await findExisting();
+      if (existing)
+        return this.adopt(refuseAnotherStacks(what, existing, existing.external_id, ours), inputs);
     }
-    if (!(await client.isLoginFree(inputs.login))) {
-      const taken = new NameConflictError({
-        vendor: "Acronis",
-        operation: "GET /users/check_login",
-        status: 409,
-        vendorMessage: `login "${inputs.login}" is already taken in the platform`,
-      });
-      throw explainLoginConflict(taken, inputs.login);
-    }
-    const user = await createOnce(
-      () => client.createUser(userCreateBody(inputs)),
-      () => client.findUserByLogin(inputs.tenantId, inputs.login),
-    ).catch((err: unknown) => {
+    let user: User;
+    try {
+      if (!(await client.isLoginFree(inputs.login))) throw loginTaken(inputs.login);
+      user = await createOnce(() => client.createUser(userCreateBody(inputs)), findExisting);
+    } catch (err) {
+      const own = await ownLostCreate(what, err, findExisting, (u) => u.external_id, ours);
+      if (own) return this.adopt(own, inputs, { lostCreate: true });
       throw explainLoginConflict(err, inputs.login);
-    });
+    }
     this.directory().remember(user, true);
     const created = userOutputs(user, inputs, false);
     return finishCreate(user.id, inputs, created, async () => {
@@ -147,14 +163,30 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     });
   }
 
-  /** Takes over an existing user, writing only the declared differences; no activation e-mail. */
-  private async adopt(user: User, inputs: UserInputs): Promise<pulumi.dynamic.CreateResult> {
-    // An existing account is never sent an activation e-mail: one asked for counts as done.
-    const notOwed = inputs.sendActivationEmail === true;
-    const held = userOutputs(user, inputs, notOwed);
-    if (alreadySatisfies(userSpec, held, inputs)) return { id: user.id, outs: held };
+  /**
+   * Takes over an existing user, writing only the declared differences. An account made elsewhere is never
+   * sent an activation e-mail (one asked for counts as done); this stack's own lost create is sent one
+   * like any create, unless it was activated since.
+   */
+  private async adopt(
+    user: User,
+    inputs: UserInputs,
+    options: { lostCreate?: boolean } = {},
+  ): Promise<pulumi.dynamic.CreateResult> {
+    // Choice: a lost create whose e-mail went out before the crash sends a second one, never none.
+    const emailOwed =
+      options.lostCreate === true &&
+      inputs.sendActivationEmail === true &&
+      !user.activated &&
+      inputs.enabled !== false;
+    const sent = inputs.sendActivationEmail === true;
+    const held = userOutputs(user, inputs, sent && !emailOwed);
+    const satisfied = alreadySatisfies(userSpec, held, inputs);
+    if (satisfied && !emailOwed) return { id: user.id, outs: held };
     return finishCreate(user.id, inputs, held, async () => {
-      return userOutputs(await this.updateUser(user.id, userUpdateBody(inputs)), inputs, notOwed);
+      const current = satisfied ? user : await this.updateUser(user.id, userUpdateBody(inputs));
+      if (emailOwed) await this.client().sendActivationEmail(user.id);
+      return userOutputs(current, inputs, sent);
     });
   }
 

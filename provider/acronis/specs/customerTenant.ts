@@ -1,7 +1,10 @@
+import { isMark, markPrefix } from "../../core/ownership";
 import { adoptProperty, type ResourceSpec } from "../../core/spec";
 import { email, languageCode, text, uuid } from "./values";
 
 /** What happens to the tenant, and all its data, when the resource is destroyed. */
+export const maxInternalTagLength = 256;
+
 export const deletionPolicies = ["delete", "disable", "retain"] as const;
 
 const contactText = (doc: string) => ({ value: text(255), doc });
@@ -25,7 +28,15 @@ export const customerTenantSpec: ResourceSpec = {
       doc: "The partner or folder tenant the customer lives under. A change moves the tenant in place, with its users and data.",
     },
     customerId: { value: text(255), doc: "An external id for reporting (Acronis `customer_id`)." },
-    internalTag: { value: text(256), doc: "An internal tag, up to 256 characters." },
+    internalTag: {
+      value: {
+        type: "string",
+        maxLength: maxInternalTagLength,
+        rule: (tag) =>
+          isMark(tag) ? `must not start with "${markPrefix}" (the provider's ownership mark)` : undefined,
+      },
+      doc: `An internal tag, up to ${maxInternalTagLength} characters. Left unset, it holds the provider's ownership mark (\`${markPrefix}<project>/<stack>\`), by which a later \`up\` takes back a create that a crash kept out of the state; when you set it, such a lost create needs \`adopt\`.`,
+    },
     language: { value: languageCode, doc: "Language code, default `en`." },
     ancestralAccess: {
       value: { type: "boolean" },

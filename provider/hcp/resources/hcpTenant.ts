@@ -1,11 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError, NotFoundError, StateConflictError } from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
+import { isMark, type Owned, ownershipMark } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { HcpClient } from "../client";
 import { HcpResourceProvider } from "../provider";
-import { type hcpDeletionPolicies, hcpTenantSpec } from "../specs/hcpTenant";
+import { type hcpDeletionPolicies, hcpTenantSpec, maxTagLength } from "../specs/hcpTenant";
 import type { InitialUser, Tenant, TenantSettings } from "../types";
 import { normaliseNamespaceQuota } from "../values";
 
@@ -81,6 +83,23 @@ export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly s
   return plain(body) as TenantSettings;
 }
 
+/** The stack's mark on the tenants it creates: one of their tags (HCP compares tags case-insensitively). */
+export function hcpTenantMark(inputs: Owned): string | undefined {
+  return inputs.__owner ? ownershipMark(inputs.__owner, maxTagLength).toLowerCase() : undefined;
+}
+
+/** The mark on a tenant that tells who created it: this stack's if it is there, else any other. */
+export function markOnTenant(tenant: Tenant, ours: string | undefined): string | undefined {
+  const marks = (tenant.tags ?? []).filter(isMark).map((tag) => tag.toLowerCase());
+  return marks.find((mark) => mark === ours) ?? marks[0];
+}
+
+/** The tags to send: the declared ones plus the stack's mark, which a write of the list must keep. */
+function tagsWithMark(body: TenantSettings, inputs: Owned): TenantSettings {
+  const mark = hcpTenantMark(inputs);
+  return mark ? { ...body, tags: [...(body.tags ?? []), mark] } : body;
+}
+
 /**
  * Outputs from the API's tenant: every input key the program manages, as HCP now holds it, plus the
  * tenant id and its host name. Create and read both use it, so they always agree. The initial
@@ -89,6 +108,7 @@ export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly s
 export function hcpTenantOutputs(tenant: Tenant, managed: Partial<HcpTenantInputs>): HcpTenantOutputs {
   const fromApi: Record<string, unknown> = {
     ...Object.fromEntries(settingKeys.map((key) => [key, tenant[key]])),
+    tags: Array.isArray(tenant.tags) ? tenant.tags.filter((tag) => !isMark(tag)) : tenant.tags,
     namespaceQuota:
       tenant.namespaceQuota === undefined ? undefined : normaliseNamespaceQuota(tenant.namespaceQuota),
     initialUserName: managed.initialUserName,
@@ -135,10 +155,13 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
     return diffProperties(olds, news, rules);
   }
 
-  async create(inputs: HcpTenantInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: HcpTenantInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     const client = this.systemClient();
+    const what = `HCP tenant "${inputs.name}"`;
+    const ours = hcpTenantMark(inputs);
     const existing = inputs.adopt ? await client.getTenant(inputs.name) : undefined;
-    if (existing) return this.adopt(existing, inputs);
+    if (existing)
+      return this.adopt(refuseAnotherStacks(what, existing, markOnTenant(existing, ours), ours), inputs);
     const keys = managedKeys(inputs, rules);
     const initialUser: InitialUser | undefined =
       inputs.initialUserName !== undefined && inputs.initialUserPassword !== undefined
@@ -149,15 +172,23 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
           }
         : undefined;
     // Adopted only when the outcome is unknown: a tenant of that name that existed before is a 409.
-    await createOnce(
-      () => client.createTenant(hcpTenantBody(inputs, keys), initialUser).then(() => true),
-      async () => ((await client.tenantExists(inputs.name)) ? true : undefined),
-    ).catch((err: unknown) => {
+    try {
+      await createOnce(
+        () =>
+          client
+            .createTenant(tagsWithMark(hcpTenantBody(inputs, keys), inputs), initialUser)
+            .then(() => true),
+        async () => ((await client.tenantExists(inputs.name)) ? true : undefined),
+      );
+    } catch (err) {
+      const find = () => client.getTenant(inputs.name);
+      const own = await ownLostCreate(what, err, find, (tenant) => markOnTenant(tenant, ours), ours);
+      if (own) return this.adopt(own, inputs);
       if (!(err instanceof NameConflictError)) throw err;
       throw err.copyWith({
         explanation: `an HCP tenant named "${inputs.name}" already exists: choose another name, or set \`adopt: true\` to take it over`,
       });
-    });
+    }
     const { initialUserPassword: _secret, ...known } = inputs;
     return finishCreate(inputs.name, inputs, plain(known), async () =>
       hcpTenantOutputs(await requireTenant(client, inputs.name), inputs),
@@ -182,14 +213,17 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
   async update(
     id: string,
     olds: HcpTenantOutputs,
-    news: HcpTenantInputs,
+    news: HcpTenantInputs & Owned,
   ): Promise<pulumi.dynamic.UpdateResult> {
     const client = this.systemClient();
     const changed = changedSettings(olds, news);
     // Lists (tags, authentication types) are replaced whole: one write per tenant at a time.
     if (changed.length > 0)
       await client.exclusive(`tenant:${id.toLowerCase()}`, () =>
-        client.modifyTenant(id, hcpTenantBody(news, changed)),
+        client.modifyTenant(
+          id,
+          tagsWithMark(hcpTenantBody(news, changed), changed.includes("tags") ? news : {}),
+        ),
       );
     return { outs: hcpTenantOutputs(await requireTenant(client, id), news) };
   }

@@ -1,4 +1,5 @@
 import { isUnknown, normaliseBoolean } from "../../core/normalise";
+import { isMark, markPrefix } from "../../core/ownership";
 import { adoptProperty, type PropertySpec, type ResourceSpec } from "../../core/spec";
 import type { Validator } from "../../core/validate";
 import {
@@ -59,6 +60,8 @@ function checkInitialUser(v: Validator, news: Record<string, unknown>, creating:
       v.fail(key, `${key} is valid only when authenticationTypes includes LOCAL`);
   }
 }
+
+export const maxTagLength = 64;
 
 export const hcpTenantSpec: ResourceSpec = {
   type: "HcpTenant",
@@ -140,12 +143,17 @@ export const hcpTenantSpec: ResourceSpec = {
         items: {
           type: "string",
           minLength: 1,
-          maxLength: 64,
-          rule: (tag) => (tag.includes(",") ? "must not contain commas" : undefined),
+          maxLength: maxTagLength,
+          rule: (tag) => {
+            if (tag.includes(",")) return "must not contain commas";
+            return isMark(tag.toLowerCase())
+              ? `must not start with "${markPrefix}" (the provider's ownership mark)`
+              : undefined;
+          },
         },
       },
       normalise: caseInsensitiveSet,
-      doc: "Tags, each 1-64 characters without commas; compared case-insensitively, order ignored.",
+      doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>\`) to the tenants it creates, by which a later \`up\` takes back a create that a crash kept out of the state; it is never shown here.`,
     },
     dataNetwork: caseInsensitiveName(
       "The network for data access, compared case-insensitively (HCP's default `[hcp_system]`).",
