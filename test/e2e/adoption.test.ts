@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
@@ -7,6 +6,7 @@ import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
 import { apiWrites } from "../support/apiWrites";
 import { repoRoot, TestStack } from "../support/engine";
+import { runWithEmulators } from "../support/exportCli";
 import { HcpApi } from "../support/hcpApi";
 import { OutOfBand } from "../support/outOfBand";
 import { previewPlan } from "../support/plan";
@@ -77,29 +77,8 @@ async function fillThroughApis(acronis: AcronisApi, hcp: HcpApi, partnerId: stri
 
 /** `tenant-estates export`, as a user runs it, with the providers' environment settings. */
 function exportEstate(emulators: RunningEmulators, out: string) {
-  const env = {
-    ...process.env,
-    ACRONIS_BASE_URL: emulators.acronis.baseUrl,
-    ACRONIS_CLIENT_ID: emulators.acronis.clientId,
-    ACRONIS_CLIENT_SECRET: emulators.acronis.clientSecret,
-    HCP_DOMAIN: emulators.hcp.domain,
-    HCP_PORT: new URL(emulators.hcp.url).port,
-    HCP_ADDRESS: "127.0.0.1",
-    HCP_CA_CERT: readFileSync(emulators.hcp.caCertPath, "utf8"),
-    HCP_USERNAME: emulators.hcp.username,
-    HCP_PASSWORD: emulators.hcp.password,
-  };
   const cli = path.join(repoRoot, "node_modules", "tenant-estates", "dist", "cli", "main.js");
-  // Not spawnSync: the emulators answer from this process's event loop.
-  return new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "export", "--out", out], { env });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
+  return runWithEmulators(emulators, process.execPath, [cli, "export", "--out", out]);
 }
 
 describe("end to end on the real engine: exporting an estate made by hand, and adopting it", function () {

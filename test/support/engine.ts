@@ -40,12 +40,9 @@ export class TestStack {
     programDir: string,
     config: Record<string, { value: string; secret?: boolean }>,
   ): Promise<TestStack> {
-    const engineDir = process.env.PULUMI_ENGINE_DIR;
-    if (!engineDir)
-      throw new Error("PULUMI_ENGINE_DIR is not set: run the tests with `npm test` (scripts/test.sh)");
     const workDir = path.join(repoRoot, ".work", "e2e", `${name}-${process.pid}-${Date.now()}`);
     rmSync(workDir, { recursive: true, force: true });
-    mkdirSync(path.join(workDir, "state"), { recursive: true });
+    mkdirSync(workDir, { recursive: true });
     // The program is the compiled example, loaded by an index.js beside Pulumi.yaml.
     writeFileSync(
       path.join(workDir, "Pulumi.yaml"),
@@ -59,9 +56,29 @@ export class TestStack {
       path.join(workDir, "index.js"),
       `module.exports = require(${JSON.stringify(path.join(repoRoot, "dist", programDir))});\n`,
     );
+    return TestStack.inDirectory(workDir, config);
+  }
+
+  /** A stack of the program a test wrote into `workDir` itself (Pulumi.yaml, package.json, node_modules). */
+  static async inDirectory(
+    workDir: string,
+    config: Record<string, { value: string; secret?: boolean }>,
+    options: { nodeDir?: string } = {},
+  ): Promise<TestStack> {
+    const engineDir = process.env.PULUMI_ENGINE_DIR;
+    if (!engineDir)
+      throw new Error("PULUMI_ENGINE_DIR is not set: run the tests with `npm test` (scripts/test.sh)");
+    mkdirSync(path.join(workDir, "state"), { recursive: true });
+    // `nodeDir` first: the language host and the providers then run on that Node.js.
+    const binDirs = [
+      options.nodeDir,
+      engineDir,
+      path.join(repoRoot, "node_modules", ".bin"),
+      process.env.PATH,
+    ];
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      PATH: `${engineDir}${path.delimiter}${path.join(repoRoot, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+      PATH: binDirs.filter((d) => d !== undefined).join(path.delimiter),
       // metadata=skip: the storage library writes a side file (`.attrs`) non-atomically; a killed run can leave
       // it empty, and the stack then fails to load ("failed to load checkpoint: EOF").
       PULUMI_BACKEND_URL: `file://${path.join(workDir, "state")}?metadata=skip`,
