@@ -55,7 +55,8 @@ describe("end to end on the real engine: the HCP seed's Finance tenant", functio
       dataNetwork: "net127",
       managementNetwork: "net004",
     });
-    expect(tenant.tags.tag).to.have.members(["Example Company", "pdgrey"]);
+    // The seed's tags, and the stack's ownership mark (README, "Ownership marks").
+    expect(tenant.tags.tag).to.have.members(["Example Company", "pdgrey", "tenant-estates:hcp-tenant/test"]);
     expect(tenant.authenticationTypes.authenticationType).to.have.members(["LOCAL", "EXTERNAL"]);
     const console = await consoleJson();
     expect(console).to.deep.include({
