@@ -20,8 +20,9 @@ for _ in $(seq 1 100); do [[ -s "$ready" ]] && break; sleep 0.1; done
 [[ -s "$ready" ]] || { echo "demo: the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
 field() { node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(process.argv[2].split(".").reduce((o,k)=>o[k], r))' "$ready" "$1"; }
 
+# The fast path (docs/scaling.md): one checkpoint per run; a killed run is recovered by the ownership marks.
 export PULUMI_BACKEND_URL="file://$work/state?metadata=skip" PULUMI_HOME="$work/home" PULUMI_CONFIG_PASSPHRASE="demo" \
-  PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_DISABLE_REGISTRY_RESOLVE=true
+  PULUMI_SKIP_CHECKPOINTS=true PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_DISABLE_REGISTRY_RESOLVE=true
 pulumi stack select --create demo --non-interactive >/dev/null
 pulumi config set acronis:baseUrl "$(field acronis.baseUrl)"
 pulumi config set acronis:clientId "$(field acronis.clientId)"

@@ -7,11 +7,18 @@ import { estateStack } from "../support/estate";
 import { expectDeclaredCustomers, expectDeclaredHcpTenants } from "../support/estateCheck";
 import { HcpApi } from "../support/hcpApi";
 
-const customers = 50;
 const hcpTenants = 2;
-/** Write calls a whole `up` of the estate makes, about: six per customer, two per HCP tenant. */
-const writesOfWholeUp = customers * 6 + hcpTenants * 2;
-const seeds = [20261127, 7, 424242];
+
+/**
+ * Killed runs: with a checkpoint after every step (the engine's default), and without
+ * (PULUMI_SKIP_CHECKPOINTS, the fast path: a killed run then loses the state record of the whole run).
+ */
+const cases = [
+  { seed: 20261127, customers: 50, skipCheckpoints: false },
+  { seed: 7, customers: 50, skipCheckpoints: false },
+  { seed: 424242, customers: 50, skipCheckpoints: false },
+  { seed: 1127, customers: 200, skipCheckpoints: true },
+];
 
 /** mulberry32: a small seeded generator, so a failing seed can be run again. */
 function random(seed: number): () => number {
@@ -82,8 +89,11 @@ async function deployment(
   };
 }
 
-for (const seed of seeds) {
-  describe(`crash (seed ${seed}): pulumi up of ${customers} customers and ${hcpTenants} HCP tenants killed by SIGKILL, then cancel and up again`, function () {
+for (const { seed, customers, skipCheckpoints } of cases) {
+  const mode = skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS" : "a checkpoint after every step";
+  /** Write calls a whole `up` of the estate makes, about: six per customer, two per HCP tenant. */
+  const writesOfWholeUp = customers * 6 + hcpTenants * 2;
+  describe(`crash (seed ${seed}, ${mode}): pulumi up of ${customers} customers and ${hcpTenants} HCP tenants killed by SIGKILL, then cancel and up again`, function () {
     this.timeout(900_000);
     let emulators: RunningEmulators;
     let stack: TestStack;
@@ -95,15 +105,21 @@ for (const seed of seeds) {
     before(async () => {
       const next = random(seed);
       ({ emulators, stack } = await estateStack(`crash-${seed}`, { customers, hcpTenants }));
+      if (skipCheckpoints) stack.setEnvironment({ PULUMI_SKIP_CHECKPOINTS: "true" });
       acronis = new AcronisApi(emulators.acronis);
       hcp = new HcpApi(emulators.hcp);
       const afterWrites = 1 + Math.floor(next() * (writesOfWholeUp - 20));
       killedAt = await upKilledAfter(stack, emulators, afterWrites, Math.floor(next() * 1500));
       // All the user does: release the lock the killed run left, and run up again.
       await stack.mustRun(["cancel", "--yes"]);
+      const started = Date.now();
       const result = await stack.run(["up", "--yes", "--skip-preview"]);
+      const recoveryUpSeconds = (Date.now() - started) / 1000;
       recovery = { code: result.code, output: result.stdout + result.stderr };
-      console.log(`      crash figures: ${JSON.stringify({ seed, killedAfterWrites: killedAt })}`);
+      const { pendingCreates } = await deployment(stack);
+      console.log(
+        `      crash figures: ${JSON.stringify({ seed, customers, skipCheckpoints, killedAfterWrites: killedAt, interruptedCreates: pendingCreates.length, recoveryUpSeconds })}`,
+      );
     });
 
     after(async () => {

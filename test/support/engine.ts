@@ -101,6 +101,11 @@ export class TestStack {
     return stack;
   }
 
+  /** Sets environment variables for every later command (e.g. PULUMI_SKIP_CHECKPOINTS). */
+  setEnvironment(variables: NodeJS.ProcessEnv): void {
+    Object.assign(this.env, variables);
+  }
+
   run(args: string[]): Promise<RunResult> {
     return this.start(args).result;
   }
