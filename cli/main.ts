@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { runEmulators } from "../emulator/main";
-import { EstateError, loadEstate } from "../sdk/estate";
+import { EstateError, loadEstate, placedTenants } from "../sdk/estate";
 import { exportEstate } from "./export";
 
 /** Exit codes a pipeline can act on. */
@@ -58,9 +58,14 @@ function validate(args: string[]): number {
   }
   try {
     const estate = loadEstate(file, text);
-    const customers = estate.acronis?.customers.length ?? 0;
+    const placed = placedTenants(estate);
+    const count = (kind: string) => placed.filter((t) => t.kind === kind).length;
     const tenants = estate.hcp?.tenants.length ?? 0;
-    process.stdout.write(`${file}: valid (${customers} Acronis customer(s), ${tenants} HCP tenant(s))\n`);
+    const resellers = count("partner") + count("folder");
+    const hierarchy = resellers > 0 ? `, ${count("partner")} partner(s), ${count("folder")} folder(s)` : "";
+    process.stdout.write(
+      `${file}: valid (${count("customer")} Acronis customer(s)${hierarchy}, ${tenants} HCP tenant(s))\n`,
+    );
     return exitCodes.ok;
   } catch (err) {
     if (!(err instanceof EstateError)) throw err;

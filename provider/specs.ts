@@ -1,6 +1,7 @@
 import { accessPolicySpec } from "./acronis/specs/accessPolicy";
 import { customerTenantSpec } from "./acronis/specs/customerTenant";
 import { offeringItemsSpec } from "./acronis/specs/offeringItems";
+import { folderTenantSpec, partnerTenantSpec } from "./acronis/specs/resellerTenants";
 import { tenantMfaSpec } from "./acronis/specs/tenantMfa";
 import { userSpec } from "./acronis/specs/user";
 import type { ResourceSpec } from "./core/spec";
@@ -14,6 +15,8 @@ import { hcpTenantPermissionsSpec } from "./hcp/specs/hcpTenantPermissions";
 
 /** Every resource's spec, in the order the SDK, schema.json and docs/resources.md list them. */
 export const resourceSpecs: readonly ResourceSpec[] = [
+  partnerTenantSpec,
+  folderTenantSpec,
   customerTenantSpec,
   tenantMfaSpec,
   offeringItemsSpec,

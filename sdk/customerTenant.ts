@@ -17,14 +17,16 @@ export interface CustomerTenantArgs {
   internalTag?: pulumi.Input<string>;
   /** Language code, default `en`. */
   language?: pulumi.Input<string>;
-  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
-  ancestralAccess?: pulumi.Input<boolean>;
-  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
-  enhancedSecurity?: pulumi.Input<boolean>;
   /** false suspends the customer (its data is kept). Default true. */
   enabled?: pulumi.Input<boolean>;
   /** The tenant's contact; only the keys given are managed. */
   contact?: pulumi.Input<TenantContactArgs>;
+  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
+  ancestralAccess?: pulumi.Input<boolean>;
+  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
+  enhancedSecurity?: pulumi.Input<boolean>;
+  /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
+  pricingMode?: pulumi.Input<"trial" | "production">;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
@@ -43,14 +45,16 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   declare readonly internalTag: pulumi.Output<string | undefined>;
   /** Language code, default `en`. */
   declare readonly language: pulumi.Output<string | undefined>;
-  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
-  declare readonly ancestralAccess: pulumi.Output<boolean | undefined>;
-  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
-  declare readonly enhancedSecurity: pulumi.Output<boolean | undefined>;
   /** false suspends the customer (its data is kept). Default true. */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
   /** The tenant's contact; only the keys given are managed. */
   declare readonly contact: pulumi.Output<TenantContact | undefined>;
+  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
+  declare readonly ancestralAccess: pulumi.Output<boolean | undefined>;
+  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
+  declare readonly enhancedSecurity: pulumi.Output<boolean | undefined>;
+  /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
+  declare readonly pricingMode: pulumi.Output<"trial" | "production" | undefined>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "disable" | "retain" | undefined>;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
@@ -73,10 +77,11 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
           "customerId",
           "internalTag",
           "language",
-          "ancestralAccess",
-          "enhancedSecurity",
           "enabled",
           "contact",
+          "ancestralAccess",
+          "enhancedSecurity",
+          "pricingMode",
           "deletionPolicy",
           "adopt",
           "kind",

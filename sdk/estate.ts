@@ -1,10 +1,20 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccessPolicy } from "./accessPolicy";
 import { CustomerTenant } from "./customerTenant";
-import { type Estate, slug, userResourceName } from "./estateFile";
+import {
+  type Estate,
+  type EstateCustomer,
+  type EstateReseller,
+  type PlacedTenant,
+  placedTenants,
+  slug,
+  userResourceName,
+} from "./estateFile";
+import { FolderTenant } from "./folderTenant";
 import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./hcpConsoleSecurity";
 import { HcpTenant, type HcpTenantArgs } from "./hcpTenant";
 import { OfferingItems } from "./offeringItems";
+import { PartnerTenant } from "./partnerTenant";
 import { TenantMfa } from "./tenantMfa";
 import { User } from "./user";
 
@@ -23,63 +33,34 @@ export interface DeclareEstateOptions {
  */
 export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}) {
   const adopt = estate.adopt === true ? true : undefined;
-  const customers = (estate.acronis?.customers ?? []).map((c) => {
-    const resourceName = `acronis-${c.key ?? slug(c.name)}`;
+  const topParentId = () => {
     const parentId = estate.acronis?.partnerTenantId ?? options.partnerTenantId;
     if (!parentId)
       throw new Error(
         "acronis.partnerTenantId is not set in the estate file or the stack config (partnerTenantId)",
       );
-    const tenant = new CustomerTenant(resourceName, {
-      name: c.name,
-      parentId,
-      customerId: c.customerId,
-      internalTag: c.internalTag,
-      language: c.language,
-      ancestralAccess: c.ancestralAccess,
-      enhancedSecurity: c.enhancedSecurity,
-      enabled: c.enabled,
-      contact: c.contact,
-      deletionPolicy: c.deletionPolicy,
-      adopt,
-    });
-    if (c.twoFactor !== undefined)
-      new TenantMfa(`${resourceName}-mfa`, { tenantId: tenant.tenantId, enabled: c.twoFactor, adopt });
-    const items =
-      c.offeringItems &&
-      new OfferingItems(`${resourceName}-offering-items`, {
-        tenantId: tenant.tenantId,
-        items: c.offeringItems,
-        adopt,
-      });
-    const users = (c.users ?? []).map((u) => {
-      const name = userResourceName(u.login);
-      const formerName = `${resourceName}-${slug(u.login)}`;
-      const user = new User(
-        name,
-        {
-          tenantId: tenant.tenantId,
-          login: u.login,
-          contact: { email: u.email, firstname: u.firstname, lastname: u.lastname, phone: u.phone },
-          language: u.language,
-          enabled: u.enabled,
-          sendActivationEmail: u.sendActivationEmail,
-          adopt,
-        },
-        { aliases: [{ name: formerName }] },
-      );
-      if (u.roles) {
-        // Roles come after the offering items: granting them enables the items for the account.
-        new AccessPolicy(
-          `${name}-roles`,
-          { userId: user.userId, roles: u.roles as never, adopt },
-          { dependsOn: items ? [items] : [], aliases: [{ name: `${formerName}-roles` }] },
-        );
-      }
-      return { login: u.login, userId: user.userId };
-    });
-    return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, users };
-  });
+    return parentId;
+  };
+  const tenantIds = new Map<PlacedTenant, pulumi.Input<string>>();
+  const declared = {
+    partners: [] as DeclaredReseller[],
+    folders: [] as DeclaredReseller[],
+    customers: [] as DeclaredCustomer[],
+  };
+  // Parents come before their children, so each parent's id is known when its children are declared.
+  for (const placed of placedTenants(estate)) {
+    const parentId = placed.parent ? (tenantIds.get(placed.parent) as pulumi.Input<string>) : topParentId();
+    if (placed.kind === "customer") {
+      const customer = declareCustomer(placed.entry as EstateCustomer, parentId, adopt);
+      tenantIds.set(placed, customer.tenantId);
+      declared.customers.push(customer);
+    } else {
+      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, parentId, adopt);
+      tenantIds.set(placed, reseller.tenantId);
+      declared[placed.kind === "partner" ? "partners" : "folders"].push(reseller);
+    }
+  }
+  const { customers, partners, folders } = declared;
   const hcpTenants = (estate.hcp?.tenants ?? []).map((t) => {
     const { key: identity, initialUser, consoleSecurity, ...settings } = t;
     const resourceName = `hcp-${identity ?? slug(t.name)}`;
@@ -107,5 +88,101 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
     }
     return { key: identity ?? slug(t.name), name: t.name, tenantId: tenant.tenantId };
   });
-  return { customers, hcpTenants };
+  return { customers, partners, folders, hcpTenants };
+}
+
+interface DeclaredReseller {
+  key: string;
+  name: string;
+  tenantId: pulumi.Output<string>;
+}
+
+interface DeclaredCustomer extends DeclaredReseller {
+  users: { login: string; userId: pulumi.Output<string> }[];
+}
+
+/** A partner or folder: `acronis-partner-<key>`, `acronis-folder-<key>`. */
+function declareReseller(
+  kind: "partner" | "folder",
+  r: EstateReseller,
+  parentId: pulumi.Input<string>,
+  adopt: true | undefined,
+): DeclaredReseller {
+  const key = r.key ?? slug(r.name);
+  const args = {
+    name: r.name,
+    parentId,
+    customerId: r.customerId,
+    internalTag: r.internalTag,
+    language: r.language,
+    enabled: r.enabled,
+    contact: r.contact,
+    deletionPolicy: r.deletionPolicy,
+    adopt,
+  };
+  const name = `acronis-${kind}-${key}`;
+  const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
+  return { key, name: r.name, tenantId: tenant.tenantId };
+}
+
+/**
+ * A customer with its two-factor setting, offering items, users and roles. Its resource name does not
+ * depend on where it lives, so moving it to another partner or folder in the file moves it in place.
+ */
+function declareCustomer(
+  c: EstateCustomer,
+  parentId: pulumi.Input<string>,
+  adopt: true | undefined,
+): DeclaredCustomer {
+  const resourceName = `acronis-${c.key ?? slug(c.name)}`;
+  const tenant = new CustomerTenant(resourceName, {
+    name: c.name,
+    parentId,
+    customerId: c.customerId,
+    internalTag: c.internalTag,
+    language: c.language,
+    ancestralAccess: c.ancestralAccess,
+    enhancedSecurity: c.enhancedSecurity,
+    pricingMode: c.pricingMode,
+    enabled: c.enabled,
+    contact: c.contact,
+    deletionPolicy: c.deletionPolicy,
+    adopt,
+  });
+  if (c.twoFactor !== undefined)
+    new TenantMfa(`${resourceName}-mfa`, { tenantId: tenant.tenantId, enabled: c.twoFactor, adopt });
+  const items =
+    c.offeringItems &&
+    new OfferingItems(`${resourceName}-offering-items`, {
+      tenantId: tenant.tenantId,
+      items: c.offeringItems,
+      adopt,
+    });
+  const users = (c.users ?? []).map((u) => {
+    const name = userResourceName(u.login);
+    const formerName = `${resourceName}-${slug(u.login)}`;
+    const user = new User(
+      name,
+      {
+        tenantId: tenant.tenantId,
+        login: u.login,
+        contact: { email: u.email, firstname: u.firstname, lastname: u.lastname, phone: u.phone },
+        language: u.language,
+        enabled: u.enabled,
+        sendActivationEmail: u.sendActivationEmail,
+        adopt,
+      },
+      { aliases: [{ name: formerName }] },
+    );
+    if (u.roles) {
+      // Roles come after the offering items: granting them enables the items for the account.
+      new AccessPolicy(
+        `${name}-roles`,
+        { userId: user.userId, roles: u.roles as never, adopt },
+        { dependsOn: items ? [items] : [], aliases: [{ name: `${formerName}-roles` }] },
+      );
+    }
+    return { login: u.login, userId: user.userId };
+  });
+  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, users };
 }

@@ -25,6 +25,7 @@ export interface EstateCustomer {
   language?: string;
   ancestralAccess?: boolean;
   enhancedSecurity?: boolean;
+  pricingMode?: "trial" | "production";
   enabled?: boolean;
   deletionPolicy?: "delete" | "disable" | "retain";
   contact?: Record<string, string>;
@@ -36,6 +37,60 @@ export interface EstateCustomer {
     quota?: { value: number | null; overage?: number | null };
   }[];
   users?: EstateUser[];
+}
+
+/** A partner or folder tenant, and what lives under it. */
+export interface EstateReseller {
+  /** The resource identity; defaults to the slug of the name. */
+  key?: string;
+  name: string;
+  customerId?: string;
+  internalTag?: string;
+  language?: string;
+  enabled?: boolean;
+  deletionPolicy?: "delete" | "disable" | "retain";
+  contact?: Record<string, string>;
+  customers?: EstateCustomer[];
+  partners?: EstateReseller[];
+  folders?: EstateReseller[];
+}
+
+/** Where tenants live in the file: the API client's partner, or a partner or folder. */
+export interface EstateTenantLevel {
+  customers?: EstateCustomer[];
+  partners?: EstateReseller[];
+  folders?: EstateReseller[];
+}
+
+export type EstateTenantKind = "partner" | "folder" | "customer";
+
+/** A tenant of the file, with its place: its path in the file and its parent's entry (none: the top). */
+export interface PlacedTenant {
+  kind: EstateTenantKind;
+  entry: EstateReseller | EstateCustomer;
+  path: (string | number)[];
+  parent?: PlacedTenant;
+}
+
+/** Every Acronis tenant in the file, each parent before its children. */
+export function placedTenants(estate: Estate): PlacedTenant[] {
+  const placed: PlacedTenant[] = [];
+  const visit = (level: EstateTenantLevel, at: (string | number)[], parent?: PlacedTenant) => {
+    for (const kind of ["partners", "folders", "customers"] as const) {
+      (level[kind] ?? []).forEach((entry, i) => {
+        const tenant: PlacedTenant = {
+          kind: kind.slice(0, -1) as EstateTenantKind,
+          entry,
+          path: [...at, kind, i],
+          parent,
+        };
+        placed.push(tenant);
+        if (kind !== "customers") visit(entry as EstateReseller, tenant.path, tenant);
+      });
+    }
+  };
+  if (estate.acronis) visit(estate.acronis, ["acronis"]);
+  return placed;
 }
 
 export interface EstateHcpTenant {
@@ -52,7 +107,7 @@ export interface EstateHcpTenant {
 export interface Estate {
   /** Take over existing objects of the same natural key instead of failing. */
   adopt?: boolean;
-  acronis?: { partnerTenantId?: string; customers: EstateCustomer[] };
+  acronis?: EstateTenantLevel & { partnerTenantId?: string };
   hcp?: { tenants: EstateHcpTenant[] };
 }
 
@@ -153,34 +208,38 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
     else problems.push(`${locate(path)}: ${propertyName(path)} ${first}${hint}`);
     return first === undefined;
   };
-  /** Checks names and identities (explicit keys, else slugs of names) of customers or HCP tenants. */
+  /** Checks names and identities (explicit keys, else slugs of names) of tenants, keys per `identity`. */
   const identities = (
-    list: { name: string; key?: string }[],
-    at: string[],
+    list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
     nameOf: (n: string) => string,
   ) => {
     const names = new Map<string, string>();
     const keys = new Map<string, string>();
-    list.forEach((item, i) => {
-      const where = propertyName([...at, i]);
-      const named = unique(names, nameOf(item.name), [...at, i, "name"], `repeats the name of ${where}`);
-      const key = item.key ?? slug(item.name);
+    for (const { item, path, identity } of list) {
+      const where = propertyName(path);
+      const named = unique(names, nameOf(item.name), [...path, "name"], `repeats the name of ${where}`);
+      const key = `${identity}/${item.key ?? slug(item.name)}`;
       const owner =
         item.key !== undefined
           ? `repeats the key of ${where}`
-          : `repeats the key of ${where} (the slug of its name, "${key}")`;
+          : `repeats the key of ${where} (the slug of its name, "${slug(item.name)}")`;
       // Without a key the identity is the name's slug: a repeated name is reported once, as a name.
-      if (item.key !== undefined) unique(keys, key, [...at, i, "key"], owner);
-      else if (named) unique(keys, key, [...at, i, "name"], owner, ": set a key of its own");
-    });
+      if (item.key !== undefined) unique(keys, key, [...path, "key"], owner);
+      else if (named) unique(keys, key, [...path, "name"], owner, ": set a key of its own");
+    }
   };
-  const customers = estate.acronis?.customers ?? [];
-  identities(customers, ["acronis", "customers"], slug);
+  const tenants = placedTenants(estate);
+  // Acronis names are unique in the whole hierarchy; keys name resources, one namespace per kind.
+  identities(
+    tenants.map((t) => ({ item: t.entry, path: t.path, identity: t.kind })),
+    slug,
+  );
   const logins = new Map<string, string>();
   const userNames = new Map<string, string>();
-  customers.forEach((c, i) => {
-    c.users?.forEach((u, j) => {
-      const path = ["acronis", "customers", i, "users", j, "login"];
+  for (const tenant of tenants) {
+    if (tenant.kind !== "customer") continue;
+    (tenant.entry as EstateCustomer).users?.forEach((u, j) => {
+      const path = [...tenant.path, "users", j, "login"];
       const where = propertyName(path.slice(0, -1));
       if (unique(logins, u.login.toLowerCase(), path, `repeats the login of ${where}`))
         unique(
@@ -190,8 +249,11 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
           `gives the same resource name as ${where} ("${userResourceName(u.login)}"): logins must differ in more than case and punctuation`,
         );
     });
-  });
-  identities(estate.hcp?.tenants ?? [], ["hcp", "tenants"], (n) => n.toLowerCase());
+  }
+  identities(
+    (estate.hcp?.tenants ?? []).map((item, i) => ({ item, path: ["hcp", "tenants", i], identity: "hcp" })),
+    (n) => n.toLowerCase(),
+  );
   return problems;
 }
 

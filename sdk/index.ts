@@ -1,6 +1,7 @@
 export * from "./accessPolicy";
 export * from "./customerTenant";
 export * from "./estate";
+export * from "./folderTenant";
 export * from "./hcpConsoleSecurity";
 export * from "./hcpLookups";
 export * from "./hcpNamespaceDefaults";
@@ -10,6 +11,7 @@ export * from "./hcpTenantContactInfo";
 export * from "./hcpTenantEmailNotification";
 export * from "./hcpTenantPermissions";
 export * from "./offeringItems";
+export * from "./partnerTenant";
 export * from "./tenantMfa";
 export * from "./types";
 export * from "./user";

@@ -11,6 +11,7 @@ import { asObject, mediaType, optBool, optInt } from "./input";
 import { getMfaStatus, putMfaStatus } from "./mfa";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./model";
 import { availableForChild, getOfferingItems, putOfferingItems } from "./offeringItems";
+import { getPricing, putPricing } from "./pricing";
 import { Store } from "./state";
 import {
   createTenant,
@@ -51,6 +52,8 @@ const API_ROUTES: ReadonlyArray<[method: string, path: string, handler: ApiHandl
   ["GET", "/tenants/:id/children", listChildren],
   ["GET", "/tenants/:id/users", listTenantUsers],
   ["GET", "/tenants/:id/applications", listTenantApplications],
+  ["GET", "/tenants/:id/pricing", getPricing],
+  ["PUT", "/tenants/:id/pricing", putPricing],
   ["GET", "/tenants/:id/mfa/status", getMfaStatus],
   ["PUT", "/tenants/:id/mfa/status", putMfaStatus],
   ["GET", "/tenants/:id/offering_items/available_for_child", availableForChild],

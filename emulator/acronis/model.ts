@@ -51,6 +51,10 @@ export interface TenantRecord {
   update_lock: UpdateLock;
   mfa_status: "enabled" | "disabled";
   pricing_mode: "trial" | "production";
+  /** GET/PUT /tenants/{id}/pricing; absent until the first change (older state files too). */
+  pricing_version?: number;
+  pricing_currency?: string | null;
+  production_start_date?: string | null;
   enhanced_security: boolean;
   /** Applications bound to the tenant (GET /tenants/{id}/applications). */
   application_ids: string[];

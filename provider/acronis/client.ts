@@ -14,6 +14,8 @@ import type {
   Tenant,
   TenantCreate,
   TenantKind,
+  TenantPricing,
+  TenantPricingUpdate,
   TenantUpdate,
   User,
   UserCreate,
@@ -227,6 +229,15 @@ export class AcronisClient {
   }
 
   // --- two-factor authentication
+
+  async getPricing(tenantId: string): Promise<TenantPricing> {
+    return this.get<TenantPricing>(`/tenants/${enc(tenantId)}/pricing`);
+  }
+
+  /** PUT /tenants/{id}/pricing: `version` is the pricing object's, not the tenant's. */
+  async updatePricing(tenantId: string, body: TenantPricingUpdate): Promise<TenantPricing> {
+    return this.put<TenantPricing>(`/tenants/${enc(tenantId)}/pricing`, body);
+  }
 
   async getMfaStatus(tenantId: string): Promise<MfaStatus> {
     const path = `/tenants/${enc(tenantId)}/mfa/status`;

@@ -138,3 +138,18 @@ export interface ItemList<T> {
   items: T[];
   paging?: { cursors?: { after?: string } };
 }
+
+/** GET /tenants/{id}/pricing: the billing mode. */
+export interface TenantPricing {
+  mode: PricingMode | "suspended";
+  currency: string | null;
+  version: number;
+  production_start_date: string | null;
+}
+
+export type PricingMode = "trial" | "production";
+
+export interface TenantPricingUpdate {
+  mode?: PricingMode;
+  version: number;
+}
