@@ -4,6 +4,7 @@ import { offeringItemsSpec } from "./acronis/specs/offeringItems";
 import { folderTenantSpec, partnerTenantSpec } from "./acronis/specs/resellerTenants";
 import { tenantMfaSpec } from "./acronis/specs/tenantMfa";
 import { userSpec } from "./acronis/specs/user";
+import { withAccount } from "./core/accounts";
 import type { ResourceSpec } from "./core/spec";
 import { hcpConsoleSecuritySpec } from "./hcp/specs/hcpConsoleSecurity";
 import { hcpNamespaceDefaultsSpec } from "./hcp/specs/hcpNamespaceDefaults";
@@ -14,19 +15,21 @@ import { hcpTenantEmailNotificationSpec } from "./hcp/specs/hcpTenantEmailNotifi
 import { hcpTenantPermissionsSpec } from "./hcp/specs/hcpTenantPermissions";
 
 /** Every resource's spec, in the order the SDK, schema.json and docs/resources.md list them. */
-export const resourceSpecs: readonly ResourceSpec[] = [
-  partnerTenantSpec,
-  folderTenantSpec,
-  customerTenantSpec,
-  tenantMfaSpec,
-  offeringItemsSpec,
-  userSpec,
-  accessPolicySpec,
-  hcpTenantSpec,
-  hcpConsoleSecuritySpec,
-  hcpSearchSecuritySpec,
-  hcpTenantContactInfoSpec,
-  hcpTenantEmailNotificationSpec,
-  hcpNamespaceDefaultsSpec,
-  hcpTenantPermissionsSpec,
-];
+export const resourceSpecs: readonly ResourceSpec[] = (
+  [
+    partnerTenantSpec,
+    folderTenantSpec,
+    customerTenantSpec,
+    tenantMfaSpec,
+    offeringItemsSpec,
+    userSpec,
+    accessPolicySpec,
+    hcpTenantSpec,
+    hcpConsoleSecuritySpec,
+    hcpSearchSecuritySpec,
+    hcpTenantContactInfoSpec,
+    hcpTenantEmailNotificationSpec,
+    hcpNamespaceDefaultsSpec,
+    hcpTenantPermissionsSpec,
+  ] as const
+).map(withAccount);

@@ -31,6 +31,8 @@ export interface CustomerTenantArgs {
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID. */
@@ -63,6 +65,8 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   readonly tenantId: pulumi.Output<string>;
   /** Always `customer`. */
   declare readonly kind: pulumi.Output<"customer">;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: CustomerTenantArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
@@ -85,6 +89,7 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
           "deletionPolicy",
           "adopt",
           "kind",
+          "account",
         ],
         secrets,
       ),

@@ -5,6 +5,8 @@ import {
   type Estate,
   type EstateCustomer,
   type EstateReseller,
+  type EstateSection,
+  estateSections,
   type PlacedTenant,
   placedTenants,
   slug,
@@ -27,43 +29,79 @@ export interface DeclareEstateOptions {
   hcpInitialUserPassword?: pulumi.Input<string>;
 }
 
+/** Where a section's resources go: its account, the prefix of their names, and whether they adopt. */
+interface Where {
+  adopt?: true;
+  /** Absent: the default account. */
+  account?: string;
+  /** "" for the default account, `<account>-` for a named one. */
+  prefix: string;
+}
+
+/** The inputs every resource of a section has. */
+const placement = (where: Where) => ({ adopt: where.adopt, account: where.account });
+
 /**
  * Declares the estate's resources. Their names derive from the keys of customers and tenants (by default
  * the slugs of their names) and from logins; users keep their names of before, customer-slug based, as aliases.
+ * A named account's resources are named `<account>-…` and live in that account.
  */
 export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}) {
-  const adopt = estate.adopt === true ? true : undefined;
-  const topParentId = () => {
-    const parentId = estate.acronis?.partnerTenantId ?? options.partnerTenantId;
-    if (!parentId)
-      throw new Error(
-        "acronis.partnerTenantId is not set in the estate file or the stack config (partnerTenantId)",
-      );
-    return parentId;
-  };
-  const tenantIds = new Map<PlacedTenant, pulumi.Input<string>>();
   const declared = {
     partners: [] as DeclaredReseller[],
     folders: [] as DeclaredReseller[],
     customers: [] as DeclaredCustomer[],
+    hcpTenants: [] as DeclaredReseller[],
   };
+  for (const section of estateSections(estate)) {
+    const where: Where = {
+      adopt: estate.adopt === true ? true : undefined,
+      account: section.account,
+      prefix: section.account ? `${section.account}-` : "",
+    };
+    declareAcronis(section, where, options, declared);
+    declared.hcpTenants.push(...declareHcp(section, where, options));
+  }
+  return declared;
+}
+
+function declareAcronis(
+  section: EstateSection,
+  where: Where,
+  options: DeclareEstateOptions,
+  declared: { partners: DeclaredReseller[]; folders: DeclaredReseller[]; customers: DeclaredCustomer[] },
+): void {
+  const topParentId = () => {
+    const parentId =
+      section.acronis?.partnerTenantId ?? (section.account ? undefined : options.partnerTenantId);
+    if (!parentId)
+      throw new Error(
+        section.account
+          ? `accounts.${section.account}.acronis.partnerTenantId is not set in the estate file`
+          : "acronis.partnerTenantId is not set in the estate file or the stack config (partnerTenantId)",
+      );
+    return parentId;
+  };
+  const tenantIds = new Map<PlacedTenant, pulumi.Input<string>>();
   // Parents come before their children, so each parent's id is known when its children are declared.
-  for (const placed of placedTenants(estate)) {
+  for (const placed of placedTenants(section)) {
     const parentId = placed.parent ? (tenantIds.get(placed.parent) as pulumi.Input<string>) : topParentId();
     if (placed.kind === "customer") {
-      const customer = declareCustomer(placed.entry as EstateCustomer, parentId, adopt);
+      const customer = declareCustomer(placed.entry as EstateCustomer, parentId, where);
       tenantIds.set(placed, customer.tenantId);
       declared.customers.push(customer);
     } else {
-      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, parentId, adopt);
+      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, parentId, where);
       tenantIds.set(placed, reseller.tenantId);
       declared[placed.kind === "partner" ? "partners" : "folders"].push(reseller);
     }
   }
-  const { customers, partners, folders } = declared;
-  const hcpTenants = (estate.hcp?.tenants ?? []).map((t) => {
+}
+
+function declareHcp(section: EstateSection, where: Where, options: DeclareEstateOptions): DeclaredReseller[] {
+  return (section.hcp?.tenants ?? []).map((t) => {
     const { key: identity, initialUser, consoleSecurity, ...settings } = t;
-    const resourceName = `hcp-${identity ?? slug(t.name)}`;
+    const resourceName = `${where.prefix}hcp-${identity ?? slug(t.name)}`;
     const password = options.hcpInitialUserPassword;
     if (initialUser && password === undefined)
       throw new Error(
@@ -75,7 +113,7 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
       initialUserName: initialUser?.name,
       initialUserPassword: initialUser ? password : undefined,
       forcePasswordChange: initialUser?.forcePasswordChange,
-      adopt,
+      ...placement(where),
     });
     if (consoleSecurity) {
       new HcpConsoleSecurity(`${resourceName}-console-security`, {
@@ -83,12 +121,11 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
         tenant: tenant.name,
         username: initialUser?.name,
         password: initialUser ? password : undefined,
-        adopt,
+        ...placement(where),
       });
     }
     return { key: identity ?? slug(t.name), name: t.name, tenantId: tenant.tenantId };
   });
-  return { customers, partners, folders, hcpTenants };
 }
 
 interface DeclaredReseller {
@@ -106,7 +143,7 @@ function declareReseller(
   kind: "partner" | "folder",
   r: EstateReseller,
   parentId: pulumi.Input<string>,
-  adopt: true | undefined,
+  where: Where,
 ): DeclaredReseller {
   const key = r.key ?? slug(r.name);
   const args = {
@@ -118,9 +155,9 @@ function declareReseller(
     enabled: r.enabled,
     contact: r.contact,
     deletionPolicy: r.deletionPolicy,
-    adopt,
+    ...placement(where),
   };
-  const name = `acronis-${kind}-${key}`;
+  const name = `${where.prefix}acronis-${kind}-${key}`;
   const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
   return { key, name: r.name, tenantId: tenant.tenantId };
 }
@@ -129,12 +166,8 @@ function declareReseller(
  * A customer with its two-factor setting, offering items, users and roles. Its resource name does not
  * depend on where it lives, so moving it to another partner or folder in the file moves it in place.
  */
-function declareCustomer(
-  c: EstateCustomer,
-  parentId: pulumi.Input<string>,
-  adopt: true | undefined,
-): DeclaredCustomer {
-  const resourceName = `acronis-${c.key ?? slug(c.name)}`;
+function declareCustomer(c: EstateCustomer, parentId: pulumi.Input<string>, where: Where): DeclaredCustomer {
+  const resourceName = `${where.prefix}acronis-${c.key ?? slug(c.name)}`;
   const tenant = new CustomerTenant(resourceName, {
     name: c.name,
     parentId,
@@ -147,19 +180,23 @@ function declareCustomer(
     enabled: c.enabled,
     contact: c.contact,
     deletionPolicy: c.deletionPolicy,
-    adopt,
+    ...placement(where),
   });
   if (c.twoFactor !== undefined)
-    new TenantMfa(`${resourceName}-mfa`, { tenantId: tenant.tenantId, enabled: c.twoFactor, adopt });
+    new TenantMfa(`${resourceName}-mfa`, {
+      tenantId: tenant.tenantId,
+      enabled: c.twoFactor,
+      ...placement(where),
+    });
   const items =
     c.offeringItems &&
     new OfferingItems(`${resourceName}-offering-items`, {
       tenantId: tenant.tenantId,
       items: c.offeringItems,
-      adopt,
+      ...placement(where),
     });
   const users = (c.users ?? []).map((u) => {
-    const name = userResourceName(u.login);
+    const name = `${where.prefix}${userResourceName(u.login)}`;
     const formerName = `${resourceName}-${slug(u.login)}`;
     const user = new User(
       name,
@@ -170,7 +207,7 @@ function declareCustomer(
         language: u.language,
         enabled: u.enabled,
         sendActivationEmail: u.sendActivationEmail,
-        adopt,
+        ...placement(where),
       },
       { aliases: [{ name: formerName }] },
     );
@@ -178,7 +215,7 @@ function declareCustomer(
       // Roles come after the offering items: granting them enables the items for the account.
       new AccessPolicy(
         `${name}-roles`,
-        { userId: user.userId, roles: u.roles as never, adopt },
+        { userId: user.userId, roles: u.roles as never, ...placement(where) },
         { dependsOn: items ? [items] : [], aliases: [{ name: `${formerName}-roles` }] },
       );
     }

@@ -72,8 +72,8 @@ export interface PlacedTenant {
   parent?: PlacedTenant;
 }
 
-/** Every Acronis tenant in the file, each parent before its children. */
-export function placedTenants(estate: Estate): PlacedTenant[] {
+/** Every Acronis tenant of a section (by default the top level), each parent before its children. */
+export function placedTenants(section: { acronis?: EstateAcronisSection; path?: string[] }): PlacedTenant[] {
   const placed: PlacedTenant[] = [];
   const visit = (level: EstateTenantLevel, at: (string | number)[], parent?: PlacedTenant) => {
     for (const kind of ["partners", "folders", "customers"] as const) {
@@ -89,7 +89,7 @@ export function placedTenants(estate: Estate): PlacedTenant[] {
       });
     }
   };
-  if (estate.acronis) visit(estate.acronis, ["acronis"]);
+  if (section.acronis) visit(section.acronis, [...(section.path ?? []), "acronis"]);
   return placed;
 }
 
@@ -104,11 +104,38 @@ export interface EstateHcpTenant {
   [setting: string]: unknown;
 }
 
+export type EstateAcronisSection = EstateTenantLevel & { partnerTenantId?: string };
+export interface EstateHcpSection {
+  tenants: EstateHcpTenant[];
+}
+
+/** The part of a file one account serves: the top level (the default account), or one of `accounts`. */
+export interface EstateSection {
+  /** Absent: the default account. */
+  account?: string;
+  /** Where the section is in the file: [] or ["accounts", name]. */
+  path: string[];
+  acronis?: EstateAcronisSection;
+  hcp?: EstateHcpSection;
+}
+
+/** The default account's section, then each named account's, in the file's order. */
+export function estateSections(estate: Estate): EstateSection[] {
+  const named = Object.entries(estate.accounts ?? {}).map(([account, section]) => ({
+    account,
+    path: ["accounts", account],
+    ...section,
+  }));
+  return [{ path: [], acronis: estate.acronis, hcp: estate.hcp }, ...named];
+}
+
 export interface Estate {
   /** Take over existing objects of the same natural key instead of failing. */
   adopt?: boolean;
-  acronis?: EstateTenantLevel & { partnerTenantId?: string };
-  hcp?: { tenants: EstateHcpTenant[] };
+  acronis?: EstateAcronisSection;
+  hcp?: EstateHcpSection;
+  /** Sections of named accounts: other Acronis data centers and HCP systems in the same stack. */
+  accounts?: Record<string, { acronis?: EstateAcronisSection; hcp?: EstateHcpSection }>;
 }
 
 /** An estate file that does not describe an estate: every problem, each with file, line and property. */
@@ -228,7 +255,25 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
       else if (named) unique(keys, key, [...path, "name"], owner, ": set a key of its own");
     }
   };
-  const tenants = placedTenants(estate);
+  for (const section of estateSections(estate)) sectionDuplicates(section, identities, unique);
+  return problems;
+}
+
+type Unique = (
+  seen: Map<string, string>,
+  value: string,
+  path: (string | number)[],
+  owner: string,
+  hint?: string,
+) => boolean;
+type Identities = (
+  list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
+  nameOf: (n: string) => string,
+) => void;
+
+/** One account's names, keys and logins: each account is its own platform. */
+function sectionDuplicates(section: EstateSection, identities: Identities, unique: Unique): void {
+  const tenants = placedTenants(section);
   // Acronis names are unique in the whole hierarchy; keys name resources, one namespace per kind.
   identities(
     tenants.map((t) => ({ item: t.entry, path: t.path, identity: t.kind })),
@@ -251,10 +296,13 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
     });
   }
   identities(
-    (estate.hcp?.tenants ?? []).map((item, i) => ({ item, path: ["hcp", "tenants", i], identity: "hcp" })),
+    (section.hcp?.tenants ?? []).map((item, i) => ({
+      item,
+      path: [...section.path, "hcp", "tenants", i],
+      identity: "hcp",
+    })),
     (n) => n.toLowerCase(),
   );
-  return problems;
 }
 
 /** The User resource's name: by login, which is unique in the platform, so a user can move between customers. */

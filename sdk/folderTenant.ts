@@ -25,6 +25,8 @@ export interface FolderTenantArgs {
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** When a folder tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** An Acronis folder tenant: groups partners and customers under a partner (POST /tenants kind `folder`; disable, then delete only when `deletionPolicy` says so and it has no child tenants). The resource id: The tenant's UUID. */
@@ -51,6 +53,8 @@ export class FolderTenant extends pulumi.dynamic.Resource {
   readonly tenantId: pulumi.Output<string>;
   /** Always `folder`. */
   declare readonly kind: pulumi.Output<"folder">;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: FolderTenantArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
@@ -70,6 +74,7 @@ export class FolderTenant extends pulumi.dynamic.Resource {
           "deletionPolicy",
           "adopt",
           "kind",
+          "account",
         ],
         secrets,
       ),

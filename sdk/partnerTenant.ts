@@ -25,6 +25,8 @@ export interface PartnerTenantArgs {
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** When a partner tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** An Acronis partner tenant: a reseller in the hierarchy, with its own partners, folders and customers (POST /tenants kind `partner`; always in production billing; disable, then delete only when `deletionPolicy` says so and it has no child tenants). The resource id: The tenant's UUID. */
@@ -51,6 +53,8 @@ export class PartnerTenant extends pulumi.dynamic.Resource {
   readonly tenantId: pulumi.Output<string>;
   /** Always `partner`. */
   declare readonly kind: pulumi.Output<"partner">;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: PartnerTenantArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
@@ -70,6 +74,7 @@ export class PartnerTenant extends pulumi.dynamic.Resource {
           "deletionPolicy",
           "adopt",
           "kind",
+          "account",
         ],
         secrets,
       ),

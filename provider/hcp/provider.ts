@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   type ConfigSource,
   completeHcpSettings,
@@ -21,24 +22,25 @@ export abstract class HcpResourceProvider {
     this.config = req.config;
   }
 
-  /** Built on first use, so `check` works without credentials. */
+  /** The current operation's account's settings, read on first use, so `check` works without credentials. */
   protected settings(needsSystemAccount = true): HcpSettings {
-    return completeHcpSettings(readHcpSettings(this.config), needsSystemAccount);
+    const account = currentAccount();
+    return inAccount("hcp", account, () => {
+      const { config, env } = accountSettings("hcp", account, this.config);
+      return completeHcpSettings(readHcpSettings(config, env), needsSystemAccount);
+    });
   }
 
   /** The system-level account of `hcp:username`, at admin.<domain>. */
   protected systemClient(): HcpClient {
-    return hcpClientFor(this.settings());
+    return hcpClientFor(this.settings(), undefined, undefined, currentAccount());
   }
 
   /** A tenant's own account at <tenant>.<domain> when credentials are given, else the system-level one. */
   protected clientFor(tenant: string, credentials: TenantCredentials): HcpClient {
     if (!hasAccount(credentials)) return this.systemClient();
-    return hcpClientFor(this.settings(false), {
-      tenant,
-      username: credentials.username,
-      password: credentials.password,
-    });
+    const account = { tenant, username: credentials.username, password: credentials.password };
+    return hcpClientFor(this.settings(false), account, undefined, currentAccount());
   }
 }
 
