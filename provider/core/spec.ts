@@ -105,7 +105,8 @@ export function validateInputs(
   news: object,
 ): pulumi.dynamic.CheckFailure[] {
   const inputs = news as Record<string, unknown>;
-  const v = new Validator(inputs).knownKeys(inputKeys(spec));
+  // Every resource also has `account`, which the guard checks and applies (provider/core/accounts.ts).
+  const v = new Validator(inputs).knownKeys([...inputKeys(spec), "account"]);
   for (const key of inputKeys(spec)) {
     const p = spec.properties[key];
     checkValue(v, key, p.value, inputs[key], p.required ?? false);
