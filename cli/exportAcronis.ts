@@ -96,7 +96,9 @@ function userEntry(user: User, report: ExportReport): EstateUser {
 
 /** A partner or folder as an estate entry: its own fields, and (filled in later) what lives under it. */
 function resellerEntry(tenant: Tenant): EstateReseller {
+  const enabledItems = (tenant.offering_items ?? []).filter((i) => i.status === 1);
   return sortedPlain({
+    offeringItems: enabledItems.length > 0 ? itemEntries(enabledItems) : undefined,
     key: slug(tenant.name),
     name: tenant.name,
     customerId: tenant.customer_id ?? undefined,

@@ -14,7 +14,15 @@ import {
 } from "./estateFile";
 import { FolderTenant } from "./folderTenant";
 import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./hcpConsoleSecurity";
+import { HcpNamespaceDefaults, type HcpNamespaceDefaultsArgs } from "./hcpNamespaceDefaults";
+import { HcpSearchSecurity, type HcpSearchSecurityArgs } from "./hcpSearchSecurity";
 import { HcpTenant, type HcpTenantArgs } from "./hcpTenant";
+import { HcpTenantContactInfo, type HcpTenantContactInfoArgs } from "./hcpTenantContactInfo";
+import {
+  HcpTenantEmailNotification,
+  type HcpTenantEmailNotificationArgs,
+} from "./hcpTenantEmailNotification";
+import { HcpTenantPermissions, type HcpTenantPermissionsArgs } from "./hcpTenantPermissions";
 import { OfferingItems } from "./offeringItems";
 import { PartnerTenant } from "./partnerTenant";
 import { TenantMfa } from "./tenantMfa";
@@ -28,6 +36,20 @@ export interface DeclareEstateOptions {
   /** Password of every HCP tenant's initial user, also used to sign in for its console security. */
   hcpInitialUserPassword?: pulumi.Input<string>;
 }
+
+type SettingsArgs = { tenant: pulumi.Input<string> } & Record<string, unknown>;
+
+/** The HCP tenant's settings documents in the estate file, and the resource that manages each. */
+const settingsDocuments: Record<string, (name: string, args: SettingsArgs) => unknown> = {
+  consoleSecurity: (name, args) => new HcpConsoleSecurity(name, args as unknown as HcpConsoleSecurityArgs),
+  searchSecurity: (name, args) => new HcpSearchSecurity(name, args as unknown as HcpSearchSecurityArgs),
+  contactInfo: (name, args) => new HcpTenantContactInfo(name, args as unknown as HcpTenantContactInfoArgs),
+  emailNotification: (name, args) =>
+    new HcpTenantEmailNotification(name, args as unknown as HcpTenantEmailNotificationArgs),
+  namespaceDefaults: (name, args) =>
+    new HcpNamespaceDefaults(name, args as unknown as HcpNamespaceDefaultsArgs),
+  permissions: (name, args) => new HcpTenantPermissions(name, args as unknown as HcpTenantPermissionsArgs),
+};
 
 /** Where a section's resources go: its account, the prefix of their names, and whether they adopt. */
 interface Where {
@@ -82,17 +104,19 @@ function declareAcronis(
       );
     return parentId;
   };
-  const tenantIds = new Map<PlacedTenant, pulumi.Input<string>>();
-  // Parents come before their children, so each parent's id is known when its children are declared.
+  const made = new Map<PlacedTenant, { tenantId: pulumi.Input<string>; items?: OfferingItems }>();
+  // Parents come before their children, so each parent's id is known when its children are declared;
+  // a child's services wait for its parent's, which they are enabled from.
   for (const placed of placedTenants(section)) {
-    const parentId = placed.parent ? (tenantIds.get(placed.parent) as pulumi.Input<string>) : topParentId();
+    const parent = placed.parent ? made.get(placed.parent) : undefined;
+    const under = { parentId: parent ? parent.tenantId : topParentId(), parentItems: parent?.items };
     if (placed.kind === "customer") {
-      const customer = declareCustomer(placed.entry as EstateCustomer, parentId, where);
-      tenantIds.set(placed, customer.tenantId);
+      const customer = declareCustomer(placed.entry as EstateCustomer, under, where);
+      made.set(placed, customer);
       declared.customers.push(customer);
     } else {
-      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, parentId, where);
-      tenantIds.set(placed, reseller.tenantId);
+      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, under, where);
+      made.set(placed, reseller);
       declared[placed.kind === "partner" ? "partners" : "folders"].push(reseller);
     }
   }
@@ -100,7 +124,10 @@ function declareAcronis(
 
 function declareHcp(section: EstateSection, where: Where, options: DeclareEstateOptions): DeclaredReseller[] {
   return (section.hcp?.tenants ?? []).map((t) => {
-    const { key: identity, initialUser, consoleSecurity, ...settings } = t;
+    const { key: identity, initialUser, ...rest } = t;
+    const settings = Object.fromEntries(
+      Object.entries(rest).filter(([name]) => !(name in settingsDocuments)),
+    );
     const resourceName = `${where.prefix}hcp-${identity ?? slug(t.name)}`;
     const password = options.hcpInitialUserPassword;
     if (initialUser && password === undefined)
@@ -115,9 +142,12 @@ function declareHcp(section: EstateSection, where: Where, options: DeclareEstate
       forcePasswordChange: initialUser?.forcePasswordChange,
       ...placement(where),
     });
-    if (consoleSecurity) {
-      new HcpConsoleSecurity(`${resourceName}-console-security`, {
-        ...(consoleSecurity as Omit<HcpConsoleSecurityArgs, "tenant">),
+    // Each settings document signs in as the tenant's initial user.
+    for (const [document, declare] of Object.entries(settingsDocuments)) {
+      const values = t[document];
+      if (values === undefined) continue;
+      declare(`${resourceName}-${slug(document.replace(/[A-Z]/g, (c) => ` ${c}`))}`, {
+        ...(values as object),
         tenant: tenant.name,
         username: initialUser?.name,
         password: initialUser ? password : undefined,
@@ -132,6 +162,27 @@ interface DeclaredReseller {
   key: string;
   name: string;
   tenantId: pulumi.Output<string>;
+  /** The tenant's services, when the file gives them. */
+  items?: OfferingItems;
+}
+
+/** Where a tenant goes: its parent, and the parent's services when declared. */
+interface Under {
+  parentId: pulumi.Input<string>;
+  parentItems?: OfferingItems;
+}
+
+/** The tenant's services, enabled after its parent's. */
+function declareItems(
+  name: string,
+  tenantId: pulumi.Input<string>,
+  items: EstateCustomer["offeringItems"],
+  under: Under,
+  where: Where,
+): OfferingItems | undefined {
+  if (!items) return undefined;
+  const dependsOn = under.parentItems ? [under.parentItems] : [];
+  return new OfferingItems(name, { tenantId, items, ...placement(where) }, { dependsOn });
 }
 
 interface DeclaredCustomer extends DeclaredReseller {
@@ -142,9 +193,10 @@ interface DeclaredCustomer extends DeclaredReseller {
 function declareReseller(
   kind: "partner" | "folder",
   r: EstateReseller,
-  parentId: pulumi.Input<string>,
+  under: Under,
   where: Where,
 ): DeclaredReseller {
+  const parentId = under.parentId;
   const key = r.key ?? slug(r.name);
   const args = {
     name: r.name,
@@ -159,14 +211,16 @@ function declareReseller(
   };
   const name = `${where.prefix}acronis-${kind}-${key}`;
   const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
-  return { key, name: r.name, tenantId: tenant.tenantId };
+  const items = declareItems(`${name}-offering-items`, tenant.tenantId, r.offeringItems, under, where);
+  return { key, name: r.name, tenantId: tenant.tenantId, items };
 }
 
 /**
  * A customer with its two-factor setting, offering items, users and roles. Its resource name does not
  * depend on where it lives, so moving it to another partner or folder in the file moves it in place.
  */
-function declareCustomer(c: EstateCustomer, parentId: pulumi.Input<string>, where: Where): DeclaredCustomer {
+function declareCustomer(c: EstateCustomer, under: Under, where: Where): DeclaredCustomer {
+  const parentId = under.parentId;
   const resourceName = `${where.prefix}acronis-${c.key ?? slug(c.name)}`;
   const tenant = new CustomerTenant(resourceName, {
     name: c.name,
@@ -188,13 +242,13 @@ function declareCustomer(c: EstateCustomer, parentId: pulumi.Input<string>, wher
       enabled: c.twoFactor,
       ...placement(where),
     });
-  const items =
-    c.offeringItems &&
-    new OfferingItems(`${resourceName}-offering-items`, {
-      tenantId: tenant.tenantId,
-      items: c.offeringItems,
-      ...placement(where),
-    });
+  const items = declareItems(
+    `${resourceName}-offering-items`,
+    tenant.tenantId,
+    c.offeringItems,
+    under,
+    where,
+  );
   const users = (c.users ?? []).map((u) => {
     const name = `${where.prefix}${userResourceName(u.login)}`;
     const formerName = `${resourceName}-${slug(u.login)}`;
@@ -221,5 +275,5 @@ function declareCustomer(c: EstateCustomer, parentId: pulumi.Input<string>, wher
     }
     return { login: u.login, userId: user.userId };
   });
-  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, users };
+  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, items, users };
 }

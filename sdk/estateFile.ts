@@ -50,6 +50,7 @@ export interface EstateReseller {
   enabled?: boolean;
   deletionPolicy?: "delete" | "disable" | "retain";
   contact?: Record<string, string>;
+  offeringItems?: EstateCustomer["offeringItems"];
   customers?: EstateCustomer[];
   partners?: EstateReseller[];
   folders?: EstateReseller[];
@@ -99,7 +100,13 @@ export interface EstateHcpTenant {
   name: string;
   hardQuota: string;
   initialUser?: { name: string; forcePasswordChange?: boolean };
+  /** The tenant's settings documents, each managed by its resource (signed in as the initial user). */
   consoleSecurity?: Record<string, unknown>;
+  searchSecurity?: Record<string, unknown>;
+  contactInfo?: Record<string, unknown>;
+  emailNotification?: Record<string, unknown>;
+  namespaceDefaults?: Record<string, unknown>;
+  permissions?: Record<string, unknown>;
   deletionPolicy?: "delete" | "retain";
   [setting: string]: unknown;
 }
