@@ -97,8 +97,7 @@ const wantsRefresh = (form: URLSearchParams): boolean =>
 // Choice: the password grant needs no client authentication (as PYSAMP and WHMCS send it); client_id is ignored.
 function passwordGrant(request: TokenRequest, form: URLSearchParams): Reply {
   const [username, password] = [form.get("username"), form.get("password")];
-  if (!username || password === null)
-    return oauthError(400, "invalid_request", "username and password are required");
+  if (!username || !password) return oauthError(400, "invalid_request", "username and password are required");
   const user = userByLogin(request.state, username);
   const refusal = signInRefusal(request.state, user, password);
   if (refusal || !user) return oauthError(401, refusal?.error ?? "access_denied", refusal?.description ?? "");
