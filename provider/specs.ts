@@ -1,4 +1,5 @@
 import { accessPolicySpec } from "./acronis/specs/accessPolicy";
+import { apiClientSpec } from "./acronis/specs/apiClient";
 import { customerTenantSpec } from "./acronis/specs/customerTenant";
 import { offeringItemsSpec } from "./acronis/specs/offeringItems";
 import { tenantMfaSpec } from "./acronis/specs/tenantMfa";
@@ -19,6 +20,7 @@ export const resourceSpecs: readonly ResourceSpec[] = [
   offeringItemsSpec,
   userSpec,
   accessPolicySpec,
+  apiClientSpec,
   hcpTenantSpec,
   hcpConsoleSecuritySpec,
   hcpSearchSecuritySpec,
