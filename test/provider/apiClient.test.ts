@@ -176,6 +176,29 @@ describe("ApiClient provider against the emulator", function () {
         .create({ tenantId: customer, name: theirs, adopt: true, ...owner })
         .catch((e: Error) => e);
       expect(String(error)).to.match(/created by stack project\/other/);
+      const byForm = (
+        await api.post("/clients", {
+          type: "api_client",
+          tenant_id: customer,
+          token_endpoint_auth_method: "client_secret_post",
+          data: { client_name: unique("by-form") },
+        })
+      ).body;
+      const name = byForm.data.client_name;
+      error = await provider
+        .create({ tenantId: customer, name, adopt: true, ...owner })
+        .catch((e: Error) => e);
+      expect(String(error)).to.match(
+        /uses client_secret_post: declare tokenEndpointAuthMethod "client_secret_post"/,
+      );
+      const adopted = await provider.create({
+        tenantId: customer,
+        name,
+        tokenEndpointAuthMethod: "client_secret_post",
+        adopt: true,
+        ...owner,
+      });
+      expect(adopted.id).to.equal(byForm.client_id);
     });
   });
 

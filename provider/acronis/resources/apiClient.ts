@@ -149,15 +149,15 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
       );
     }
     const what = `API client "${inputs.name}" in tenant ${inputs.tenantId}`;
-    return (
-      named[0] &&
-      refuseAnotherStacks(
-        what,
-        named[0],
-        named[0].data?.[markKey] as string | undefined,
-        apiClientMark(inputs),
-      )
-    );
+    const mark = named[0]?.data?.[markKey] as string | undefined;
+    const found = named[0] && refuseAnotherStacks(what, named[0], mark, apiClientMark(inputs));
+    const declared = inputs.tokenEndpointAuthMethod ?? "client_secret_basic";
+    // Choice: the method cannot change in place and adoption never replaces, so a different one is an error.
+    if (found && found.token_endpoint_auth_method !== declared)
+      throw new Error(
+        `${what} uses ${found.token_endpoint_auth_method}: declare tokenEndpointAuthMethod "${found.token_endpoint_auth_method}" to adopt it`,
+      );
+    return found;
   }
 
   /** Takes over an existing client, writing only the declared differences; its secret stays unknown. */

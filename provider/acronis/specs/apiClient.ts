@@ -38,6 +38,8 @@ export const apiClientSpec: ResourceSpec = {
       value: { type: "string", enum: tokenEndpointAuthMethods },
       // Choice: the API cannot change it (PUT /clients takes no such field), so a change replaces the client.
       replaces: "createFirst",
+      // Declaring the default later is no change, so it never replaces a client.
+      default: "client_secret_basic",
       doc: "How the client presents its secret at `/idp/token`: `client_secret_basic` (an HTTP Basic header, the default) or `client_secret_post` (form fields). A change replaces the client.",
     },
     rotation: {
