@@ -5,6 +5,7 @@
  */
 const log = require("@pulumi/pulumi/log") as { debug: (message: string, ...rest: unknown[]) => unknown };
 
+// Choice: the SDK wraps @pulumi/pulumi's log.debug (the program's own copy), as no setting turns those lines off.
 const patched = Symbol.for("tenant-estates.quietRpcLog");
 
 /** A debug message of an RPC's answer, without the answer (`resp: …`); other messages unchanged. */

@@ -9,7 +9,7 @@ import { sha256 } from "./state";
 import type { TokenBook } from "./tokens";
 import { findUser } from "./tree";
 
-/** The cookie POST /idp/ott/login sets. */
+// Choice: the session cookie is named AccountServerSession (no source names the platform's cookie).
 export const SESSION_COOKIE = "AccountServerSession";
 
 export function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {

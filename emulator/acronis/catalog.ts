@@ -114,6 +114,7 @@ export const ITEMS_DISABLED_AT_PARTNER: readonly string[] = [
 ];
 
 /** Whether an item is listed under an `edition` parameter: default `standard`, `*` all, or a comma-separated list; items without an edition always are. */
+// Choice: an edition the catalog does not know filters like any other (only items without an edition are listed), not 400.
 export function inEditions(item: { edition: string | null }, filter: string | null): boolean {
   if (item.edition === null || filter === "*") return true;
   return (filter ?? "standard").split(",").some((e) => e.trim() === item.edition);

@@ -104,7 +104,7 @@ function visibleClient(state: AcronisState, caller: Caller, id: string): ClientR
 export const getClient: ApiHandler = ({ state, caller, params }) =>
   ok(clientView(visibleClient(state, caller, params.id)));
 
-/** GET /clients[?uuids=&origin_id=]: the clients of every tenant in reach, in creation order. */
+// Choice: GET /clients without filters lists the clients of every tenant in the caller's reach, in creation order.
 export const listClients: ApiHandler = ({ state, caller, query }) => {
   const uuids = query.get("uuids");
   const wanted = uuids === null ? undefined : new Set(queryList(uuids));

@@ -35,7 +35,7 @@ function searchedTenants(state: AcronisState, start: TenantRecord): TenantRecord
   return result;
 }
 
-/** Tenant names from the start tenant down to `tenantId`, both included (as the docs' examples show). */
+// Choice: a path runs from the start tenant down to the found tenant itself, both included (the docs' examples; OAS stops at the parent).
 function pathTo(state: AcronisState, start: TenantRecord, tenantId: string): string[] {
   const names: string[] = [];
   for (

@@ -82,6 +82,7 @@ export function loginWithOneTimeToken(
   if (typeof ott !== "string" || ott === "") throw invalid(`"ott" is required`);
   const userId = tokens.redeemOneTimeToken(ott, now);
   const user = userId ? findUser(state, userId) : undefined;
+  // Choice: an unknown, used or expired one-time token (or a disabled user) is 401.
   if (!user?.enabled) throw unauthorized("the one-time token is not valid, used or expired");
   const session = tokens.openSession({ tenantId: user.tenant_id, userId: user.id }, ttlSeconds, now);
   return {

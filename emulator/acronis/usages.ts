@@ -11,7 +11,7 @@ const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 /** Where a generated usage tops out when the item has no quota. */
 const UNQUOTED_CEILING = { quantity: 20, bytes: 500 * GIB };
-/** API v1 tenant ids are integers; the emulator derives them from the creation order. */
+// Choice: API v1 tenant ids (`tenant_id` of usages) are integers derived from the creation order.
 const V1_ID_BASE = 1_300_000;
 
 /**
@@ -33,7 +33,7 @@ export function generatedUsage(
   return Math.floor((fraction * ceiling) / MIB) * MIB;
 }
 
-/** Start of the collection period: the first day of the current month (DOC:usage-reporting/obj-structure). */
+// Choice: range_start is the first day of the current month at 00:00 UTC, written with `Z` as the newer docs' sample.
 export const rangeStart = (now: Date): string =>
   `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00Z`;
 

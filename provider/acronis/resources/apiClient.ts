@@ -124,6 +124,7 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
     return diffProperties(olds, news, rules);
   }
 
+  // Choice: client names need not be unique, so without adopt a create never meets a taken name and always makes a client.
   async create(inputs: ApiClientInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     if (inputs.adopt) {
       const existing = await this.findToAdopt(inputs);
