@@ -1,4 +1,5 @@
 import { accessPolicySpec } from "./acronis/specs/accessPolicy";
+import { apiClientSpec } from "./acronis/specs/apiClient";
 import { customerTenantSpec } from "./acronis/specs/customerTenant";
 import { offeringItemsSpec } from "./acronis/specs/offeringItems";
 import { folderTenantSpec, partnerTenantSpec } from "./acronis/specs/resellerTenants";
@@ -24,6 +25,7 @@ export const resourceSpecs: readonly ResourceSpec[] = (
     offeringItemsSpec,
     userSpec,
     accessPolicySpec,
+    apiClientSpec,
     hcpTenantSpec,
     hcpConsoleSecuritySpec,
     hcpSearchSecuritySpec,

@@ -1,4 +1,6 @@
 export * from "./accessPolicy";
+export * from "./acronisLookups";
+export * from "./apiClient";
 export * from "./customerTenant";
 export * from "./estate";
 export * from "./folderTenant";

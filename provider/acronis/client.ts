@@ -38,7 +38,7 @@ export interface ApiLimits {
   writes: KeyedMutex;
 }
 
-type Call = Omit<TransportRequest, "headers">;
+export type Call = Omit<TransportRequest, "headers">;
 
 const enc = encodeURIComponent;
 
@@ -74,8 +74,8 @@ export class AcronisClient {
     this.clientId = settings.clientId;
   }
 
-  /** Sends an authorised call; a 401 renews the token once and repeats the call. */
-  private async call<T>(request: Call): Promise<TransportResponse<T>> {
+  /** Sends an authorised call; a 401 renews the token once and repeats the call. Modules of further endpoints use it too. */
+  async call<T>(request: Call): Promise<TransportResponse<T>> {
     const token = await this.tokens.token();
     try {
       return await this.transport.send<T>({ ...request, headers: bearer(token, request.data) });

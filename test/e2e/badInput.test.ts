@@ -151,6 +151,58 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
     property: "userId",
     rule: /UUID/,
   },
+  // ApiClient
+  { resource: "ApiClient", args: { tenantId: "t1", name: "sync" }, property: "tenantId", rule: /UUID/ },
+  { resource: "ApiClient", args: { tenantId: uuid }, property: "name", rule: /required/ },
+  { resource: "ApiClient", args: { tenantId: uuid, name: "" }, property: "name", rule: /at least 1/ },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "n".repeat(256) },
+    property: "name",
+    rule: /at most 255/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", enabled: "yes" },
+    property: "enabled",
+    rule: /boolean/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", redirectUris: "https://example.com/cb" },
+    property: "redirectUris",
+    rule: /list/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", redirectUris: ["ftp://example.com/cb"] },
+    property: "redirectUris[0]",
+    rule: /http\(s\) URL/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", tokenEndpointAuthMethod: "none" },
+    property: "tokenEndpointAuthMethod",
+    rule: /one of client_secret_basic, client_secret_post/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", rotation: "" },
+    property: "rotation",
+    rule: /at least 1/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", adopt: "please" },
+    property: "adopt",
+    rule: /boolean/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", clientSecret: "mine" },
+    property: "clientSecret",
+    rule: /not a known property/,
+  },
   // HcpTenant
   { resource: "HcpTenant", args: { ...tenant, name: "-finance" }, property: "name", rule: /hyphen|letters/ },
   { resource: "HcpTenant", args: { ...tenant, name: "admin" }, property: "name", rule: /reserved/ },
