@@ -1,8 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccessPolicy } from "./accessPolicy";
+import { ApiClient, type ApiClientArgs } from "./apiClient";
 import { CustomerTenant } from "./customerTenant";
 import {
   type Estate,
+  type EstateApiClient,
   type EstateCustomer,
   type EstateReseller,
   type EstateSection,
@@ -158,10 +160,38 @@ function declareHcp(section: EstateSection, where: Where, options: DeclareEstate
   });
 }
 
+/** An API client the file declares: its id, and its secret (a secret output, known after create). */
+export interface DeclaredApiClient {
+  key: string;
+  name: string;
+  clientId: pulumi.Output<string>;
+  clientSecret: pulumi.Output<string | undefined>;
+}
+
+/** A tenant's API clients: `<tenant resource>-api-client-<key>`. */
+function declareApiClients(
+  tenantResource: string,
+  tenantId: pulumi.Input<string>,
+  clients: EstateApiClient[] | undefined,
+  where: Where,
+): DeclaredApiClient[] {
+  return (clients ?? []).map((c) => {
+    const key = c.key ?? slug(c.name);
+    const { key: _key, ...args } = c;
+    const client = new ApiClient(`${tenantResource}-api-client-${key}`, {
+      ...(args as Omit<ApiClientArgs, "tenantId">),
+      tenantId,
+      ...placement(where),
+    });
+    return { key, name: c.name, clientId: client.clientId, clientSecret: client.clientSecret };
+  });
+}
+
 interface DeclaredReseller {
   key: string;
   name: string;
   tenantId: pulumi.Output<string>;
+  apiClients?: DeclaredApiClient[];
   /** The tenant's services, when the file gives them. */
   items?: OfferingItems;
 }
@@ -212,7 +242,8 @@ function declareReseller(
   const name = `${where.prefix}acronis-${kind}-${key}`;
   const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
   const items = declareItems(`${name}-offering-items`, tenant.tenantId, r.offeringItems, under, where);
-  return { key, name: r.name, tenantId: tenant.tenantId, items };
+  const apiClients = declareApiClients(name, tenant.tenantId, r.apiClients, where);
+  return { key, name: r.name, tenantId: tenant.tenantId, items, apiClients };
 }
 
 /**
@@ -275,5 +306,6 @@ function declareCustomer(c: EstateCustomer, under: Under, where: Where): Declare
     }
     return { login: u.login, userId: user.userId };
   });
-  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, items, users };
+  const apiClients = declareApiClients(resourceName, tenant.tenantId, c.apiClients, where);
+  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, items, users, apiClients };
 }

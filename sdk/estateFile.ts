@@ -37,6 +37,18 @@ export interface EstateCustomer {
     quota?: { value: number | null; overage?: number | null };
   }[];
   users?: EstateUser[];
+  apiClients?: EstateApiClient[];
+}
+
+/** An API client of a tenant, for an integration; its secret is a secret output of the program. */
+export interface EstateApiClient {
+  /** The resource identity; defaults to the slug of the name. */
+  key?: string;
+  name: string;
+  enabled?: boolean;
+  redirectUris?: string[];
+  tokenEndpointAuthMethod?: string;
+  rotation?: string;
 }
 
 /** A partner or folder tenant, and what lives under it. */
@@ -51,6 +63,7 @@ export interface EstateReseller {
   deletionPolicy?: "delete" | "disable" | "retain";
   contact?: Record<string, string>;
   offeringItems?: EstateCustomer["offeringItems"];
+  apiClients?: EstateApiClient[];
   customers?: EstateCustomer[];
   partners?: EstateReseller[];
   folders?: EstateReseller[];

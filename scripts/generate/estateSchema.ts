@@ -66,6 +66,32 @@ function documentSchema(spec: ResourceSpec): Json {
   return { description: spec.doc, ...objectSchema(fields) };
 }
 
+/** An entry of a list under its parent (API clients, namespaces, accounts): the resource's own inputs and a key. */
+function entrySchema(spec: ResourceSpec, fromParent: readonly string[]): Json {
+  const fields: Record<string, PropertySpec> = {
+    key: {
+      value: { type: "string", maxLength: 63, pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/ },
+      doc: "The resource identity; defaults to the slug of the name.",
+    },
+  };
+  for (const [key, property] of Object.entries(spec.properties)) {
+    const parentGives = fromParent.includes(key) || ["adopt", "account"].includes(key);
+    if ((property.role ?? "input") === "input" && !parentGives) fields[key] = property;
+  }
+  return { description: spec.doc, ...objectSchema(fields) };
+}
+
+/** Lists of resources under a tenant entry: the definition made from each spec, and where it is listed. */
+const entryLists = [
+  {
+    list: "apiClients",
+    type: "ApiClient",
+    definition: "apiClient",
+    fromParent: ["tenantId"],
+    under: ["customer", "partner", "folder"],
+  },
+];
+
 /**
  * estate.schema.json with the HCP tenant's settings documents derived from their resources' specs: one
  * definition each, referred to from `hcpTenant`. The rest of the file is kept as it is.
@@ -82,5 +108,15 @@ export function estateSchema(current: Json, specs: readonly ResourceSpec[]): Jso
     properties[document] = { $ref: `#/definitions/${name}` };
   }
   definitions.hcpTenant = { ...tenant, properties };
+  for (const { list, type, definition, fromParent, under } of entryLists) {
+    const spec = specs.find((s) => s.type === type);
+    if (!spec) throw new Error(`no spec for ${type}`);
+    definitions[definition] = entrySchema(spec, fromParent);
+    for (const parent of under) {
+      const entry = definitions[parent] as Json & { properties: Record<string, Json> };
+      const items = { type: "array", items: { $ref: `#/definitions/${definition}` } };
+      definitions[parent] = { ...entry, properties: { ...entry.properties, [list]: items } };
+    }
+  }
   return { ...current, definitions };
 }
