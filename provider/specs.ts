@@ -5,12 +5,14 @@ import { tenantMfaSpec } from "./acronis/specs/tenantMfa";
 import { userSpec } from "./acronis/specs/user";
 import type { ResourceSpec } from "./core/spec";
 import { hcpConsoleSecuritySpec } from "./hcp/specs/hcpConsoleSecurity";
+import { hcpNamespaceSpec } from "./hcp/specs/hcpNamespace";
 import { hcpNamespaceDefaultsSpec } from "./hcp/specs/hcpNamespaceDefaults";
 import { hcpSearchSecuritySpec } from "./hcp/specs/hcpSearchSecurity";
 import { hcpTenantSpec } from "./hcp/specs/hcpTenant";
 import { hcpTenantContactInfoSpec } from "./hcp/specs/hcpTenantContactInfo";
 import { hcpTenantEmailNotificationSpec } from "./hcp/specs/hcpTenantEmailNotification";
 import { hcpTenantPermissionsSpec } from "./hcp/specs/hcpTenantPermissions";
+import { hcpUserAccountSpec } from "./hcp/specs/hcpUserAccount";
 
 /** Every resource's spec, in the order the SDK, schema.json and docs/resources.md list them. */
 export const resourceSpecs: readonly ResourceSpec[] = [
@@ -26,4 +28,6 @@ export const resourceSpecs: readonly ResourceSpec[] = [
   hcpTenantEmailNotificationSpec,
   hcpNamespaceDefaultsSpec,
   hcpTenantPermissionsSpec,
+  hcpNamespaceSpec,
+  hcpUserAccountSpec,
 ];

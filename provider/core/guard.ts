@@ -9,9 +9,9 @@ import { propertyRules } from "./spec";
 type Provider = pulumi.dynamic.ResourceProvider;
 
 /** The natural name of the object an operation is about: its name, login or tenant, else its id. */
-function subjectOf(inputs: unknown, id?: string): string {
+function subjectOf(inputs: unknown, id?: string, specKey?: string): string {
   const values = (inputs ?? {}) as Record<string, unknown>;
-  for (const key of ["name", "login", "tenant"]) {
+  for (const key of [...(specKey ? [specKey] : []), "name", "login", "tenant"]) {
     if (typeof values[key] === "string") return `"${values[key]}"`;
   }
   return id ?? "";
@@ -84,18 +84,20 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
       await provider.configure?.(req);
     },
     check: (olds, news) =>
-      run("check", subjectOf(news), async () =>
+      run("check", subjectOf(news, undefined, spec?.subject), async () =>
         provider.check ? provider.check(olds, news) : { inputs: news },
       ),
     diff: (id, olds, news) =>
-      run("diff", subjectOf(news, id), async () => (provider.diff ? provider.diff(id, olds, news) : {})),
+      run("diff", subjectOf(news, id, spec?.subject), async () =>
+        provider.diff ? provider.diff(id, olds, news) : {},
+      ),
     create: (inputs) =>
-      run("create", subjectOf(inputs), async () => {
+      run("create", subjectOf(inputs, undefined, spec?.subject), async () => {
         const created = await provider.create(inputs);
         return { ...created, outs: keepDeclaredForm(rules, inputs, created.outs) };
       }),
     read: (id, props) =>
-      run("read", subjectOf(props, id), async () => {
+      run("read", subjectOf(props, id, spec?.subject), async () => {
         const read = provider.read ? await provider.read(id, props) : { id, props };
         const previous = props ?? {};
         return {
@@ -105,10 +107,11 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
         };
       }),
     update: (id, olds, news) =>
-      run("update", subjectOf(news, id), async () => {
+      run("update", subjectOf(news, id, spec?.subject), async () => {
         const updated = provider.update ? await provider.update(id, olds, news) : {};
         return { ...updated, outs: keepDeclaredForm(rules, news, updated.outs) };
       }),
-    delete: (id, props) => run("delete", subjectOf(props, id), async () => provider.delete?.(id, props)),
+    delete: (id, props) =>
+      run("delete", subjectOf(props, id, spec?.subject), async () => provider.delete?.(id, props)),
   };
 }
