@@ -26,13 +26,13 @@ export interface HcpUserAccountArgs {
   roles?: pulumi.Input<pulumi.Input<string>[]>;
   /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique). */
   localAuthentication?: pulumi.Input<boolean>;
-  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret; never an output, never in a log or error. */
+  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
   password?: pulumi.Input<string>;
   /** Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password. */
   forcePasswordChange?: pulumi.Input<boolean>;
 }
 
-/** A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. Its password is used only when the account is made and is never read back. Destroying the resource deletes the account (HCP refuses to delete the tenant's last enabled, locally authenticated SECURITY account). The resource id: The account's userGUID (a UUID HCP assigns), which a rename keeps. */
+/** A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. Its password is used only when the account is made; HCP never returns it. Destroying the resource deletes the account (HCP refuses to delete the tenant's last enabled, locally authenticated SECURITY account). The resource id: The account's userGUID (a UUID HCP assigns), which a rename keeps. */
 export class HcpUserAccount extends pulumi.dynamic.Resource {
   /** The tenant's name, compared case-insensitively. A change replaces the account (a new one in the new tenant, then the old one deleted). */
   declare readonly tenant: pulumi.Output<string>;
@@ -54,7 +54,7 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
   declare readonly roles: pulumi.Output<string[] | undefined>;
   /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique). */
   declare readonly localAuthentication: pulumi.Output<boolean | undefined>;
-  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret; never an output, never in a log or error. */
+  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
   declare readonly password: pulumi.Output<string | undefined>;
   /** Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password. */
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;

@@ -21,7 +21,7 @@ export interface HcpUserAccountInputs {
   forcePasswordChange?: boolean;
 }
 
-export interface HcpUserAccountOutputs extends Omit<HcpUserAccountInputs, "password"> {
+export interface HcpUserAccountOutputs extends HcpUserAccountInputs {
   userGuid: string;
 }
 
@@ -60,8 +60,9 @@ export function accountChangeBody(inputs: HcpUserAccountInputs, keys: readonly s
 
 /**
  * Outputs from the account HCP holds: every input key the program manages, as HCP holds it, plus the
- * GUID. Create, read and update use it alike. The password is never among them; the create-only flag
- * and the sign-in credentials are the program's.
+ * GUID. Create, read and update use it alike. The password (which HCP never returns), the create-only
+ * flag and the sign-in credentials are the program's, carried forward so a refresh keeps them; the SDK
+ * stores both passwords as secrets.
  */
 export function accountOutputs(
   account: UserAccount,
@@ -78,10 +79,11 @@ export function accountOutputs(
     roles: account.roles,
     localAuthentication: account.localAuthentication,
     forcePasswordChange: managed.forcePasswordChange,
+    password: managed.password,
   };
   const outputs: Record<string, unknown> = { userGuid: account.userGUID };
   for (const key of managedKeys(managed, rules)) {
-    if (key !== "password" && key !== "adopt") outputs[key] = fromApi[key];
+    if (key !== "adopt") outputs[key] = fromApi[key];
   }
   outputs.username = account.username;
   return plain(outputs) as unknown as HcpUserAccountOutputs;

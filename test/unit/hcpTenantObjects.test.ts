@@ -263,7 +263,7 @@ describe("HCP user account mapping", () => {
     });
   });
 
-  it("outputs the managed keys as HCP holds them, never the password; roles compare as sets", () => {
+  it("outputs the managed keys as HCP holds them, the password carried forward; roles compare as sets", () => {
     const outs = accountOutputs(
       { username: "JDoe", fullName: "Jane", roles: ["MONITOR"], userGUID: "g", enabled: true },
       inputs,
@@ -274,6 +274,7 @@ describe("HCP user account mapping", () => {
       username: "JDoe",
       fullName: "Jane",
       roles: ["MONITOR"],
+      password: "secret-1",
       userGuid: "g",
     });
     expect(changedAccountKeys(outs, { ...inputs, username: "jdoe" }, accountRules)).to.deep.equal([]);

@@ -95,7 +95,7 @@ export class HcpUserAccountProvider
         });
       }
       const made = await this.required(accounts, inputs, inputs.username);
-      const { password: _secret, adopt: _adopt, ...known } = inputs;
+      const { adopt: _adopt, ...known } = inputs;
       return finishCreate(made.userGUID, inputs, plain(known), async () =>
         accountOutputs(made, inputs, rules),
       );

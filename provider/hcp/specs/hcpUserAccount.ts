@@ -42,7 +42,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
   entry: "hcpUserAccount",
   doc:
     "A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. " +
-    "Its password is used only when the account is made and is never read back. Destroying the resource deletes the account (HCP refuses to delete the tenant's last enabled, locally authenticated SECURITY account).",
+    "Its password is used only when the account is made; HCP never returns it. Destroying the resource deletes the account (HCP refuses to delete the tenant's last enabled, locally authenticated SECURITY account).",
   id: "The account's userGUID (a UUID HCP assigns), which a rename keeps.",
   subject: "username",
   properties: {
@@ -107,7 +107,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       value: { type: "string", rule: accountPasswordProblem },
       secret: true,
       createOnly: true,
-      doc: "The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret; never an output, never in a log or error.",
+      doc: "The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error.",
     },
     forcePasswordChange: {
       value: { type: "boolean" },
