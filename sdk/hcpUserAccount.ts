@@ -26,7 +26,7 @@ export interface HcpUserAccountArgs {
   roles?: pulumi.Input<pulumi.Input<string>[]>;
   /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique). */
   localAuthentication?: pulumi.Input<boolean>;
-  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
+  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
   password?: pulumi.Input<string>;
   /** Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password. */
   forcePasswordChange?: pulumi.Input<boolean>;
@@ -54,7 +54,7 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
   declare readonly roles: pulumi.Output<string[] | undefined>;
   /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique). */
   declare readonly localAuthentication: pulumi.Output<boolean | undefined>;
-  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
+  /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
   declare readonly password: pulumi.Output<string | undefined>;
   /** Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password. */
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;

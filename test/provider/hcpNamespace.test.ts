@@ -150,6 +150,8 @@ describe("HcpNamespace provider against the emulator", function () {
     const second = await namespaces.create({ ...inputs, name: "INVOICES" } as never);
     expect(hcp.writesSince(again)).to.deep.equal([`POST /mapi/tenants/${tenant}/namespaces/invoices`]);
     expect(second.outs).to.deep.include({ softQuota: 70 });
+    const refused = await namespaces.create({ ...inputs, hashScheme: "MD5" } as never).catch((e: Error) => e);
+    expect(String(refused)).to.match(/exists with hashScheme SHA-256, which HCP cannot change/);
   });
 
   it("refuses a taken name without adopt, saying how to adopt; takes back its own lost create by its mark", async () => {

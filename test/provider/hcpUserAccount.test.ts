@@ -135,6 +135,10 @@ describe("HcpUserAccount provider against the emulator", function () {
     const again = hcp.logLength();
     await accounts.create({ ...inputs, fullName: "J. Doe" } as never);
     expect(hcp.writesSince(again)).to.deep.equal([`POST /mapi/tenants/${tenant}/userAccounts/jdoe`]);
+    const radius = await accounts
+      .create({ ...inputs, localAuthentication: false } as never)
+      .catch((e: Error) => e);
+    expect(String(radius)).to.match(/exists with localAuthentication true, which HCP cannot change/);
   });
 
   it("refuses a taken username without adopt, saying how to adopt", async () => {

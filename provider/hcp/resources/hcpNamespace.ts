@@ -142,6 +142,14 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
   /** Takes over an existing namespace, writing only the declared differences. */
   private async adopt(namespaces: NamespaceApi, namespace: Namespace, inputs: HcpNamespaceInputs) {
     const id = namespace.id ?? inputs.name;
+    if (
+      inputs.hashScheme !== undefined &&
+      namespace.hashScheme !== undefined &&
+      namespace.hashScheme !== inputs.hashScheme
+    )
+      throw new Error(
+        `namespace "${namespace.name}" of tenant "${inputs.tenant}" exists with hashScheme ${namespace.hashScheme}, which HCP cannot change: declare hashScheme "${namespace.hashScheme}" to adopt it`,
+      );
     const held = namespaceOutputs(await this.held(namespaces, inputs, namespace), inputs, rules);
     if (alreadySatisfies(hcpNamespaceSpec, held, inputs)) return { id, outs: held };
     return finishCreate(id, inputs, held, async () => (await this.update(id, held, inputs)).outs);
@@ -174,7 +182,7 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
       const changed = changedKeys(olds, news, rules);
       const renamed = current.name.toLowerCase() !== news.name.toLowerCase();
       const documentChanges = changed.filter(
-        (key) => (documentKeys as readonly string[]).includes(key) && key !== "name",
+        (key) => (documentKeys as readonly string[]).includes(key) && key !== "name" && key !== "hashScheme",
       );
       // Tags are replaced whole: one write per namespace at a time.
       await client.exclusive(`namespace:${news.tenant.toLowerCase()}/${id}`, async () => {

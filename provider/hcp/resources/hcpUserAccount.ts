@@ -105,6 +105,11 @@ export class HcpUserAccountProvider
   /** Takes over an existing account, writing only the declared differences; its password is left as it is. */
   private async adopt(account: UserAccount, inputs: HcpUserAccountInputs) {
     const id = account.userGUID ?? inputs.username;
+    const local = inputs.localAuthentication ?? true;
+    if (account.localAuthentication !== undefined && account.localAuthentication !== local)
+      throw new Error(
+        `account "${account.username}" of tenant "${inputs.tenant}" exists with localAuthentication ${account.localAuthentication}, which HCP cannot change: declare it so to adopt the account`,
+      );
     const held = accountOutputs(account, inputs, rules);
     if (alreadySatisfies(hcpUserAccountSpec, held, inputs)) return { id, outs: held };
     return finishCreate(id, inputs, held, async () => (await this.update(id, held, inputs)).outs);

@@ -107,7 +107,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       value: { type: "string", rule: accountPasswordProblem },
       secret: true,
       createOnly: true,
-      doc: "The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account. Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error.",
+      doc: "The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error.",
     },
     forcePasswordChange: {
       value: { type: "boolean" },
