@@ -79,7 +79,7 @@ function checkSpace(next: NamespaceSettings, tenant: Tenant, namespace?: Namespa
     throw badRequest(`'hardQuota' cannot be less than the ${used} bytes the namespace stores.`);
 }
 
-/** The one-way changes of a POST: compliance mode stays, ACLs once enabled stay enabled (403 otherwise). */
+// Choice: breaking a one-way rule (compliance back to enterprise, aclsUsage back to NOT_ENABLED) is 403.
 export function checkOneWay(current: NamespaceSettings, next: NamespaceSettings): void {
   if (!current.enterpriseMode && next.enterpriseMode)
     throw forbidden("A namespace in compliance mode cannot return to enterprise mode.");

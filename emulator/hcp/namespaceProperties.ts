@@ -59,7 +59,7 @@ export const READ_ONLY = [
 /** Every property a body may name; `dpl` is deprecated and ignored. */
 export const NAMESPACE_PROPERTIES = ["name", ...SETTING_NAMES, "versioningSettings", "dpl", ...READ_ONLY];
 export const CREATE_SETTABLE = ["name", ...SETTING_NAMES, "versioningSettings", "dpl"];
-/** hashScheme and versioningSettings are fixed after create (versioning has its own sub-resource). */
+// Choice: hashScheme and versioningSettings on POST are 403 (valid properties this operation may not set); dpl is ignored, isDplDynamic is 403.
 export const MODIFY_SETTABLE = CREATE_SETTABLE.filter(
   (p) => p !== "hashScheme" && p !== "versioningSettings",
 );

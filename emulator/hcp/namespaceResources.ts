@@ -15,7 +15,7 @@ export function getVersioning(ctx: MapiContext): EmulatorResponse {
   return documentAnswer(ctx, "versioningSettings", { ...namespace.versioning });
 }
 
-/** POST …/versioningSettings: a partial change; an ANM owner may change `enabled` only. */
+// Choice: a POST to versioningSettings is partial (members left out stay); an ANM owner may change `enabled` only.
 export function postVersioning(ctx: MapiContext): EmulatorResponse {
   const { tenant, access } = namespaceTenant(ctx, ["ADMINISTRATOR"], true);
   const namespace = namespaceOf(ctx, tenant, access);
@@ -77,7 +77,7 @@ export function postCompliance(ctx: MapiContext): EmulatorResponse {
   return emptyAnswer(MEDIA_TYPES[format]);
 }
 
-/** GET …/statistics: what the namespace holds. */
+// Choice: a namespace's statistics are the figures the tenant statistics sum, for that namespace alone.
 export function getNamespaceStatistics(ctx: MapiContext): EmulatorResponse {
   const { tenant, access } = namespaceTenant(ctx, ["MONITOR", "ADMINISTRATOR"], false);
   const namespace = namespaceOf(ctx, tenant, access);

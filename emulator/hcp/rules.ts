@@ -114,7 +114,7 @@ const RETENTION_OFFSET =
   /^A(?:[+-]\d{1,4}[yY])?(?:[+-]\d{1,4}M)?(?:[+-]\d{1,4}w)?(?:[+-]\d{1,4}d)?(?:[+-]\d{1,4}h)?(?:[+-]\d{1,4}m)?(?:[+-]\d{1,4}s)?$/;
 const RETENTION_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:?\d{2}$/;
 
-/** A namespace's retentionDefault: a special value, an offset (A+7y), a class (C+name) or a fixed date. */
+// Choice: a class is C+<1-64 letters, digits, _ or ->; a fixed date is yyyy-MM-ddTHH:mm:ss±hhmm or seconds since 1970.
 export function checkRetentionValue(value: string, property: string): void {
   const ok =
     SPECIAL_RETENTION.includes(value.toLowerCase()) ||

@@ -117,7 +117,7 @@ function readAccountPatch(properties: Record<string, unknown>): Record<string, u
   return patch;
 }
 
-/** Applies a validated patch; a POST that adds ADMINISTRATOR also allows namespace management. */
+// Choice: a POST that adds ADMINISTRATOR also allows namespace management; removing it leaves that flag alone.
 export function applyAccountPatch(account: Account, patch: Record<string, unknown>): void {
   const profile = profileOf(account);
   const roles = patch.roles as Role[] | undefined;

@@ -67,6 +67,7 @@ export function markOnNamespace(namespace: Namespace, ours: string | undefined):
 /** The versioning body: `prune` is sent as false when versioning is on and it is not given (HCP requires it). */
 export function versioningBody(versioning: NamespaceVersioning): NamespaceVersioning {
   const body: NamespaceVersioning = { ...versioning };
+  // Choice: prune defaults to false when versioning is enabled without it (HCP requires prune then).
   if (body.enabled && body.prune === undefined) body.prune = false;
   if (!body.prune) delete body.pruneDays;
   return plain(body);

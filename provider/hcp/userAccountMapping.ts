@@ -79,6 +79,7 @@ export function accountOutputs(
     roles: account.roles,
     localAuthentication: account.localAuthentication,
     forcePasswordChange: managed.forcePasswordChange,
+    // Choice: the password is carried forward (the SDK stores it encrypted) so a refreshed plan does not list it.
     password: managed.password,
   };
   const outputs: Record<string, unknown> = { userGuid: account.userGUID };

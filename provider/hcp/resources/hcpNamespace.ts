@@ -31,6 +31,7 @@ const rules = propertyRules(hcpNamespaceSpec);
  * versioningSettings and complianceSettings sub-resources, DELETE of empty namespaces only. The id is
  * the namespace's UUID, so a rename made in the console is found again and shown as drift.
  */
+// Choice: the id is the namespace's UUID; reads fall back from the name to a search by id, so console renames are drift, not deletion.
 export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulumi.dynamic.ResourceProvider {
   protected readonly role = "ADMINISTRATOR (and, for defaultRetention, COMPLIANCE)";
 

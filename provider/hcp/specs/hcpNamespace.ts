@@ -28,6 +28,7 @@ function normaliseVersioning(value: unknown): unknown {
   );
 }
 
+// Choice: namespaces are managed with a tenant-level ADMINISTRATOR account (the docs give it every namespace call; an allow-namespace-management account reaches only its own, and not POST).
 const signIn = tenantAccount("ADMINISTRATOR");
 
 export const hcpNamespaceSpec: ResourceSpec = {
@@ -54,6 +55,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
     password: signIn.password,
     adopt: adoptProperty("a namespace of this name in the tenant"),
     name: {
+      // Choice: a new name renames in place (POST name, documented), keyed on the namespace's id, rather than replacing a namespace that may hold data.
       value: { type: "string", rule: namespaceNameProblem },
       required: true,
       normalise: lowerCase,
@@ -76,14 +78,16 @@ export const hcpNamespaceSpec: ResourceSpec = {
     },
     hashScheme: {
       value: { type: "string", enum: hashSchemes },
-      // HCP refuses hashScheme on POST (403): it is fixed when the namespace is made.
+      // Choice: hashScheme replaces, old namespace first (HCP refuses it on POST; the name stays taken until the old one goes).
       replaces: "deleteFirst",
       doc: "MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects.",
     },
+    // Choice: HCP's enterpriseMode is offered as retentionMode enterprise|compliance; compliance is one way (true→false only on POST).
     retentionMode: {
       value: { type: "string", enum: retentionModes },
       doc: "`enterprise` (privileged deletes allowed) or `compliance` (no object is deleted before its retention ends); HCP's `enterpriseMode`. `compliance` needs the tenant's complianceConfigurationEnabled, and is one way: a plan that returns to `enterprise` is refused at preview (default enterprise).",
     },
+    // Choice: the default retention is the one complianceSettings member managed here; it is written after the PUT, by the same account.
     defaultRetention: {
       value: { type: "string", rule: retentionProblem },
       normalise: normaliseRetention,
@@ -143,6 +147,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
       doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>\`) to the namespaces it creates; it is never shown here.`,
     },
     deletionPolicy: {
+      // Choice: delete by default, since HCP itself deletes only empty namespaces (no stored data can go); retain forgets without deleting.
       default: "delete",
       value: { type: "string", enum: namespaceDeletionPolicies },
       doc: "What `pulumi destroy`, removing the resource or a replacement does: `delete` (default) deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted); `retain` leaves the namespace and its objects as they are and only forgets it. It acts from the state: it must be recorded by an earlier `up`.",

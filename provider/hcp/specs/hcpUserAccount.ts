@@ -36,6 +36,7 @@ function checkPassword(v: Validator, news: Record<string, unknown>, olds: Record
     );
 }
 
+// Choice: accounts are managed with a tenant-level SECURITY account (the docs give PUT and DELETE to SECURITY only; the initial user has it); the sign-in keys are signInUsername/signInPassword because username and password are the account's own.
 export const hcpUserAccountSpec: ResourceSpec = {
   type: "HcpUserAccount",
   module: "hcp",
@@ -87,6 +88,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       doc: "Up to 1,024 characters; an empty string clears it (default none).",
     },
     enabled: {
+      // Choice: enabled is compared only when set, so an account disabled in the console (a compromised one) is not re-enabled by default.
       value: { type: "boolean" },
       normalise: normaliseBoolean,
       doc: "Whether the account may sign in. Made enabled when not set; managed only when set, so disabling an account in the console is not undone unless the program says so.",
@@ -99,17 +101,19 @@ export const hcpUserAccountSpec: ResourceSpec = {
     localAuthentication: {
       value: { type: "boolean" },
       normalise: normaliseBoolean,
-      // HCP refuses localAuthentication on POST (403): an account stays local or RADIUS for good.
+      // Choice: localAuthentication replaces, old account first (HCP refuses it on POST; the username is unique).
       replaces: "deleteFirst",
       doc: "true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique).",
     },
     password: {
+      // Choice: create only; the tenant's minimum length is left to HCP, which alone knows its consoleSecurity.
       value: { type: "string", rule: accountPasswordProblem },
       secret: true,
       createOnly: true,
       doc: "The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error.",
     },
     forcePasswordChange: {
+      // Choice: create only, since HCP clears it once the user has changed the password (it would show as drift).
       value: { type: "boolean" },
       createOnly: true,
       doc: "Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password.",
