@@ -10,9 +10,9 @@ import { propertyRules } from "./spec";
 type Provider = pulumi.dynamic.ResourceProvider;
 
 /** The natural name of the object an operation is about: its name, login or tenant, else its id. */
-function subjectOf(inputs: unknown, id?: string): string {
+function subjectOf(inputs: unknown, id?: string, specKey?: string): string {
   const values = (inputs ?? {}) as Record<string, unknown>;
-  for (const key of ["name", "login", "tenant"]) {
+  for (const key of [...(specKey ? [specKey] : []), "name", "login", "tenant"]) {
     if (typeof values[key] === "string") return `"${values[key]}"`;
   }
   return id ?? "";
@@ -113,13 +113,13 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
       await provider.configure?.(req);
     },
     check: (olds, news) =>
-      run("check", subjectOf(news), async () => {
+      run("check", subjectOf(news, undefined, spec?.subject), async () => {
         const checked = provider.check ? await provider.check(olds, news) : { inputs: news };
         const failures = [...(checked.failures ?? []), ...accountFailures(news)];
         return { ...checked, failures };
       }),
     diff: (id, olds, news) =>
-      run("diff", subjectOf(news, id), async () => {
+      run("diff", subjectOf(news, id, spec?.subject), async () => {
         const diff = provider.diff ? await provider.diff(id, olds, news) : {};
         if ((olds?.account ?? "") === (news?.account ?? "")) return diff;
         // Another account is another system: the object is made anew there.
@@ -128,7 +128,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     create: (inputs) =>
       run(
         "create",
-        subjectOf(inputs),
+        subjectOf(inputs, undefined, spec?.subject),
         async () => {
           const created = await provider.create(inputs);
           return { ...created, outs: withAccountOf(inputs, keepDeclaredForm(rules, inputs, created.outs)) };
@@ -138,7 +138,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     read: (id, props) =>
       run(
         "read",
-        subjectOf(props, id),
+        subjectOf(props, id, spec?.subject),
         async () => {
           const read = provider.read ? await provider.read(id, props) : { id, props };
           const previous = props ?? {};
@@ -153,7 +153,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     update: (id, olds, news) =>
       run(
         "update",
-        subjectOf(news, id),
+        subjectOf(news, id, spec?.subject),
         async () => {
           const updated = provider.update ? await provider.update(id, olds, news) : {};
           return { ...updated, outs: withAccountOf(news, keepDeclaredForm(rules, news, updated.outs)) };
@@ -161,6 +161,11 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
         news?.account,
       ),
     delete: (id, props) =>
-      run("delete", subjectOf(props, id), async () => provider.delete?.(id, props), props?.account),
+      run(
+        "delete",
+        subjectOf(props, id, spec?.subject),
+        async () => provider.delete?.(id, props),
+        props?.account,
+      ),
   };
 }

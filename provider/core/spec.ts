@@ -71,6 +71,8 @@ export interface ResourceSpec {
   /** What the resource's id is. */
   id: string;
   properties: Record<string, PropertySpec>;
+  /** The input that names the object in error messages, where it is not `name`, `login` or `tenant`. */
+  subject?: string;
   /** Rules across properties, and rules that need the previous inputs. */
   check?: (v: Validator, news: Record<string, unknown>, olds: Record<string, unknown>) => void;
 }
