@@ -14,17 +14,9 @@ import {
   slug,
   userResourceName,
 } from "./estateFile";
+import { declareHcp } from "./estateHcp";
+import { placement, type Where } from "./estatePlacement";
 import { FolderTenant } from "./folderTenant";
-import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./hcpConsoleSecurity";
-import { HcpNamespaceDefaults, type HcpNamespaceDefaultsArgs } from "./hcpNamespaceDefaults";
-import { HcpSearchSecurity, type HcpSearchSecurityArgs } from "./hcpSearchSecurity";
-import { HcpTenant, type HcpTenantArgs } from "./hcpTenant";
-import { HcpTenantContactInfo, type HcpTenantContactInfoArgs } from "./hcpTenantContactInfo";
-import {
-  HcpTenantEmailNotification,
-  type HcpTenantEmailNotificationArgs,
-} from "./hcpTenantEmailNotification";
-import { HcpTenantPermissions, type HcpTenantPermissionsArgs } from "./hcpTenantPermissions";
 import { OfferingItems } from "./offeringItems";
 import { PartnerTenant } from "./partnerTenant";
 import { TenantMfa } from "./tenantMfa";
@@ -38,32 +30,6 @@ export interface DeclareEstateOptions {
   /** Password of every HCP tenant's initial user, also used to sign in for its console security. */
   hcpInitialUserPassword?: pulumi.Input<string>;
 }
-
-type SettingsArgs = { tenant: pulumi.Input<string> } & Record<string, unknown>;
-
-/** The HCP tenant's settings documents in the estate file, and the resource that manages each. */
-const settingsDocuments: Record<string, (name: string, args: SettingsArgs) => unknown> = {
-  consoleSecurity: (name, args) => new HcpConsoleSecurity(name, args as unknown as HcpConsoleSecurityArgs),
-  searchSecurity: (name, args) => new HcpSearchSecurity(name, args as unknown as HcpSearchSecurityArgs),
-  contactInfo: (name, args) => new HcpTenantContactInfo(name, args as unknown as HcpTenantContactInfoArgs),
-  emailNotification: (name, args) =>
-    new HcpTenantEmailNotification(name, args as unknown as HcpTenantEmailNotificationArgs),
-  namespaceDefaults: (name, args) =>
-    new HcpNamespaceDefaults(name, args as unknown as HcpNamespaceDefaultsArgs),
-  permissions: (name, args) => new HcpTenantPermissions(name, args as unknown as HcpTenantPermissionsArgs),
-};
-
-/** Where a section's resources go: its account, the prefix of their names, and whether they adopt. */
-interface Where {
-  adopt?: true;
-  /** Absent: the default account. */
-  account?: string;
-  /** "" for the default account, `<account>-` for a named one. */
-  prefix: string;
-}
-
-/** The inputs every resource of a section has. */
-const placement = (where: Where) => ({ adopt: where.adopt, account: where.account });
 
 /**
  * Declares the estate's resources. Their names derive from the keys of customers and tenants (by default
@@ -84,7 +50,7 @@ export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}
       prefix: section.account ? `${section.account}-` : "",
     };
     declareAcronis(section, where, options, declared);
-    declared.hcpTenants.push(...declareHcp(section, where, options));
+    declared.hcpTenants.push(...declareHcp(section, where, options.hcpInitialUserPassword));
   }
   return declared;
 }
@@ -122,42 +88,6 @@ function declareAcronis(
       declared[placed.kind === "partner" ? "partners" : "folders"].push(reseller);
     }
   }
-}
-
-function declareHcp(section: EstateSection, where: Where, options: DeclareEstateOptions): DeclaredReseller[] {
-  return (section.hcp?.tenants ?? []).map((t) => {
-    const { key: identity, initialUser, ...rest } = t;
-    const settings = Object.fromEntries(
-      Object.entries(rest).filter(([name]) => !(name in settingsDocuments)),
-    );
-    const resourceName = `${where.prefix}hcp-${identity ?? slug(t.name)}`;
-    const password = options.hcpInitialUserPassword;
-    if (initialUser && password === undefined)
-      throw new Error(
-        `hcp tenant ${t.name} has an initialUser: set the secret stack config hcpInitialUserPassword`,
-      );
-    // The schema admits only HcpTenant's own settings here.
-    const tenant = new HcpTenant(resourceName, {
-      ...(settings as unknown as HcpTenantArgs),
-      initialUserName: initialUser?.name,
-      initialUserPassword: initialUser ? password : undefined,
-      forcePasswordChange: initialUser?.forcePasswordChange,
-      ...placement(where),
-    });
-    // Each settings document signs in as the tenant's initial user.
-    for (const [document, declare] of Object.entries(settingsDocuments)) {
-      const values = t[document];
-      if (values === undefined) continue;
-      declare(`${resourceName}-${slug(document.replace(/[A-Z]/g, (c) => ` ${c}`))}`, {
-        ...(values as object),
-        tenant: tenant.name,
-        username: initialUser?.name,
-        password: initialUser ? password : undefined,
-        ...placement(where),
-      });
-    }
-    return { key: identity ?? slug(t.name), name: t.name, tenantId: tenant.tenantId };
-  });
 }
 
 /** An API client the file declares: its id, and its secret (a secret output, known after create). */

@@ -120,6 +120,10 @@ export interface EstateHcpTenant {
   emailNotification?: Record<string, unknown>;
   namespaceDefaults?: Record<string, unknown>;
   permissions?: Record<string, unknown>;
+  /** Tenant user accounts, made by the initial user; each starts with the secret hcpInitialUserPassword. */
+  userAccounts?: ({ key?: string; username: string; roles?: string[] } & Record<string, unknown>)[];
+  /** Namespaces, managed by the first ADMINISTRATOR account of userAccounts. */
+  namespaces?: ({ key?: string; name: string } & Record<string, unknown>)[];
   deletionPolicy?: "delete" | "retain";
   [setting: string]: unknown;
 }

@@ -90,6 +90,22 @@ const entryLists = [
     fromParent: ["tenantId"],
     under: ["customer", "partner", "folder"],
   },
+  // Accounts sign in as the initial user and start with the secret hcpInitialUserPassword.
+  {
+    list: "userAccounts",
+    type: "HcpUserAccount",
+    definition: "hcpUserAccount",
+    fromParent: ["tenant", "signInUsername", "signInPassword", "password"],
+    under: ["hcpTenant"],
+  },
+  // Namespaces sign in as the tenant's first ADMINISTRATOR account of userAccounts.
+  {
+    list: "namespaces",
+    type: "HcpNamespace",
+    definition: "hcpNamespace",
+    fromParent: ["tenant", "username", "password"],
+    under: ["hcpTenant"],
+  },
 ];
 
 /**
