@@ -3,10 +3,11 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
-import type { Estate } from "../../sdk/estate";
+import { type Estate, loadEstate } from "../../sdk/estate";
 import { AcronisApi } from "../support/acronisApi";
 import { apiWrites } from "../support/apiWrites";
-import { TestStack } from "../support/engine";
+import { repoRoot, TestStack } from "../support/engine";
+import { runWithEmulators } from "../support/exportCli";
 import { OutOfBand } from "../support/outOfBand";
 import { previewPlan } from "../support/plan";
 import { acronisStackConfig } from "../support/stackConfig";
@@ -82,6 +83,26 @@ describe("end to end on the real engine: partners, folders and billing mode from
     expect([smiles.kind, smiles.parent_id]).to.deep.equal(["customer", dental.id]);
     expect(top.parent_id).to.equal(emulators.acronis.partnerTenantId);
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
+  });
+
+  it("tenant-estates export writes the hierarchy nested as it is, with each customer's billing mode", async () => {
+    const cli = path.join(repoRoot, "node_modules", "tenant-estates", "dist", "cli", "main.js");
+    const out = path.join(stack.workDir, "exported.yaml");
+    const result = await runWithEmulators(emulators, process.execPath, [
+      cli,
+      "export",
+      "--acronis",
+      "--out",
+      out,
+    ]);
+    expect(result.status, result.stderr).to.equal(0);
+    const exported = loadEstate(out);
+    const reseller = exported.acronis?.partners?.[0];
+    expect([reseller?.key, reseller?.name]).to.deep.equal(["reseller-north", "Reseller North"]);
+    expect(reseller?.folders?.[0]?.customers?.map((c) => [c.name, c.pricingMode])).to.deep.equal([
+      ["Bright Smiles", "trial"],
+    ]);
+    expect(exported.acronis?.customers?.map((c) => c.name)).to.deep.equal(["Top Co"]);
   });
 
   it("switching a customer to production plans one update of pricingMode and makes only the pricing call", async () => {
