@@ -1,31 +1,73 @@
 import { execFileSync } from "node:child_process";
-
+import { readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { startEmulators } from "../emulator/index";
+import { readReliabilitySettings } from "../provider/core/config";
 import { repoRoot, TestStack } from "../test/support/engine";
-import { acronisStackConfig } from "../test/support/stackConfig";
+import { acronisStackConfig, type StackConfig } from "../test/support/stackConfig";
 import { apiFloor } from "./apiFloor";
-import { peakSampler, rssOfProcessesIn } from "./processTree";
+import { installFloorPackage } from "./floorPackage";
+import { type Machine, machine, othersCpuMeter } from "./machine";
+import { describePeak, type MemoryPeak, peakSampler, type Role } from "./processTree";
+import { stateAnatomy } from "./stateAnatomy";
 
-/** The engine's default parallelism (`pulumi up --parallel`): 4 × GOMAXPROCS. */
-const engineParallelism = 4 * (Number(process.env.GOMAXPROCS) || require("node:os").availableParallelism());
+export interface BenchOptions {
+  customers: number;
+  latencyMs: number;
+  /** Each figure is the median over this many runs of (a), (b) and (c). */
+  runs: number;
+  /** Every `pulumi up` (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true. */
+  skipCheckpoints: boolean;
+}
 
 export interface BenchResult {
   customers: number;
   resources: number;
+  /** The primary figure: `pulumi up` / API floor. */
+  apiFloorRatio: number;
   upSeconds: number;
+  secondsPerCustomer: number;
   apiFloorSeconds: number;
   engineFloorSeconds: number;
-  upRatio: number;
   refreshSeconds: number;
   refreshRequests: number;
   requestsPerCustomer: number;
+  /** The API floor's requests per customer: the calls ours should make. */
+  apiFloorRequestsPerCustomer: number;
+  /** `pulumi stack export` bytes (as the CLI prints it) per dynamic resource. */
   stateBytesPerResource: number;
   providerBytesPerResource: number;
+  /** Peak over `up` and `preview --refresh` of the summed resident memory of every process of the run. */
   peakRssMb: number;
+  skipCheckpoints: boolean;
+  // Secondary figures, and what the figures were measured with.
+  latencyMs: number;
+  runs: number;
+  /** upSeconds of every run, in order: the spread says how noisy the machine was. */
+  upSecondsRuns: number[];
+  engineFloorSecondsPerCustomer: number;
+  /** The checkpoint file the engine rewrites after every step, bytes per dynamic resource. */
+  checkpointBytesPerResource: number;
+  engineFloorStateBytesPerResource: number;
+  engineFloorProviderBytesPerResource: number;
+  engineFloorPeakRssMb: number;
+  /** Our peak, by process role, in the run whose peak was the median. */
+  peakRssByRoleMb: Partial<Record<Role, number>>;
+  peakPhase: string;
+  /** Requests in flight the API floor allowed itself: what the engine and the providers together allow. */
+  apiFloorConcurrency: number;
+  engineParallelism: number;
+  providerMaxConcurrentRequests: number;
+  machine: Machine;
 }
 
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 
 async function timed<T>(task: () => Promise<T>): Promise<[T, number]> {
   const started = process.hrtime.bigint();
@@ -33,48 +75,104 @@ async function timed<T>(task: () => Promise<T>): Promise<[T, number]> {
   return [result, Number(process.hrtime.bigint() - started) / 1e9];
 }
 
-/** (a) our estate on the real engine, then a refresh; (b) the API floor; (c) the engine floor. */
-export async function bench(
-  customers: number,
-  latencyMs: number,
+/** `pulumi up`'s default `--parallel`, as this engine on this machine reports it (4 × CPUs in v3.259). */
+export function engineParallelism(): number {
+  const help = execFileSync("pulumi", ["up", "--help"], { encoding: "utf8" });
+  const match = help.match(/--parallel int32[^\n]*\(default (\d+)\)/);
+  if (!match) throw new Error("cannot find the default of --parallel in `pulumi up --help`");
+  return Number(match[1]);
+}
+
+/**
+ * The API floor's bound on requests in flight: what the engine and the providers together allow.
+ *
+ * - The engine runs at most `--parallel` resource operations at once (default 4 × CPUs: 8 on 2 cores).
+ * - Every dynamic resource of the stack goes to one dynamic-provider host process (the default
+ *   `pulumi-nodejs` provider), whose Acronis client lets at most `acronis:maxConcurrentRequests` requests
+ *   be in flight (default 8, provider/core/config.ts), shared by all five resource types.
+ * - Each operation makes its requests one after the other (a user's create: check the login, create,
+ *   send the activation e-mail), so an operation has at most one request in flight.
+ *
+ * Hence min(parallel, maxConcurrentRequests); on this 2-core machine both are 8. A floor with more in
+ * flight than that would measure an API client the providers are not allowed to be.
+ */
+export function apiFloorConcurrency(parallel: number, maxConcurrentRequests: number): number {
+  return Math.min(parallel, maxConcurrentRequests);
+}
+
+interface RunFigures {
+  upSeconds: number;
+  refreshSeconds: number;
+  refreshRequests: number;
+  upRequests: number;
+  apiFloorSeconds: number;
+  apiFloorRequests: number;
+  engineFloorSeconds: number;
+  stateBytesPerResource: number;
+  providerBytesPerResource: number;
+  checkpointBytesPerResource: number;
+  engineFloorStateBytesPerResource: number;
+  engineFloorProviderBytesPerResource: number;
+  peak: MemoryPeak;
+  engineFloorPeak: MemoryPeak;
+}
+
+/** Bytes of the stack's checkpoint file in the local backend (the file the engine rewrites). */
+function checkpointBytes(stack: TestStack): number {
+  const stacks = path.join(stack.workDir, "state", ".pulumi", "stacks");
+  let bytes = 0;
+  for (const project of readdirSync(stacks)) {
+    for (const file of readdirSync(path.join(stacks, project))) {
+      if (/\.json(\.gz|\.zst)?$/.test(file)) bytes += statSync(path.join(stacks, project, file)).size;
+    }
+  }
+  return bytes;
+}
+
+function byRole(peak: MemoryPeak): Partial<Record<Role, number>> {
+  const roles: Partial<Record<Role, number>> = {};
+  for (const p of peak.atPeak) roles[p.role] = round((roles[p.role] ?? 0) + p.rssMb, 1);
+  return roles;
+}
+
+async function oneRun(
+  options: BenchOptions,
+  floorConcurrency: number,
   log: (line: string) => void,
-): Promise<BenchResult> {
-  process.env.PULUMI_ENGINE_DIR ??= execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
-    encoding: "utf8",
-  }).trim();
-  const resources = customers * 5;
+): Promise<RunFigures> {
+  const { customers, latencyMs, skipCheckpoints } = options;
+  const environment = skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {};
 
   // (a) pulumi up, then pulumi preview --refresh
   const ours = await startEmulators({ latencyMs });
-  const stack = await TestStack.create("bench-estate", "test/programs/estate", {
+  const config: StackConfig = {
     ...acronisStackConfig(ours.acronis),
     customers: { value: String(customers) },
     hcpTenants: { value: "0" },
     tenantPassword: { value: "Unused-pass-1", secret: true },
-  });
-  const memory = peakSampler(() => rssOfProcessesIn(stack.workDir));
+  };
+  const stack = await TestStack.create("bench-estate", "test/programs/estate", config);
+  stack.setEnvironment(environment);
+  const memory = peakSampler();
+  memory.phase("up");
   const [, upSeconds] = await timed(() => stack.up());
   const upRequests = ours.log.list("acronis").length;
   log(`(a) pulumi up: ${round(upSeconds)} s, ${upRequests} requests`);
+  memory.phase("preview --refresh");
   const [, refreshSeconds] = await timed(() => stack.mustRun(["preview", "--refresh"]));
   const refreshRequests = ours.log.list("acronis").length - upRequests;
-  const peakRssMb = memory.stop();
+  const peak = memory.stop();
   log(`(a) pulumi preview --refresh: ${round(refreshSeconds)} s, ${refreshRequests} requests`);
-  const exported = await stack.exportState();
-  const state = JSON.parse(exported) as {
-    deployment: {
-      resources: { type: string; inputs?: { __provider?: string }; outputs?: { __provider?: string } }[];
-    };
-  };
-  const dynamic = state.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-  const providerBytes = dynamic.reduce(
-    (sum, r) => sum + (r.inputs?.__provider?.length ?? 0) + (r.outputs?.__provider?.length ?? 0),
-    0,
+  for (const line of describePeak(peak)) log(`(a) ${line}`);
+  const checkpoint = checkpointBytes(stack);
+  const anatomy = stateAnatomy(await stack.exportState());
+  log(
+    `(a) state: ${anatomy.bytesPerResource} bytes a resource exported, ${round(checkpoint / anatomy.resources)} in the checkpoint file; by field ${JSON.stringify(anatomy.fields)}`,
   );
   stack.remove();
   await ours.close();
 
-  // (b) the same API calls without Pulumi, as many in flight as the engine runs operations
+  // (b) the same API calls without Pulumi, with as many requests in flight as the providers may have
   const floorEmulators = await startEmulators({ latencyMs });
   const { acronis } = floorEmulators;
   const [, apiFloorSeconds] = await timed(() =>
@@ -84,57 +182,157 @@ export async function bench(
       acronis.clientSecret,
       acronis.partnerTenantId,
       customers,
-      engineParallelism,
+      floorConcurrency,
     ),
   );
   const floorRequests = floorEmulators.log.list("acronis").length;
   log(
-    `(b) API floor: ${round(apiFloorSeconds)} s, ${floorRequests} requests (${round(floorRequests / customers)} a customer; ours ${round(upRequests / customers)})`,
+    `(b) API floor: ${round(apiFloorSeconds)} s, ${floorRequests} requests at most ${floorConcurrency} in flight (${round(floorRequests / customers)} a customer; ours ${round(upRequests / customers)})`,
   );
   await floorEmulators.close();
 
-  // (c) the same program shape with dynamic resources that do nothing
+  // (c) the same program shape with dynamic resources that do nothing, loaded from node_modules
+  installFloorPackage();
   const floorStack = await TestStack.create("bench-engine-floor", "bench/programs/engineFloor", {
     customers: { value: String(customers) },
   });
+  floorStack.setEnvironment(environment);
+  const floorMemory = peakSampler();
+  floorMemory.phase("engine floor up");
   const [, engineFloorSeconds] = await timed(() => floorStack.up());
-  log(`(c) engine floor: ${round(engineFloorSeconds)} s`);
+  const engineFloorPeak = floorMemory.stop();
+  const floorAnatomy = stateAnatomy(await floorStack.exportState());
+  log(`(c) engine floor: ${round(engineFloorSeconds)} s, peak ${round(engineFloorPeak.peakMb, 1)} MB`);
   floorStack.remove();
 
   return {
-    customers,
-    resources,
-    upSeconds: round(upSeconds),
-    apiFloorSeconds: round(apiFloorSeconds),
-    engineFloorSeconds: round(engineFloorSeconds),
-    upRatio: round(upSeconds / Math.max(apiFloorSeconds, engineFloorSeconds)),
-    refreshSeconds: round(refreshSeconds),
+    upSeconds,
+    refreshSeconds,
     refreshRequests,
-    requestsPerCustomer: round(upRequests / customers),
-    stateBytesPerResource: Math.round(exported.length / dynamic.length),
-    providerBytesPerResource: Math.round(providerBytes / dynamic.length),
-    peakRssMb: round(peakRssMb, 1),
+    upRequests,
+    apiFloorSeconds,
+    apiFloorRequests: floorRequests,
+    engineFloorSeconds,
+    stateBytesPerResource: anatomy.bytesPerResource,
+    providerBytesPerResource: anatomy.providerBytesPerResource,
+    checkpointBytesPerResource: checkpoint / anatomy.resources,
+    engineFloorStateBytesPerResource: floorAnatomy.bytesPerResource,
+    engineFloorProviderBytesPerResource: floorAnatomy.providerBytesPerResource,
+    peak,
+    engineFloorPeak,
   };
 }
 
-function option(argv: string[], name: string, fallback: number): number {
+/** (a) our estate on the real engine, then a refresh; (b) the API floor; (c) the engine floor; `runs` times. */
+export async function bench(options: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
+  process.env.PULUMI_ENGINE_DIR ??= execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
+    encoding: "utf8",
+  }).trim();
+  // The engine the stacks run is the one TestStack puts first on the PATH.
+  process.env.PATH = `${process.env.PULUMI_ENGINE_DIR}${path.delimiter}${process.env.PATH}`;
+  const { customers, runs } = options;
+  const parallel = engineParallelism();
+  // The bench stack sets no acronis:maxConcurrentRequests: the providers run at their default.
+  const providerMaxConcurrentRequests = readReliabilitySettings(
+    "acronis",
+    undefined,
+    {},
+  ).maxConcurrentRequests;
+  const floorConcurrency = apiFloorConcurrency(parallel, providerMaxConcurrentRequests);
+  const onMachine = machine();
+  const others = othersCpuMeter();
+  const figures: RunFigures[] = [];
+  for (let run = 1; run <= runs; run++) {
+    figures.push(await oneRun(options, floorConcurrency, (line) => log(`run ${run}/${runs} ${line}`)));
+  }
+  onMachine.othersCpuShare = others.stop();
+  const mid = (pick: (f: RunFigures) => number) => median(figures.map(pick));
+  const upSeconds = mid((f) => f.upSeconds);
+  const apiFloorSeconds = mid((f) => f.apiFloorSeconds);
+  const engineFloorSeconds = mid((f) => f.engineFloorSeconds);
+  const peakRssMb = mid((f) => f.peak.peakMb);
+  // The breakdown of the run whose peak is the median (with an even count, the upper middle one).
+  const medianPeakRun = [...figures].sort((a, b) => a.peak.peakMb - b.peak.peakMb)[Math.floor(runs / 2)];
+  return {
+    customers,
+    resources: customers * 5,
+    apiFloorRatio: round(upSeconds / apiFloorSeconds),
+    upSeconds: round(upSeconds),
+    secondsPerCustomer: round(upSeconds / customers, 3),
+    apiFloorSeconds: round(apiFloorSeconds),
+    engineFloorSeconds: round(engineFloorSeconds),
+    refreshSeconds: round(mid((f) => f.refreshSeconds)),
+    refreshRequests: mid((f) => f.refreshRequests),
+    requestsPerCustomer: round(mid((f) => f.upRequests) / customers),
+    apiFloorRequestsPerCustomer: round(mid((f) => f.apiFloorRequests) / customers),
+    stateBytesPerResource: Math.round(mid((f) => f.stateBytesPerResource)),
+    providerBytesPerResource: Math.round(mid((f) => f.providerBytesPerResource)),
+    peakRssMb: round(peakRssMb, 1),
+    skipCheckpoints: options.skipCheckpoints,
+    latencyMs: options.latencyMs,
+    runs,
+    upSecondsRuns: figures.map((f) => round(f.upSeconds)),
+    engineFloorSecondsPerCustomer: round(engineFloorSeconds / customers, 3),
+    checkpointBytesPerResource: Math.round(mid((f) => f.checkpointBytesPerResource)),
+    engineFloorStateBytesPerResource: Math.round(mid((f) => f.engineFloorStateBytesPerResource)),
+    engineFloorProviderBytesPerResource: Math.round(mid((f) => f.engineFloorProviderBytesPerResource)),
+    engineFloorPeakRssMb: round(
+      mid((f) => f.engineFloorPeak.peakMb),
+      1,
+    ),
+    peakRssByRoleMb: byRole(medianPeakRun.peak),
+    peakPhase: medianPeakRun.peak.phase,
+    apiFloorConcurrency: floorConcurrency,
+    engineParallelism: parallel,
+    providerMaxConcurrentRequests,
+    machine: onMachine,
+  };
+}
+
+/** Refuses an argument the command does not know, so a typo cannot run a different benchmark for hours. */
+export function checkArguments(argv: string[], valued: string[], flags: string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, "");
+    if (valued.includes(name)) i++;
+    else if (!flags.includes(name)) throw new Error(`unknown argument "${argv[i]}" (see --help)`);
+  }
+}
+
+export function numberOption(argv: string[], name: string, fallback: number, min = 0): number {
   const at = argv.indexOf(`--${name}`);
   if (at < 0) return fallback;
   const value = Number(argv[at + 1]);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`--${name} must be a whole number, got "${argv[at + 1]}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${name} must be a whole number ≥ ${min}, got "${argv[at + 1]}"`);
   return value;
 }
 
+const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [--runs R] [--skip-checkpoints]
+  --customers N       Acronis customers, five resources each (default 100)
+  --latency-ms L      added to every emulator answer (default 100)
+  --runs R            each figure is the median of R runs (default 3)
+  --skip-checkpoints  every pulumi up (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true
+Prints one JSON line on stdout; progress and the per-process memory at the peak on stderr.`;
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes("--help")) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  checkArguments(argv, ["customers", "latency-ms", "runs"], ["skip-checkpoints"]);
+  const options: BenchOptions = {
+    customers: numberOption(argv, "customers", 100, 1),
+    latencyMs: numberOption(argv, "latency-ms", 100),
+    runs: numberOption(argv, "runs", 3, 1),
+    skipCheckpoints: argv.includes("--skip-checkpoints"),
+  };
+  const result = await bench(options, (line) => process.stderr.write(`bench: ${line}\n`));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
 if (require.main === module) {
-  const argv = process.argv.slice(2);
-  bench(option(argv, "customers", 100), option(argv, "latency-ms", 100), (line) =>
-    process.stderr.write(`bench: ${line}\n`),
-  )
-    .then((result) => {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      process.exit(0);
-    })
+  main(process.argv.slice(2))
+    .then(() => process.exit(0))
     .catch((err: Error) => {
       process.stderr.write(`bench: ${err.message}\n`);
       process.exit(1);
