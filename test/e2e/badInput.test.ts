@@ -63,6 +63,45 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
   },
   {
     resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, pricingMode: "paid" },
+    property: "pricingMode",
+    rule: /one of trial, production/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, internalTag: "tenant-estates:other/stack" },
+    property: "internalTag",
+    rule: /ownership mark/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, account: "EU West" },
+    property: "account",
+    rule: /lower-case letters, digits and dashes/,
+  },
+  // PartnerTenant and FolderTenant
+  { resource: "PartnerTenant", args: { parentId: partner }, property: "name", rule: /required/ },
+  { resource: "PartnerTenant", args: { name: "P", parentId: "x" }, property: "parentId", rule: /UUID/ },
+  {
+    resource: "PartnerTenant",
+    args: { name: "P", parentId: partner, contact: { email: "no-at-sign" } },
+    property: "contact.email",
+    rule: /e-mail/,
+  },
+  {
+    resource: "FolderTenant",
+    args: { name: "F", parentId: partner, deletionPolicy: "purge" },
+    property: "deletionPolicy",
+    rule: /one of delete, disable, retain/,
+  },
+  {
+    resource: "FolderTenant",
+    args: { name: "F", parentId: partner, pricingMode: "production" },
+    property: "pricingMode",
+    rule: /not a known property/,
+  },
+  {
+    resource: "CustomerTenant",
     args: { name: "A", parentId: partner, colour: "red" },
     property: "colour",
     rule: /not a known property/,
