@@ -75,6 +75,9 @@ export function memoryOfDescendants(root: number): ProcessMemory[] {
   return result;
 }
 
+/** How often the peak sampler looks at the processes. */
+export const sampleEveryMs = 200;
+
 export interface MemoryPeak {
   /** The largest sum of the resident set sizes of all processes of the run seen, MB. */
   peakMb: number;
@@ -90,7 +93,7 @@ export interface MemoryPeak {
  * peak of the sum and the per-process breakdown at that moment. The bench process itself (with the
  * emulators) is not counted.
  */
-export function peakSampler(root = process.pid, everyMs = 200) {
+export function peakSampler(root = process.pid, everyMs = sampleEveryMs) {
   let phase = "";
   let peak: MemoryPeak = { peakMb: 0, atPeak: [], phase: "" };
   const sample = () => {

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { repoRoot } from "../test/support/engine";
 import { lineChart } from "./chart";
 import type { Machine } from "./machine";
+import { sampleEveryMs } from "./processTree";
 import { type BenchResult, bench, checkArguments, numberOption } from "./run";
 
 /**
@@ -126,6 +127,9 @@ function findings(results: BenchResult[]): string[] {
   const roles = Object.entries(last.peakRssByRoleMb).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   lines.push(
     `Peak memory at N=${last.customers}, summed over every process of the run: ${fixed(last.peakRssMb, 0)} MB, during \`${last.peakPhase}\` (target ≤ ${targets.memoryMb} MB: ${verdict(last.peakRssMb <= targets.memoryMb)}); at that moment ${roles.map(([role, mb]) => `${role} ${fixed(mb ?? 0, 0)} MB`).join(", ")}. The engine floor's peak: ${fixed(last.engineFloorPeakRssMb, 0)} MB.`,
+  );
+  lines.push(
+    `The API floor kept at most ${last.apiFloorConcurrency} requests in flight: the engine's default \`--parallel\` here is ${last.engineParallelism}, the providers' \`acronis:maxConcurrentRequests\` ${last.providerMaxConcurrentRequests}.`,
   );
   lines.push(
     `Requests per customer at N=${last.customers}: ${fixed(last.requestsPerCustomer)} by \`pulumi up\`, ${fixed(last.apiFloorRequestsPerCustomer)} by the API floor.`,
@@ -280,7 +284,7 @@ What is measured, against the embedded emulators with the latency added to every
 
 The primary figure is \`up\` / API floor. Each figure is the median of the runs (each run does a, b and c);
 \`s / customer\` is up s / N. Peak memory is the largest sum of the resident memory of every process of the
-run (engine, language host, program, dynamic-provider host) seen in samples every 200 ms during \`up\` and
+run (engine, language host, program, dynamic-provider host) seen in samples every ${sampleEveryMs} ms during \`up\` and
 \`preview --refresh\`; resident memory counts pages shared between processes in each of them.
 
 ${all.map(section).join("\n\n")}
