@@ -48,7 +48,8 @@ export function roleOf(argv: string[]): Role {
   if (program === "pulumi") return "engine";
   if (program === "pulumi-language-nodejs") return "language host";
   const script = argv.find((arg, i) => i > 0 && !arg.startsWith("-")) ?? "";
-  if (/dynamic-provider/.test(script) || argv.includes("pulumi-resource-pulumi-nodejs"))
+  // The host itself (node …/cmd/dynamic-provider) and the shell script that starts it.
+  if (/dynamic-provider/.test(script) || script.split("/").pop() === "pulumi-resource-pulumi-nodejs")
     return "dynamic provider";
   if (program === "node" || program === "nodejs") {
     if (/@pulumi[/\\]pulumi[/\\]cmd[/\\]run/.test(argv.join(" "))) return "program";
