@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { stringify } from "yaml";
 import { runEmulators } from "../emulator/main";
-import { EstateError, loadEstate } from "../sdk/estate";
+import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
+import { EstateError, loadEstate, placedTenants } from "../sdk/estate";
 import { exportEstate } from "./export";
+import { estateText, exportedUsage } from "./exportUsage";
 
 /** Exit codes a pipeline can act on. */
 export const exitCodes = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -23,13 +24,14 @@ options: --help, --version`,
 Checks the estate file (default estate.yaml) against the estate schema and its uniqueness rules, with no
 credentials and no engine. Prints every problem as FILE:LINE:COLUMN: property rule, on stderr.
 exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file`,
-  export: `usage: tenant-estates export [--acronis] [--hcp] [--out FILE]
+  export: `usage: tenant-estates export [--acronis] [--hcp] [--usage] [--out FILE]
 
 Reads the live estate (both APIs unless one is named) and prints it as an estate file with \`adopt: true\`,
-sorted, so an unchanged estate exports to the same bytes. Settings come from the environment, as the
-providers' fallbacks: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET, HCP_DOMAIN, HCP_PORT,
-HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. Progress, and whatever the estate file cannot
-express, go to stderr. exit codes: 0 written, 1 an API or configuration failure, 2 usage error`,
+sorted, so an unchanged estate exports to the same bytes. --usage adds each Acronis offering item's current
+usage as a comment beside it (the file loads the same with or without them). Settings come from the
+environment, as the providers' fallbacks: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET,
+HCP_DOMAIN, HCP_PORT, HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. Progress, and whatever the
+estate file cannot express, go to stderr. exit codes: 0 written, 1 an API or configuration failure, 2 usage error`,
   emulator: `usage: tenant-estates emulator [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
   [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]
 
@@ -58,9 +60,14 @@ function validate(args: string[]): number {
   }
   try {
     const estate = loadEstate(file, text);
-    const customers = estate.acronis?.customers.length ?? 0;
+    const placed = placedTenants(estate);
+    const count = (kind: string) => placed.filter((t) => t.kind === kind).length;
     const tenants = estate.hcp?.tenants.length ?? 0;
-    process.stdout.write(`${file}: valid (${customers} Acronis customer(s), ${tenants} HCP tenant(s))\n`);
+    const resellers = count("partner") + count("folder");
+    const hierarchy = resellers > 0 ? `, ${count("partner")} partner(s), ${count("folder")} folder(s)` : "";
+    process.stdout.write(
+      `${file}: valid (${count("customer")} Acronis customer(s)${hierarchy}, ${tenants} HCP tenant(s))\n`,
+    );
     return exitCodes.ok;
   } catch (err) {
     if (!(err instanceof EstateError)) throw err;
@@ -69,9 +76,9 @@ function validate(args: string[]): number {
   }
 }
 
-/** \`export [--acronis] [--hcp] [--out FILE]\`: the live estate as an estate file. */
+/** \`export [--acronis] [--hcp] [--usage] [--out FILE]\`: the live estate as an estate file. */
 async function exportCommand(args: string[]): Promise<number> {
-  const flags = new Set<string>(args.filter((a) => a === "--acronis" || a === "--hcp"));
+  const flags = new Set<string>(args.filter((a) => a === "--acronis" || a === "--hcp" || a === "--usage"));
   const outAt = args.indexOf("--out");
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   const known = args.every((a, i) => flags.has(a) || a === "--out" || (i === outAt + 1 && outAt >= 0));
@@ -79,16 +86,25 @@ async function exportCommand(args: string[]): Promise<number> {
     process.stderr.write(`${usage.export}\n`);
     return exitCodes.usage;
   }
+  const withUsage = flags.delete("--usage");
   const which =
     flags.size === 0
       ? { acronis: true, hcp: true }
       : { acronis: flags.has("--acronis"), hcp: flags.has("--hcp") };
+  if (withUsage && !which.acronis) {
+    process.stderr.write(
+      `--usage reports Acronis usage: it needs --acronis (or neither API named)\n${usage.export}\n`,
+    );
+    return exitCodes.usage;
+  }
   const report = {
     progress: (message: string) => process.stderr.write(`${message}\n`),
     notExpressed: (message: string) => process.stderr.write(`not in the estate file: ${message}\n`),
   };
   try {
-    const text = stringify(await exportEstate(which, report));
+    const estate = await exportEstate(which, report);
+    const client = () => acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined)));
+    const text = estateText(estate, withUsage ? await exportedUsage(client(), estate.acronis) : undefined);
     // The export must load as it is: a problem here is a bug of the export, never written out silently.
     loadEstate(out ?? "(export)", text);
     if (out) writeFileSync(out, text);

@@ -26,6 +26,8 @@ export interface AccessPolicyArgs {
   >;
   /** Take over the user's roles as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID. */
@@ -50,13 +52,15 @@ export class AccessPolicy extends pulumi.dynamic.Resource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The user's tenant. */
   declare readonly tenantId: pulumi.Output<string>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: AccessPolicyArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
     super(
       provider,
       name,
-      resourceProps(args, ["userId", "roles", "adopt", "tenantId"], secrets),
+      resourceProps(args, ["userId", "roles", "adopt", "tenantId", "account"], secrets),
       withSecretOutputs(opts, secrets),
       "acronis",
       "AccessPolicy",

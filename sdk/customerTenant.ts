@@ -17,18 +17,22 @@ export interface CustomerTenantArgs {
   internalTag?: pulumi.Input<string>;
   /** Language code, default `en`. */
   language?: pulumi.Input<string>;
-  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
-  ancestralAccess?: pulumi.Input<boolean>;
-  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
-  enhancedSecurity?: pulumi.Input<boolean>;
   /** false suspends the customer (its data is kept). Default true. */
   enabled?: pulumi.Input<boolean>;
   /** The tenant's contact; only the keys given are managed. */
   contact?: pulumi.Input<TenantContactArgs>;
+  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
+  ancestralAccess?: pulumi.Input<boolean>;
+  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
+  enhancedSecurity?: pulumi.Input<boolean>;
+  /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
+  pricingMode?: pulumi.Input<"trial" | "production">;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID. */
@@ -43,14 +47,16 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   declare readonly internalTag: pulumi.Output<string | undefined>;
   /** Language code, default `en`. */
   declare readonly language: pulumi.Output<string | undefined>;
-  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
-  declare readonly ancestralAccess: pulumi.Output<boolean | undefined>;
-  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
-  declare readonly enhancedSecurity: pulumi.Output<boolean | undefined>;
   /** false suspends the customer (its data is kept). Default true. */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
   /** The tenant's contact; only the keys given are managed. */
   declare readonly contact: pulumi.Output<TenantContact | undefined>;
+  /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
+  declare readonly ancestralAccess: pulumi.Output<boolean | undefined>;
+  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
+  declare readonly enhancedSecurity: pulumi.Output<boolean | undefined>;
+  /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
+  declare readonly pricingMode: pulumi.Output<"trial" | "production" | undefined>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "disable" | "retain" | undefined>;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
@@ -59,6 +65,8 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   readonly tenantId: pulumi.Output<string>;
   /** Always `customer`. */
   declare readonly kind: pulumi.Output<"customer">;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: CustomerTenantArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
@@ -73,13 +81,15 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
           "customerId",
           "internalTag",
           "language",
-          "ancestralAccess",
-          "enhancedSecurity",
           "enabled",
           "contact",
+          "ancestralAccess",
+          "enhancedSecurity",
+          "pricingMode",
           "deletionPolicy",
           "adopt",
           "kind",
+          "account",
         ],
         secrets,
       ),

@@ -1,10 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccessPolicy } from "./accessPolicy";
+import { ApiClient, type ApiClientArgs } from "./apiClient";
 import { CustomerTenant } from "./customerTenant";
-import { type Estate, slug, userResourceName } from "./estateFile";
-import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./hcpConsoleSecurity";
-import { HcpTenant, type HcpTenantArgs } from "./hcpTenant";
+import {
+  type Estate,
+  type EstateApiClient,
+  type EstateCustomer,
+  type EstateReseller,
+  type EstateSection,
+  estateSections,
+  type PlacedTenant,
+  placedTenants,
+  slug,
+  userResourceName,
+} from "./estateFile";
+import { declareHcp } from "./estateHcp";
+import { placement, type Where } from "./estatePlacement";
+import { FolderTenant } from "./folderTenant";
 import { OfferingItems } from "./offeringItems";
+import { PartnerTenant } from "./partnerTenant";
 import { TenantMfa } from "./tenantMfa";
 import { User } from "./user";
 
@@ -20,92 +34,208 @@ export interface DeclareEstateOptions {
 /**
  * Declares the estate's resources. Their names derive from the keys of customers and tenants (by default
  * the slugs of their names) and from logins; users keep their names of before, customer-slug based, as aliases.
+ * A named account's resources are named `<account>-…` and live in that account.
  */
 export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}) {
-  const adopt = estate.adopt === true ? true : undefined;
-  const customers = (estate.acronis?.customers ?? []).map((c) => {
-    const resourceName = `acronis-${c.key ?? slug(c.name)}`;
-    const parentId = estate.acronis?.partnerTenantId ?? options.partnerTenantId;
+  const declared = {
+    partners: [] as DeclaredReseller[],
+    folders: [] as DeclaredReseller[],
+    customers: [] as DeclaredCustomer[],
+    hcpTenants: [] as DeclaredReseller[],
+  };
+  for (const section of estateSections(estate)) {
+    const where: Where = {
+      adopt: estate.adopt === true ? true : undefined,
+      account: section.account,
+      prefix: section.account ? `${section.account}-` : "",
+    };
+    declareAcronis(section, where, options, declared);
+    declared.hcpTenants.push(...declareHcp(section, where, options.hcpInitialUserPassword));
+  }
+  return declared;
+}
+
+function declareAcronis(
+  section: EstateSection,
+  where: Where,
+  options: DeclareEstateOptions,
+  declared: { partners: DeclaredReseller[]; folders: DeclaredReseller[]; customers: DeclaredCustomer[] },
+): void {
+  const topParentId = () => {
+    const parentId =
+      section.acronis?.partnerTenantId ?? (section.account ? undefined : options.partnerTenantId);
     if (!parentId)
       throw new Error(
-        "acronis.partnerTenantId is not set in the estate file or the stack config (partnerTenantId)",
+        section.account
+          ? `accounts.${section.account}.acronis.partnerTenantId is not set in the estate file`
+          : "acronis.partnerTenantId is not set in the estate file or the stack config (partnerTenantId)",
       );
-    const tenant = new CustomerTenant(resourceName, {
-      name: c.name,
-      parentId,
-      customerId: c.customerId,
-      internalTag: c.internalTag,
-      language: c.language,
-      ancestralAccess: c.ancestralAccess,
-      enhancedSecurity: c.enhancedSecurity,
-      enabled: c.enabled,
-      contact: c.contact,
-      deletionPolicy: c.deletionPolicy,
-      adopt,
-    });
-    if (c.twoFactor !== undefined)
-      new TenantMfa(`${resourceName}-mfa`, { tenantId: tenant.tenantId, enabled: c.twoFactor, adopt });
-    const items =
-      c.offeringItems &&
-      new OfferingItems(`${resourceName}-offering-items`, {
-        tenantId: tenant.tenantId,
-        items: c.offeringItems,
-        adopt,
-      });
-    const users = (c.users ?? []).map((u) => {
-      const name = userResourceName(u.login);
-      const formerName = `${resourceName}-${slug(u.login)}`;
-      const user = new User(
-        name,
-        {
-          tenantId: tenant.tenantId,
-          login: u.login,
-          contact: { email: u.email, firstname: u.firstname, lastname: u.lastname, phone: u.phone },
-          language: u.language,
-          enabled: u.enabled,
-          sendActivationEmail: u.sendActivationEmail,
-          adopt,
-        },
-        { aliases: [{ name: formerName }] },
-      );
-      if (u.roles) {
-        // Roles come after the offering items: granting them enables the items for the account.
-        new AccessPolicy(
-          `${name}-roles`,
-          { userId: user.userId, roles: u.roles as never, adopt },
-          { dependsOn: items ? [items] : [], aliases: [{ name: `${formerName}-roles` }] },
-        );
-      }
-      return { login: u.login, userId: user.userId };
-    });
-    return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, users };
-  });
-  const hcpTenants = (estate.hcp?.tenants ?? []).map((t) => {
-    const { key: identity, initialUser, consoleSecurity, ...settings } = t;
-    const resourceName = `hcp-${identity ?? slug(t.name)}`;
-    const password = options.hcpInitialUserPassword;
-    if (initialUser && password === undefined)
-      throw new Error(
-        `hcp tenant ${t.name} has an initialUser: set the secret stack config hcpInitialUserPassword`,
-      );
-    // The schema admits only HcpTenant's own settings here.
-    const tenant = new HcpTenant(resourceName, {
-      ...(settings as unknown as HcpTenantArgs),
-      initialUserName: initialUser?.name,
-      initialUserPassword: initialUser ? password : undefined,
-      forcePasswordChange: initialUser?.forcePasswordChange,
-      adopt,
-    });
-    if (consoleSecurity) {
-      new HcpConsoleSecurity(`${resourceName}-console-security`, {
-        ...(consoleSecurity as Omit<HcpConsoleSecurityArgs, "tenant">),
-        tenant: tenant.name,
-        username: initialUser?.name,
-        password: initialUser ? password : undefined,
-        adopt,
-      });
+    return parentId;
+  };
+  const made = new Map<PlacedTenant, { tenantId: pulumi.Input<string>; items?: OfferingItems }>();
+  // Parents come before their children, so each parent's id is known when its children are declared;
+  // a child's services wait for its parent's, which they are enabled from.
+  for (const placed of placedTenants(section)) {
+    const parent = placed.parent ? made.get(placed.parent) : undefined;
+    const under = { parentId: parent ? parent.tenantId : topParentId(), parentItems: parent?.items };
+    if (placed.kind === "customer") {
+      const customer = declareCustomer(placed.entry as EstateCustomer, under, where);
+      made.set(placed, customer);
+      declared.customers.push(customer);
+    } else {
+      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, under, where);
+      made.set(placed, reseller);
+      declared[placed.kind === "partner" ? "partners" : "folders"].push(reseller);
     }
-    return { key: identity ?? slug(t.name), name: t.name, tenantId: tenant.tenantId };
+  }
+}
+
+/** An API client the file declares: its id, and its secret (a secret output, known after create). */
+export interface DeclaredApiClient {
+  key: string;
+  name: string;
+  clientId: pulumi.Output<string>;
+  clientSecret: pulumi.Output<string | undefined>;
+}
+
+/** A tenant's API clients: `<tenant resource>-api-client-<key>`. */
+function declareApiClients(
+  tenantResource: string,
+  tenantId: pulumi.Input<string>,
+  clients: EstateApiClient[] | undefined,
+  where: Where,
+): DeclaredApiClient[] {
+  return (clients ?? []).map((c) => {
+    const key = c.key ?? slug(c.name);
+    const { key: _key, ...args } = c;
+    const client = new ApiClient(`${tenantResource}-api-client-${key}`, {
+      ...(args as Omit<ApiClientArgs, "tenantId">),
+      tenantId,
+      ...placement(where),
+    });
+    return { key, name: c.name, clientId: client.clientId, clientSecret: client.clientSecret };
   });
-  return { customers, hcpTenants };
+}
+
+interface DeclaredReseller {
+  key: string;
+  name: string;
+  tenantId: pulumi.Output<string>;
+  apiClients?: DeclaredApiClient[];
+  /** The tenant's services, when the file gives them. */
+  items?: OfferingItems;
+}
+
+/** Where a tenant goes: its parent, and the parent's services when declared. */
+interface Under {
+  parentId: pulumi.Input<string>;
+  parentItems?: OfferingItems;
+}
+
+/** The tenant's services, enabled after its parent's. */
+function declareItems(
+  name: string,
+  tenantId: pulumi.Input<string>,
+  items: EstateCustomer["offeringItems"],
+  under: Under,
+  where: Where,
+): OfferingItems | undefined {
+  if (!items) return undefined;
+  const dependsOn = under.parentItems ? [under.parentItems] : [];
+  return new OfferingItems(name, { tenantId, items, ...placement(where) }, { dependsOn });
+}
+
+interface DeclaredCustomer extends DeclaredReseller {
+  users: { login: string; userId: pulumi.Output<string> }[];
+}
+
+/** A partner or folder: `acronis-partner-<key>`, `acronis-folder-<key>`. */
+function declareReseller(
+  kind: "partner" | "folder",
+  r: EstateReseller,
+  under: Under,
+  where: Where,
+): DeclaredReseller {
+  const parentId = under.parentId;
+  const key = r.key ?? slug(r.name);
+  const args = {
+    name: r.name,
+    parentId,
+    customerId: r.customerId,
+    internalTag: r.internalTag,
+    language: r.language,
+    enabled: r.enabled,
+    contact: r.contact,
+    deletionPolicy: r.deletionPolicy,
+    ...placement(where),
+  };
+  const name = `${where.prefix}acronis-${kind}-${key}`;
+  const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
+  const items = declareItems(`${name}-offering-items`, tenant.tenantId, r.offeringItems, under, where);
+  const apiClients = declareApiClients(name, tenant.tenantId, r.apiClients, where);
+  return { key, name: r.name, tenantId: tenant.tenantId, items, apiClients };
+}
+
+/**
+ * A customer with its two-factor setting, offering items, users and roles. Its resource name does not
+ * depend on where it lives, so moving it to another partner or folder in the file moves it in place.
+ */
+function declareCustomer(c: EstateCustomer, under: Under, where: Where): DeclaredCustomer {
+  const parentId = under.parentId;
+  const resourceName = `${where.prefix}acronis-${c.key ?? slug(c.name)}`;
+  const tenant = new CustomerTenant(resourceName, {
+    name: c.name,
+    parentId,
+    customerId: c.customerId,
+    internalTag: c.internalTag,
+    language: c.language,
+    ancestralAccess: c.ancestralAccess,
+    enhancedSecurity: c.enhancedSecurity,
+    pricingMode: c.pricingMode,
+    enabled: c.enabled,
+    contact: c.contact,
+    deletionPolicy: c.deletionPolicy,
+    ...placement(where),
+  });
+  if (c.twoFactor !== undefined)
+    new TenantMfa(`${resourceName}-mfa`, {
+      tenantId: tenant.tenantId,
+      enabled: c.twoFactor,
+      ...placement(where),
+    });
+  const items = declareItems(
+    `${resourceName}-offering-items`,
+    tenant.tenantId,
+    c.offeringItems,
+    under,
+    where,
+  );
+  const users = (c.users ?? []).map((u) => {
+    const name = `${where.prefix}${userResourceName(u.login)}`;
+    const formerName = `${resourceName}-${slug(u.login)}`;
+    const user = new User(
+      name,
+      {
+        tenantId: tenant.tenantId,
+        login: u.login,
+        contact: { email: u.email, firstname: u.firstname, lastname: u.lastname, phone: u.phone },
+        language: u.language,
+        enabled: u.enabled,
+        sendActivationEmail: u.sendActivationEmail,
+        ...placement(where),
+      },
+      { aliases: [{ name: formerName }] },
+    );
+    if (u.roles) {
+      // Roles come after the offering items: granting them enables the items for the account.
+      new AccessPolicy(
+        `${name}-roles`,
+        { userId: user.userId, roles: u.roles as never, ...placement(where) },
+        { dependsOn: items ? [items] : [], aliases: [{ name: `${formerName}-roles` }] },
+      );
+    }
+    return { login: u.login, userId: user.userId };
+  });
+  const apiClients = declareApiClients(resourceName, tenant.tenantId, c.apiClients, where);
+  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, items, users, apiClients };
 }

@@ -25,6 +25,7 @@ export interface EstateCustomer {
   language?: string;
   ancestralAccess?: boolean;
   enhancedSecurity?: boolean;
+  pricingMode?: "trial" | "production";
   enabled?: boolean;
   deletionPolicy?: "delete" | "disable" | "retain";
   contact?: Record<string, string>;
@@ -36,6 +37,74 @@ export interface EstateCustomer {
     quota?: { value: number | null; overage?: number | null };
   }[];
   users?: EstateUser[];
+  apiClients?: EstateApiClient[];
+}
+
+/** An API client of a tenant, for an integration; its secret is a secret output of the program. */
+export interface EstateApiClient {
+  /** The resource identity; defaults to the slug of the name. */
+  key?: string;
+  name: string;
+  enabled?: boolean;
+  redirectUris?: string[];
+  tokenEndpointAuthMethod?: string;
+  rotation?: string;
+}
+
+/** A partner or folder tenant, and what lives under it. */
+export interface EstateReseller {
+  /** The resource identity; defaults to the slug of the name. */
+  key?: string;
+  name: string;
+  customerId?: string;
+  internalTag?: string;
+  language?: string;
+  enabled?: boolean;
+  deletionPolicy?: "delete" | "disable" | "retain";
+  contact?: Record<string, string>;
+  offeringItems?: EstateCustomer["offeringItems"];
+  apiClients?: EstateApiClient[];
+  customers?: EstateCustomer[];
+  partners?: EstateReseller[];
+  folders?: EstateReseller[];
+}
+
+/** Where tenants live in the file: the API client's partner, or a partner or folder. */
+export interface EstateTenantLevel {
+  customers?: EstateCustomer[];
+  partners?: EstateReseller[];
+  folders?: EstateReseller[];
+}
+
+export type EstateTenantKind = "partner" | "folder" | "customer";
+
+/** A tenant of the file, with its place: its path in the file and its parent's entry (none: the top). */
+export interface PlacedTenant {
+  kind: EstateTenantKind;
+  entry: EstateReseller | EstateCustomer;
+  path: (string | number)[];
+  parent?: PlacedTenant;
+}
+
+/** Every Acronis tenant of a section (by default the top level), each parent before its children. */
+export function placedTenants(section: { acronis?: EstateAcronisSection; path?: string[] }): PlacedTenant[] {
+  const placed: PlacedTenant[] = [];
+  const visit = (level: EstateTenantLevel, at: (string | number)[], parent?: PlacedTenant) => {
+    for (const kind of ["partners", "folders", "customers"] as const) {
+      (level[kind] ?? []).forEach((entry, i) => {
+        const tenant: PlacedTenant = {
+          kind: kind.slice(0, -1) as EstateTenantKind,
+          entry,
+          path: [...at, kind, i],
+          parent,
+        };
+        placed.push(tenant);
+        if (kind !== "customers") visit(entry as EstateReseller, tenant.path, tenant);
+      });
+    }
+  };
+  if (section.acronis) visit(section.acronis, [...(section.path ?? []), "acronis"]);
+  return placed;
 }
 
 export interface EstateHcpTenant {
@@ -44,16 +113,53 @@ export interface EstateHcpTenant {
   name: string;
   hardQuota: string;
   initialUser?: { name: string; forcePasswordChange?: boolean };
+  /** The tenant's settings documents, each managed by its resource (signed in as the initial user). */
   consoleSecurity?: Record<string, unknown>;
+  searchSecurity?: Record<string, unknown>;
+  contactInfo?: Record<string, unknown>;
+  emailNotification?: Record<string, unknown>;
+  namespaceDefaults?: Record<string, unknown>;
+  permissions?: Record<string, unknown>;
+  /** Tenant user accounts, made by the initial user; each starts with the secret hcpInitialUserPassword. */
+  userAccounts?: ({ key?: string; username: string; roles?: string[] } & Record<string, unknown>)[];
+  /** Namespaces, managed by the first ADMINISTRATOR account of userAccounts. */
+  namespaces?: ({ key?: string; name: string } & Record<string, unknown>)[];
   deletionPolicy?: "delete" | "retain";
   [setting: string]: unknown;
+}
+
+export type EstateAcronisSection = EstateTenantLevel & { partnerTenantId?: string };
+export interface EstateHcpSection {
+  tenants: EstateHcpTenant[];
+}
+
+/** The part of a file one account serves: the top level (the default account), or one of `accounts`. */
+export interface EstateSection {
+  /** Absent: the default account. */
+  account?: string;
+  /** Where the section is in the file: [] or ["accounts", name]. */
+  path: string[];
+  acronis?: EstateAcronisSection;
+  hcp?: EstateHcpSection;
+}
+
+/** The default account's section, then each named account's, in the file's order. */
+export function estateSections(estate: Estate): EstateSection[] {
+  const named = Object.entries(estate.accounts ?? {}).map(([account, section]) => ({
+    account,
+    path: ["accounts", account],
+    ...section,
+  }));
+  return [{ path: [], acronis: estate.acronis, hcp: estate.hcp }, ...named];
 }
 
 export interface Estate {
   /** Take over existing objects of the same natural key instead of failing. */
   adopt?: boolean;
-  acronis?: { partnerTenantId?: string; customers: EstateCustomer[] };
-  hcp?: { tenants: EstateHcpTenant[] };
+  acronis?: EstateAcronisSection;
+  hcp?: EstateHcpSection;
+  /** Sections of named accounts: other Acronis data centers and HCP systems in the same stack. */
+  accounts?: Record<string, { acronis?: EstateAcronisSection; hcp?: EstateHcpSection }>;
 }
 
 /** An estate file that does not describe an estate: every problem, each with file, line and property. */
@@ -153,34 +259,56 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
     else problems.push(`${locate(path)}: ${propertyName(path)} ${first}${hint}`);
     return first === undefined;
   };
-  /** Checks names and identities (explicit keys, else slugs of names) of customers or HCP tenants. */
+  /** Checks names and identities (explicit keys, else slugs of names) of tenants, keys per `identity`. */
   const identities = (
-    list: { name: string; key?: string }[],
-    at: string[],
+    list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
     nameOf: (n: string) => string,
   ) => {
     const names = new Map<string, string>();
     const keys = new Map<string, string>();
-    list.forEach((item, i) => {
-      const where = propertyName([...at, i]);
-      const named = unique(names, nameOf(item.name), [...at, i, "name"], `repeats the name of ${where}`);
-      const key = item.key ?? slug(item.name);
+    for (const { item, path, identity } of list) {
+      const where = propertyName(path);
+      const named = unique(names, nameOf(item.name), [...path, "name"], `repeats the name of ${where}`);
+      const key = `${identity}/${item.key ?? slug(item.name)}`;
       const owner =
         item.key !== undefined
           ? `repeats the key of ${where}`
-          : `repeats the key of ${where} (the slug of its name, "${key}")`;
+          : `repeats the key of ${where} (the slug of its name, "${slug(item.name)}")`;
       // Without a key the identity is the name's slug: a repeated name is reported once, as a name.
-      if (item.key !== undefined) unique(keys, key, [...at, i, "key"], owner);
-      else if (named) unique(keys, key, [...at, i, "name"], owner, ": set a key of its own");
-    });
+      if (item.key !== undefined) unique(keys, key, [...path, "key"], owner);
+      else if (named) unique(keys, key, [...path, "name"], owner, ": set a key of its own");
+    }
   };
-  const customers = estate.acronis?.customers ?? [];
-  identities(customers, ["acronis", "customers"], slug);
+  for (const section of estateSections(estate)) sectionDuplicates(section, identities, unique);
+  return problems;
+}
+
+type Unique = (
+  seen: Map<string, string>,
+  value: string,
+  path: (string | number)[],
+  owner: string,
+  hint?: string,
+) => boolean;
+type Identities = (
+  list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
+  nameOf: (n: string) => string,
+) => void;
+
+/** One account's names, keys and logins: each account is its own platform. */
+function sectionDuplicates(section: EstateSection, identities: Identities, unique: Unique): void {
+  const tenants = placedTenants(section);
+  // Acronis names are unique in the whole hierarchy; keys name resources, one namespace per kind.
+  identities(
+    tenants.map((t) => ({ item: t.entry, path: t.path, identity: t.kind })),
+    slug,
+  );
   const logins = new Map<string, string>();
   const userNames = new Map<string, string>();
-  customers.forEach((c, i) => {
-    c.users?.forEach((u, j) => {
-      const path = ["acronis", "customers", i, "users", j, "login"];
+  for (const tenant of tenants) {
+    if (tenant.kind !== "customer") continue;
+    (tenant.entry as EstateCustomer).users?.forEach((u, j) => {
+      const path = [...tenant.path, "users", j, "login"];
       const where = propertyName(path.slice(0, -1));
       if (unique(logins, u.login.toLowerCase(), path, `repeats the login of ${where}`))
         unique(
@@ -190,9 +318,15 @@ function duplicates(estate: Estate, locate: (path: (string | number)[]) => strin
           `gives the same resource name as ${where} ("${userResourceName(u.login)}"): logins must differ in more than case and punctuation`,
         );
     });
-  });
-  identities(estate.hcp?.tenants ?? [], ["hcp", "tenants"], (n) => n.toLowerCase());
-  return problems;
+  }
+  identities(
+    (section.hcp?.tenants ?? []).map((item, i) => ({
+      item,
+      path: [...section.path, "hcp", "tenants", i],
+      identity: "hcp",
+    })),
+    (n) => n.toLowerCase(),
+  );
 }
 
 /** The User resource's name: by login, which is unique in the platform, so a user can move between customers. */

@@ -55,6 +55,8 @@ export interface HcpConsoleSecurityArgs {
   numericCharacterCount?: pulumi.Input<number>;
   /** HCP 9.x: minimum other characters, 0-64 (default 1). */
   specialCharacterCount?: pulumi.Input<number>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name. */
@@ -107,6 +109,8 @@ export class HcpConsoleSecurity extends pulumi.dynamic.Resource {
   declare readonly numericCharacterCount: pulumi.Output<number | undefined>;
   /** HCP 9.x: minimum other characters, 0-64 (default 1). */
   declare readonly specialCharacterCount: pulumi.Output<number | undefined>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpConsoleSecurityArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["password"];
@@ -140,6 +144,7 @@ export class HcpConsoleSecurity extends pulumi.dynamic.Resource {
           "upperCaseLetterCount",
           "numericCharacterCount",
           "specialCharacterCount",
+          "account",
         ],
         secrets,
       ),

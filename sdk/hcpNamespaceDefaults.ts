@@ -45,6 +45,8 @@ export interface HcpNamespaceDefaultsArgs {
   s3UnversionedOverwrite?: pulumi.Input<boolean>;
   /** Only with versioningConfigurationEnabled on the tenant (default: no versioning). */
   versioningSettings?: pulumi.Input<HcpVersioningSettingsArgs>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name. */
@@ -89,6 +91,8 @@ export class HcpNamespaceDefaults extends pulumi.dynamic.Resource {
   declare readonly s3UnversionedOverwrite: pulumi.Output<boolean | undefined>;
   /** Only with versioningConfigurationEnabled on the tenant (default: no versioning). */
   declare readonly versioningSettings: pulumi.Output<HcpVersioningSettings | undefined>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpNamespaceDefaultsArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["password"];
@@ -117,6 +121,7 @@ export class HcpNamespaceDefaults extends pulumi.dynamic.Resource {
           "retentionType",
           "s3UnversionedOverwrite",
           "versioningSettings",
+          "account",
         ],
         secrets,
       ),

@@ -17,6 +17,8 @@ export interface HcpSearchSecurityArgs {
   adopt?: pulumi.Input<boolean>;
   /** Who may reach the tenant's Search Console. */
   ipSettings: pulumi.Input<HcpIpSettingsArgs>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name. */
@@ -31,13 +33,15 @@ export class HcpSearchSecurity extends pulumi.dynamic.Resource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** Who may reach the tenant's Search Console. */
   declare readonly ipSettings: pulumi.Output<HcpIpSettings>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpSearchSecurityArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["password"];
     super(
       provider,
       name,
-      resourceProps(args, ["tenant", "username", "password", "adopt", "ipSettings"], secrets),
+      resourceProps(args, ["tenant", "username", "password", "adopt", "ipSettings", "account"], secrets),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpSearchSecurity",

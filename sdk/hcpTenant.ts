@@ -48,6 +48,8 @@ export interface HcpTenantArgs {
   adopt?: pulumi.Input<boolean>;
   /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect). */
   deletionPolicy?: pulumi.Input<"delete" | "retain">;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST), deleted when destroyed unless `deletionPolicy` is `retain`. The resource id: The tenant's name. */
@@ -100,6 +102,8 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly fullyQualifiedName: pulumi.Output<string>;
   /** When HCP created the tenant, as HCP reports it. */
   declare readonly creationTime: pulumi.Output<string | undefined>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpTenantArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["initialUserPassword"];
@@ -133,6 +137,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
           "tenantId",
           "fullyQualifiedName",
           "creationTime",
+          "account",
         ],
         secrets,
       ),

@@ -36,6 +36,8 @@ export interface HcpTenantContactInfoArgs {
   zipOrPostalCode?: pulumi.Input<string>;
   /** Country or region, up to 100 characters. */
   countryOrRegion?: pulumi.Input<string>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name. */
@@ -70,6 +72,8 @@ export class HcpTenantContactInfo extends pulumi.dynamic.Resource {
   declare readonly zipOrPostalCode: pulumi.Output<string | undefined>;
   /** Country or region, up to 100 characters. */
   declare readonly countryOrRegion: pulumi.Output<string | undefined>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpTenantContactInfoArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["password"];
@@ -94,6 +98,7 @@ export class HcpTenantContactInfo extends pulumi.dynamic.Resource {
           "state",
           "zipOrPostalCode",
           "countryOrRegion",
+          "account",
         ],
         secrets,
       ),

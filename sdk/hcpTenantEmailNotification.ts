@@ -26,6 +26,8 @@ export interface HcpTenantEmailNotificationArgs {
   emailTemplate?: pulumi.Input<HcpEmailTemplateArgs>;
   /** Replaces the whole recipient list (Bcc); at most 25, and an empty list clears it. Compared as a set. */
   recipients?: pulumi.Input<pulumi.Input<HcpEmailRecipientArgs>[]>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name. */
@@ -44,6 +46,8 @@ export class HcpTenantEmailNotification extends pulumi.dynamic.Resource {
   declare readonly emailTemplate: pulumi.Output<HcpEmailTemplate | undefined>;
   /** Replaces the whole recipient list (Bcc); at most 25, and an empty list clears it. Compared as a set. */
   declare readonly recipients: pulumi.Output<HcpEmailRecipient[] | undefined>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpTenantEmailNotificationArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["password"];
@@ -52,7 +56,7 @@ export class HcpTenantEmailNotification extends pulumi.dynamic.Resource {
       name,
       resourceProps(
         args,
-        ["tenant", "username", "password", "adopt", "enabled", "emailTemplate", "recipients"],
+        ["tenant", "username", "password", "adopt", "enabled", "emailTemplate", "recipients", "account"],
         secrets,
       ),
       withSecretOutputs(opts, secrets),

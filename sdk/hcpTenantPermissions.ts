@@ -16,6 +16,8 @@ export interface HcpTenantPermissionsArgs {
   adopt?: pulumi.Input<boolean>;
   /** The mask, the most any namespace of the tenant may grant: any of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive); an empty list clears it. HCP adds DELETE to PURGE and READ to SEARCH, and the comparison allows for that. Read back as HCP holds it, sorted. */
   permissions: pulumi.Input<pulumi.Input<"DELETE" | "PRIVILEGED" | "PURGE" | "READ" | "SEARCH" | "WRITE">[]>;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name. */
@@ -32,13 +34,15 @@ export class HcpTenantPermissions extends pulumi.dynamic.Resource {
   declare readonly permissions: pulumi.Output<
     "DELETE" | "PRIVILEGED" | "PURGE" | "READ" | "SEARCH" | "WRITE"[]
   >;
+  /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: HcpTenantPermissionsArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = ["password"];
     super(
       provider,
       name,
-      resourceProps(args, ["tenant", "username", "password", "adopt", "permissions"], secrets),
+      resourceProps(args, ["tenant", "username", "password", "adopt", "permissions", "account"], secrets),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpTenantPermissions",

@@ -13,6 +13,8 @@ export interface OfferingItemsArgs {
   items: pulumi.Input<pulumi.Input<OfferingItemArgs>[]>;
   /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID. */
@@ -23,13 +25,15 @@ export class OfferingItems extends pulumi.dynamic.Resource {
   declare readonly items: pulumi.Output<OfferingItem[]>;
   /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OfferingItemsArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "items", "adopt"], secrets),
+      resourceProps(args, ["tenantId", "items", "adopt", "account"], secrets),
       withSecretOutputs(opts, secrets),
       "acronis",
       "OfferingItems",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import "./quietRpcLog";
 
 /**
  * Props for pulumi.dynamic.Resource: the user's args, with secret inputs wrapped as secrets, the stack's

@@ -12,6 +12,8 @@ export interface TenantMfaArgs {
   enabled: pulumi.Input<boolean>;
   /** Take over the tenant's two-factor setting as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID. */
@@ -24,13 +26,15 @@ export class TenantMfa extends pulumi.dynamic.Resource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** `enabled`, `disabled` or `disable_in_progress`, as the API reports it. */
   declare readonly mfaStatus: pulumi.Output<string>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: TenantMfaArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "enabled", "adopt", "mfaStatus"], secrets),
+      resourceProps(args, ["tenantId", "enabled", "adopt", "mfaStatus", "account"], secrets),
       withSecretOutputs(opts, secrets),
       "acronis",
       "TenantMfa",

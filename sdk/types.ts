@@ -200,3 +200,23 @@ export interface HcpVersioningSettings {
   /** Whether deletes leave delete markers. */
   useDeleteMarkers?: boolean;
 }
+
+/** Whether the namespace keeps old versions of objects; as an output, the members given as HCP holds them. */
+export interface HcpNamespaceVersioningArgs {
+  /** Whether versions are kept; only where the tenant allows versioning. */
+  enabled: pulumi.Input<boolean>;
+  /** Whether old versions are pruned (default false). */
+  prune?: pulumi.Input<boolean>;
+  /** Days a version is kept before pruning, 0-36500; required when prune is true. */
+  pruneDays?: pulumi.Input<number>;
+}
+
+/** Whether the namespace keeps old versions of objects; as an output, the members given as HCP holds them. */
+export interface HcpNamespaceVersioning {
+  /** Whether versions are kept; only where the tenant allows versioning. */
+  enabled: boolean;
+  /** Whether old versions are pruned (default false). */
+  prune?: boolean;
+  /** Days a version is kept before pruning, 0-36500; required when prune is true. */
+  pruneDays?: number;
+}

@@ -21,6 +21,8 @@ export interface UserArgs {
   sendActivationEmail?: pulumi.Input<boolean>;
   /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  account?: pulumi.Input<string>;
 }
 
 /** A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID. */
@@ -47,6 +49,8 @@ export class User extends pulumi.dynamic.Resource {
   declare readonly activated: pulumi.Output<boolean>;
   /** Whether this resource sent the activation e-mail. */
   declare readonly activationEmailSent: pulumi.Output<boolean>;
+  /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
+  declare readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UserArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets: string[] = [];
@@ -66,6 +70,7 @@ export class User extends pulumi.dynamic.Resource {
           "personalTenantId",
           "activated",
           "activationEmailSent",
+          "account",
         ],
         secrets,
       ),

@@ -1,27 +1,41 @@
 /** The request pipeline: one function per plane, each taking a parsed request and returning the answer. */
 import type { FailureAnswer, FaultInjector } from "../core/faultInjection";
-import { FaultSettingsError, readFaultSettings } from "../core/faults";
 import type { RequestLog } from "../core/requestLog";
 import { type EmulatorRequest, type EmulatorResponse, Router } from "../core/router";
 import { getAccessPolicies, putAccessPolicies } from "./accessPolicies";
-import { authenticate, getClient, issueToken, TokenBook } from "./auth";
+import {
+  bindApplication,
+  getApplication,
+  listApplications,
+  listTenantApplications,
+  listTenantsApplications,
+  unbindApplication,
+} from "./applications";
+import { authenticate, cookieValue, requireAdministrator, SESSION_COOKIE } from "./auth";
 import type { ApiHandler, Reply } from "./call";
+import { createClient, deleteClient, getClient, listClients, updateClient } from "./clients";
+import { controlRouter } from "./control";
 import { ApiError, errorBody, invalid } from "./errors";
-import { asObject, mediaType, optBool, optInt } from "./input";
+import { issueToken } from "./idp";
+import { mediaType } from "./input";
 import { getMfaStatus, putMfaStatus } from "./mfa";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./model";
 import { availableForChild, getOfferingItems, putOfferingItems } from "./offeringItems";
+import { getPricing, putPricing } from "./pricing";
+import { search } from "./search";
+import { createOneTimeToken, getMe, loginWithOneTimeToken, logout, type RawAnswer } from "./signIn";
 import { Store } from "./state";
 import {
   createTenant,
   deleteTenant,
   getTenant,
   listChildren,
-  listTenantApplications,
   listTenants,
   listTenantUsers,
   updateTenant,
 } from "./tenants";
+import { TokenBook } from "./tokens";
+import { getTenantsUsages, getTenantUsages } from "./usages";
 import {
   checkLogin,
   createUser,
@@ -33,29 +47,46 @@ import {
   updateUser,
 } from "./users";
 
+export { CONTROL_PREFIX } from "./control";
+
 /** A request as read off the wire, before routing. */
 export type ParsedRequest = Omit<EmulatorRequest, "params">;
 export type RequestHandler = (req: ParsedRequest) => Promise<EmulatorResponse>;
 
 export const API_PREFIX = "/api/2";
-export const CONTROL_PREFIX = "/_emulator";
 
-/** Order matters where patterns overlap: /users/check_login before /users/:id. */
+/** Order matters where patterns overlap: /users/me and /users/check_login before /users/:id, /tenants/usages before /tenants/:id. */
 const API_ROUTES: ReadonlyArray<[method: string, path: string, handler: ApiHandler]> = [
+  ["POST", "/clients", createClient],
+  ["GET", "/clients", listClients],
   ["GET", "/clients/:id", getClient],
+  ["PUT", "/clients/:id", updateClient],
+  ["DELETE", "/clients/:id", deleteClient],
+  ["POST", "/idp/ott", createOneTimeToken],
+  ["GET", "/search", search],
+  ["GET", "/applications", listApplications],
+  ["GET", "/applications/:id", getApplication],
+  ["POST", "/applications/:app/bindings/tenants/:tenant", bindApplication],
+  ["DELETE", "/applications/:app/bindings/tenants/:tenant", unbindApplication],
   ["POST", "/tenants", createTenant],
   ["GET", "/tenants", listTenants],
+  ["GET", "/tenants/usages", getTenantsUsages],
+  ["GET", "/tenants/applications", listTenantsApplications],
   ["GET", "/tenants/:id", getTenant],
   ["PUT", "/tenants/:id", updateTenant],
   ["DELETE", "/tenants/:id", deleteTenant],
   ["GET", "/tenants/:id/children", listChildren],
   ["GET", "/tenants/:id/users", listTenantUsers],
   ["GET", "/tenants/:id/applications", listTenantApplications],
+  ["GET", "/tenants/:id/pricing", getPricing],
+  ["PUT", "/tenants/:id/pricing", putPricing],
+  ["GET", "/tenants/:id/usages", getTenantUsages],
   ["GET", "/tenants/:id/mfa/status", getMfaStatus],
   ["PUT", "/tenants/:id/mfa/status", putMfaStatus],
   ["GET", "/tenants/:id/offering_items/available_for_child", availableForChild],
   ["GET", "/tenants/:id/offering_items", getOfferingItems],
   ["PUT", "/tenants/:id/offering_items", putOfferingItems],
+  ["GET", "/users/me", getMe],
   ["GET", "/users/check_login", checkLogin],
   ["POST", "/users", createUser],
   ["GET", "/users", listUsers],
@@ -67,6 +98,9 @@ const API_ROUTES: ReadonlyArray<[method: string, path: string, handler: ApiHandl
   ["GET", "/users/:id/access_policies", getAccessPolicies],
   ["PUT", "/users/:id/access_policies", putAccessPolicies],
 ];
+
+/** Routes any signed-in user may call, administrator or not. */
+const ANY_USER_ROUTES = new Set(["/users/me"]);
 
 export interface AcronisApp {
   /** Everything under /api/2: the emulated API. A fault-injection layer wraps this function. */
@@ -82,65 +116,64 @@ export function createAcronisApp(options: {
 }): AcronisApp {
   const store = new Store(options.stateFile);
   const tokens = new TokenBook();
-  let config: EmulatorConfig = { ...DEFAULT_CONFIG };
+  const config = { current: { ...DEFAULT_CONFIG } as EmulatorConfig };
 
   /** Authenticates, parses the JSON body, runs the handler and saves the state after a successful write. */
   const runApi =
-    (handler: ApiHandler) =>
+    (path: string, handler: ApiHandler) =>
     (req: EmulatorRequest): EmulatorResponse => {
       const now = new Date();
-      const caller = authenticate(req.headers, req.query, tokens, now);
+      const caller = authenticate(req.headers, req.query, tokens, store.state, now);
+      if (!ANY_USER_ROUTES.has(path)) requireAdministrator(store.state, caller);
       const body = jsonBody(req);
       const reply = handler({
         state: store.state,
-        config,
+        config: config.current,
         caller,
         params: req.params,
         query: req.query,
         body,
         now,
+        tokens,
       });
       if (req.method !== "GET") store.save();
       return toResponse(reply);
     };
 
   const api = new Router();
-  api.add("POST", `${API_PREFIX}/idp/token`, (req) =>
-    toResponse(issueToken(req.headers, req.body, tokens, config, new Date())),
-  );
-  for (const [method, path, handler] of API_ROUTES) api.add(method, `${API_PREFIX}${path}`, runApi(handler));
-
-  const control = new Router()
-    .add("GET", `${CONTROL_PREFIX}/state`, () => toResponse({ status: 200, body: store.state }))
-    .add("GET", `${CONTROL_PREFIX}/requests`, () =>
-      toResponse({ status: 200, body: { items: options.log.list("acronis") } }),
-    )
-    .add("GET", `${CONTROL_PREFIX}/emails`, () =>
-      toResponse({ status: 200, body: { items: store.state.outbox } }),
-    )
-    // Choice: a reset also restores the default config; tokens already issued stay valid.
-    .add("POST", `${CONTROL_PREFIX}/reset`, () => {
-      store.reset();
-      options.log.clear("acronis");
-      config = { ...DEFAULT_CONFIG };
-      return toResponse({ status: 204 });
-    })
-    .add("POST", `${CONTROL_PREFIX}/expire-tokens`, () => {
-      tokens.expireAll(new Date());
-      return toResponse({ status: 204 });
-    })
-    .add("GET", `${CONTROL_PREFIX}/config`, () => toResponse({ status: 200, body: config }))
-    .add("POST", `${CONTROL_PREFIX}/config`, (req) => {
-      config = { ...config, ...readConfig(jsonBody(req)) };
-      return toResponse({ status: 200, body: config });
-    })
-    // Choice: POST /_emulator/reset leaves the fault plan alone; only POST /_emulator/faults changes it.
-    .add("GET", `${CONTROL_PREFIX}/faults`, () => toResponse({ status: 200, body: options.faults.report() }))
-    .add("POST", `${CONTROL_PREFIX}/faults`, (req) => {
-      options.faults.configure(faultSettingsOf(jsonBody(req), options.faults));
-      return toResponse({ status: 200, body: options.faults.report() });
+  api.add("POST", `${API_PREFIX}/idp/token`, (req) => {
+    const now = new Date();
+    const reply = issueToken({
+      headers: req.headers,
+      body: req.body,
+      state: store.state,
+      tokens,
+      config: config.current,
+      now,
     });
+    if (reply.status === 200) store.save();
+    return toResponse(reply);
+  });
+  api.add("POST", `${API_PREFIX}/idp/ott/login`, (req) =>
+    rawResponse(
+      loginWithOneTimeToken(store.state, tokens, jsonBody(req), config.current.tokenTtlSeconds, new Date()),
+    ),
+  );
+  api.add("GET", `${API_PREFIX}/idp/logout`, (req) =>
+    rawResponse(logout(tokens, cookieValue(req.headers, SESSION_COOKIE))),
+  );
+  for (const [method, path, handler] of API_ROUTES)
+    api.add(method, `${API_PREFIX}${path}`, runApi(path, handler));
 
+  const control = controlRouter({
+    store,
+    tokens,
+    log: options.log,
+    faults: options.faults,
+    config,
+    json: (body, headers) => jsonBody({ method: "POST", body, headers } as EmulatorRequest),
+    respond: toResponse,
+  });
   return { handleApi: dispatch(api), handleControl: dispatch(control) };
 }
 
@@ -161,7 +194,7 @@ function dispatch(router: Router): RequestHandler {
 // Choice: 415 only when a non-empty body is not JSON; an empty body (send-activation-email) needs no Content-Type.
 function jsonBody(req: EmulatorRequest): unknown {
   if (req.method === "GET" || req.method === "DELETE" || req.body.trim() === "") return undefined;
-  if (mediaType(req.headers["content-type"]) !== "application/json") {
+  if (mediaType(req.headers["content-type"] as string | undefined) !== "application/json") {
     throw new ApiError(415, 415, "the request body must be sent as Content-Type: application/json");
   }
   try {
@@ -171,28 +204,15 @@ function jsonBody(req: EmulatorRequest): unknown {
   }
 }
 
-function faultSettingsOf(body: unknown, faults: FaultInjector) {
-  try {
-    return readFaultSettings(body, faults.settings);
-  } catch (err) {
-    if (err instanceof FaultSettingsError) throw invalid(err.message);
-    throw err;
-  }
-}
-
 /** An injected failure in the platform's error shape, the HTTP status doubling as the error code. */
 export const platformFailure: FailureAnswer = (status, reason) =>
   toResponse({ status, body: errorBody(new ApiError(status, status, reason)) });
 
-function readConfig(body: unknown): Partial<EmulatorConfig> {
-  const input = asObject(body, "config");
-  const ttl = optInt(input, "tokenTtlSeconds");
-  if (ttl !== undefined && ttl < 1) throw invalid(`"tokenTtlSeconds" must be at least 1`);
-  const requireDisabled = optBool(input, "requireDisabledUserDelete");
-  return {
-    ...(ttl === undefined ? {} : { tokenTtlSeconds: ttl }),
-    ...(requireDisabled === undefined ? {} : { requireDisabledUserDelete: requireDisabled }),
-  };
+function rawResponse(answer: RawAnswer): EmulatorResponse {
+  const response = toResponse({ status: answer.status, body: answer.body });
+  return answer.cookie
+    ? { ...response, headers: { ...response.headers, "Set-Cookie": answer.cookie } }
+    : response;
 }
 
 function toResponse(reply: Reply): EmulatorResponse {

@@ -1,85 +1,18 @@
-/** OAuth client-credentials tokens (POST /idp/token) and Bearer / `?access_token=` authentication. */
-import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+/** Who a request is from: a Bearer token (or `?access_token=`), a user's Basic credentials, or a session cookie. */
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { type ApiHandler, ok, type Reply } from "./call";
-import { API_CLIENT, API_CLIENT_SECRET } from "./catalog";
-import { invalid, notFound, unauthorized } from "./errors";
-import { mediaType } from "./input";
-import type { Caller, EmulatorConfig } from "./model";
+import { ADMIN_ROLES } from "./catalog";
+import { accessDenied, invalid, unauthorized } from "./errors";
+import type { AcronisState, Caller, ClientRecord, UserRecord } from "./model";
+import { signInRefusal, userByLogin } from "./passwords";
+import { sha256 } from "./state";
+import type { TokenBook } from "./tokens";
+import { findUser } from "./tree";
 
-interface IssuedToken extends Caller {
-  expiresAtMs: number;
-}
+// Choice: the session cookie is named AccountServerSession (no source names the platform's cookie).
+export const SESSION_COOKIE = "AccountServerSession";
 
-/** Tokens live in memory only: they are secrets, so neither the state file nor the dump holds them. */
-export class TokenBook {
-  private readonly tokens = new Map<string, IssuedToken>();
-
-  issue(caller: Caller, ttlSeconds: number, now: Date): { token: string; expiresOn: number } {
-    const expiresOn = Math.floor(now.getTime() / 1000) + ttlSeconds;
-    const token = jwtShaped({
-      sub: caller.clientId,
-      tid: caller.tenantId,
-      exp: expiresOn,
-      jti: randomUUID(),
-    });
-    this.tokens.set(token, { ...caller, expiresAtMs: expiresOn * 1000 });
-    return { token, expiresOn };
-  }
-
-  lookup(token: string): IssuedToken | undefined {
-    return this.tokens.get(token);
-  }
-
-  /** Makes every token issued so far expired (POST /_emulator/expire-tokens). */
-  expireAll(now: Date): void {
-    for (const issued of this.tokens.values())
-      issued.expiresAtMs = Math.min(issued.expiresAtMs, now.getTime() - 1);
-  }
-}
-
-/** Looks like the platform's JWTs (`eyJ…`); the signature part is random, nobody verifies it. */
-function jwtShaped(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  return `${part({ alg: "RS256", typ: "JWT" })}.${part({ iss: "acronis-emulator", ...claims })}.${randomBytes(32).toString("base64url")}`;
-}
-
-const oauthError = (status: number, error: string, description: string): Reply => ({
-  status,
-  body: { error, error_description: description },
-});
-
-/** POST /idp/token: form body, HTTP Basic client id + secret, grant_type=client_credentials. */
-export function issueToken(
-  headers: IncomingHttpHeaders,
-  body: string,
-  tokens: TokenBook,
-  config: EmulatorConfig,
-  now: Date,
-): Reply {
-  // Choice: clients authenticate with HTTP Basic only (as documented); form-field credentials get invalid_client.
-  if (!isKnownClient(basicCredentials(headers.authorization))) {
-    return oauthError(401, "invalid_client", "invalid client credentials");
-  }
-  if (mediaType(headers["content-type"]) !== "application/x-www-form-urlencoded") {
-    return oauthError(400, "invalid_request", "the body must be application/x-www-form-urlencoded");
-  }
-  const grantType = new URLSearchParams(body).get("grant_type");
-  if (grantType === null) return oauthError(400, "invalid_request", "grant_type is required");
-  if (grantType !== "client_credentials") {
-    return oauthError(
-      400,
-      "unsupported_grant_type",
-      `grant_type "${grantType}" is not supported for API clients`,
-    );
-  }
-  const caller = { clientId: API_CLIENT.clientId, tenantId: API_CLIENT.tenantId };
-  const { token, expiresOn } = tokens.issue(caller, config.tokenTtlSeconds, now);
-  const idToken = jwtShaped({ sub: caller.clientId, aud: caller.clientId, exp: expiresOn });
-  return ok({ access_token: token, token_type: "bearer", expires_on: expiresOn, id_token: idToken });
-}
-
-function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+export function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   const encoded = header?.match(/^Basic\s+(\S+)$/i)?.[1];
   if (!encoded) return undefined;
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
@@ -87,46 +20,94 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-function isKnownClient(credentials: { id: string; secret: string } | undefined): boolean {
-  if (credentials?.id !== API_CLIENT.clientId) return false;
-  const sent = Buffer.from(credentials.secret);
-  const expected = Buffer.from(API_CLIENT_SECRET);
-  return sent.length === expected.length && timingSafeEqual(sent, expected);
+/** The client with this id and secret, enabled; undefined otherwise. */
+export function clientWithSecret(state: AcronisState, id: string, secret: string): ClientRecord | undefined {
+  const client = state.clients.find((c) => c.client_id === id);
+  if (!client?.secret_sha256 || client.status !== "enabled") return undefined;
+  const [sent, expected] = [Buffer.from(sha256(secret)), Buffer.from(client.secret_sha256)];
+  return timingSafeEqual(sent, expected) ? client : undefined;
 }
 
-/** The caller of an API request; 401 (platform shape) when the token is missing, unknown or expired. */
+export function cookieValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  for (const part of (headers.cookie ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return undefined;
+}
+
+/** The caller of an API request; 401 (platform shape) when the credentials are missing, unknown or expired. */
 export function authenticate(
   headers: IncomingHttpHeaders,
   query: URLSearchParams,
   tokens: TokenBook,
+  state: AcronisState,
   now: Date,
 ): Caller {
   const header = headers.authorization;
+  // Choice: Basic credentials on API calls are a user's login and password (as PYEX create_api_client.py sends them).
+  if (header !== undefined && /^Basic\s/i.test(header)) return basicUser(header, state);
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (header !== undefined && bearer === undefined)
-    throw unauthorized("the Authorization header must carry a Bearer token");
+    throw unauthorized("the Authorization header must carry a Bearer token or Basic credentials");
   const fromQuery = query.get("access_token");
   if (bearer !== undefined && fromQuery !== null) {
     throw invalid("send the access token either in the Authorization header or as access_token, not both");
   }
   const token = bearer ?? fromQuery;
+  const session = token ? undefined : cookieValue(headers, SESSION_COOKIE);
+  if (session !== undefined) {
+    const caller = tokens.session(session, now);
+    if (!caller) throw unauthorized("the session has ended");
+    return stillAllowed(state, caller);
+  }
   if (!token) throw unauthorized("an access token is required");
-  const issued = tokens.lookup(token);
-  if (!issued) throw unauthorized("the access token is not valid");
-  if (issued.expiresAtMs <= now.getTime()) throw unauthorized("the access token has expired");
-  return { clientId: issued.clientId, tenantId: issued.tenantId };
+  const issued = tokens.lookup(token, now);
+  if (!issued)
+    throw unauthorized(
+      tokens.known(token) ? "the access token has expired" : "the access token is not valid",
+    );
+  return stillAllowed(state, issued.caller);
 }
 
-/** GET /clients/{id}: the documented way for a client to learn its own tenant. */
-export const getClient: ApiHandler = ({ params, caller }) => {
-  // Choice: a client sees only itself; any other client id is 404.
-  if (params.id !== caller.clientId || params.id !== API_CLIENT.clientId) throw notFound();
-  return ok({
-    client_id: API_CLIENT.clientId,
-    tenant_id: API_CLIENT.tenantId,
-    type: "api_client",
-    token_endpoint_auth_method: "client_secret_basic",
-    client_secret_expires_at: 0,
-    data: { client_name: API_CLIENT.clientName },
-  });
-};
+function basicUser(header: string, state: AcronisState): Caller {
+  const credentials = basicCredentials(header);
+  if (!credentials) throw unauthorized("malformed Basic credentials");
+  const user = userByLogin(state, credentials.id);
+  const refusal = signInRefusal(state, user, credentials.secret);
+  if (refusal || !user) throw unauthorized(refusal?.description ?? "invalid login or password");
+  return { tenantId: user.tenant_id, userId: user.id };
+}
+
+/** A token outlives nothing: its client or user must still exist and be enabled (a disabled client gets no tokens). */
+function stillAllowed(state: AcronisState, caller: Caller): Caller {
+  if (caller.userId) {
+    const user = findUser(state, caller.userId);
+    if (!user?.enabled) throw unauthorized("the user account is disabled or deleted");
+    return { ...caller };
+  }
+  const client = state.clients.find((c) => c.client_id === caller.clientId);
+  if (client?.status !== "enabled") throw unauthorized("the API client is disabled or deleted");
+  return { ...caller };
+}
+
+/** Whether a user holds an administrator role on their own tenant. */
+export function isAdministrator(state: AcronisState, user: UserRecord): boolean {
+  return state.accessPolicies.some(
+    (p) => p.trustee_id === user.id && p.tenant_id === user.tenant_id && ADMIN_ROLES.includes(p.role_id),
+  );
+}
+
+// Choice: a user without an administrator role may call GET /users/me only; everything else is 403 (1002).
+export function requireAdministrator(state: AcronisState, caller: Caller): void {
+  if (!caller.userId) return;
+  const user = findUser(state, caller.userId);
+  if (!user || !isAdministrator(state, user))
+    throw accessDenied("only administrators may use the API with their own credentials");
+}
+
+// Choice: endpoints the docs reserve for API clients (one-time tokens) answer 403 (1002) to users.
+export function requireApiClient(caller: Caller, what: string): string {
+  if (!caller.clientId || caller.userId) throw accessDenied(`only API clients may ${what}`);
+  return caller.clientId;
+}

@@ -1,5 +1,6 @@
 /** What an API handler gets (one parsed, authenticated request) and what it gives back. */
 import type { AcronisState, Caller, EmulatorConfig } from "./model";
+import type { TokenBook } from "./tokens";
 
 export interface Call {
   state: AcronisState;
@@ -10,6 +11,8 @@ export interface Call {
   /** Parsed JSON body; undefined when the request had none. */
   body: unknown;
   now: Date;
+  /** The credentials issued so far (one-time tokens are made by an API call). */
+  tokens: TokenBook;
 }
 
 export interface Reply {

@@ -51,6 +51,10 @@ export interface TenantRecord {
   update_lock: UpdateLock;
   mfa_status: "enabled" | "disabled";
   pricing_mode: "trial" | "production";
+  /** GET/PUT /tenants/{id}/pricing; absent until the first change (older state files too). */
+  pricing_version?: number;
+  pricing_currency?: string | null;
+  production_start_date?: string | null;
   enhanced_security: boolean;
   /** Applications bound to the tenant (GET /tenants/{id}/applications). */
   application_ids: string[];
@@ -75,8 +79,10 @@ export interface UserRecord {
   business_types: string[];
   notifications: string[];
   mfa_status: "disabled";
-  /** Only whether a password was set: the password itself is never kept. */
+  /** Whether a password was set (activation, POST /users/{id}/password, or the control endpoint). */
   password_set: boolean;
+  /** `scrypt$<salt>$<hash>` of the password: the password itself is never kept. */
+  password_hash?: string;
   created_at: string;
   updated_at: string;
 }
@@ -111,6 +117,39 @@ export interface OutboxMail {
   login: string;
   email: string;
   at: string;
+  /** The one-time token of the e-mail's activation link (POST /_emulator/activate takes it with a password). */
+  activationToken?: string;
+}
+
+export type ClientType = "api_client" | "managed_client" | "agent";
+export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
+
+/** An API client of a tenant (POST /clients); its secret is kept only as a SHA-256 hash. */
+export interface ClientRecord {
+  seq: number;
+  client_id: string;
+  tenant_id: string;
+  type: ClientType;
+  token_endpoint_auth_method: ClientAuthMethod;
+  data: Record<string, unknown>;
+  redirect_uris: string[];
+  origin_id: string | null;
+  status: "enabled" | "disabled";
+  secret_sha256: string | null;
+  created_at: string;
+  created_by: string;
+  last_access_at: string | null;
+  last_access_from_ip: string | null;
+}
+
+/** A usage value set through POST /_emulator/…/usages; items without one get a generated value. */
+export interface UsageRecord {
+  tenant_id: string;
+  application_id: string;
+  name: string;
+  infra_id: string | null;
+  value: number;
+  absolute_value: number;
 }
 
 export interface AcronisState {
@@ -120,19 +159,31 @@ export interface AcronisState {
   offeringItems: EnabledItemRecord[];
   accessPolicies: AccessPolicyRecord[];
   outbox: OutboxMail[];
+  clients: ClientRecord[];
+  usages: UsageRecord[];
   counters: { seq: number; quotaVersion: number };
 }
 
-/** The API client a request authenticated as. */
+/** Who a request authenticated as: an API client (its tokens, scoped ones too) or a user. */
 export interface Caller {
-  clientId: string;
+  /** The tenant whose subtree the caller reaches (a customer-scoped token: that customer). */
   tenantId: string;
+  /** Set for API clients. */
+  clientId?: string;
+  /** Set for users (password grant, Basic credentials, a one-time-token session). */
+  userId?: string;
 }
 
 /** Switches settable through POST /_emulator/config. */
 export interface EmulatorConfig {
   tokenTtlSeconds: number;
   requireDisabledUserDelete: boolean;
+  /** Lifetime of one-time tokens (POST /idp/ott); "about 30 s" in the docs. */
+  ottTtlSeconds: number;
 }
 
-export const DEFAULT_CONFIG: EmulatorConfig = { tokenTtlSeconds: 7200, requireDisabledUserDelete: true };
+export const DEFAULT_CONFIG: EmulatorConfig = {
+  tokenTtlSeconds: 7200,
+  requireDisabledUserDelete: true,
+  ottTtlSeconds: 30,
+};

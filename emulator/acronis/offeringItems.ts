@@ -1,9 +1,15 @@
 /** Offering items: what a tenant may use (enabled at its parent), what it has enabled, quotas. */
 
 import { type ApiHandler, ok } from "./call";
-import { ALLOWED_CHILD_KINDS, itemKey, OFFERING_ITEM_CATALOG, type OfferingItemDefinition } from "./catalog";
+import {
+  ALLOWED_CHILD_KINDS,
+  inEditions,
+  itemKey,
+  OFFERING_ITEM_CATALOG,
+  type OfferingItemDefinition,
+} from "./catalog";
 import { accessDenied, fail, invalid, versionMismatch } from "./errors";
-import { asObject, optNullableString, requiredString, toInt, toNumber } from "./input";
+import { asObject, type Json, optNullableString, requiredString, toInt, toNumber } from "./input";
 import { type AcronisState, type Quota, TENANT_KINDS, type TenantKind, type TenantRecord } from "./model";
 import { nextQuotaVersion } from "./state";
 import { findTenant, subtree, visibleTenant } from "./tree";
@@ -29,6 +35,8 @@ function itemView(definition: OfferingItemDefinition, quota: Quota | undefined):
   return {
     application_id: definition.application_id,
     name: definition.name,
+    edition: definition.edition,
+    usage_name: definition.usage_name,
     ...(definition.infra_id ? { infra_id: definition.infra_id } : {}),
     status: quota ? 1 : 0,
     locked: false,
@@ -38,14 +46,31 @@ function itemView(definition: OfferingItemDefinition, quota: Quota | undefined):
   };
 }
 
-/** Every item the tenant may use, enabled or not (GET offering_items, `with_offering_items`). */
-export function tenantOfferingItems(state: AcronisState, tenant: TenantRecord): unknown[] {
+/**
+ * Every item the tenant may use, enabled or not, of the editions asked for.
+ * Choice: `with_offering_items` of tenant listings embeds the items of every edition (no `edition` parameter there).
+ */
+export function tenantOfferingItems(
+  state: AcronisState,
+  tenant: TenantRecord,
+  edition: string | null = "*",
+): unknown[] {
   const enabled = enabledQuotas(state, tenant.id);
-  return availableDefinitions(state, tenant).map((d) => itemView(d, enabled.get(itemKey(d))));
+  return availableDefinitions(state, tenant)
+    .filter((d) => inEditions(d, edition))
+    .map((d) => itemView(d, enabled.get(itemKey(d))));
 }
 
-export const getOfferingItems: ApiHandler = ({ state, caller, params }) =>
-  ok({ items: tenantOfferingItems(state, visibleTenant(state, caller, params.id)) });
+/** GET offering_items: `edition` (default standard, `*` all), and the docs' `status` and `type` filters. */
+export const getOfferingItems: ApiHandler = ({ state, caller, params, query }) => {
+  const tenant = visibleTenant(state, caller, params.id);
+  const status = query.get("status");
+  const type = query.get("type");
+  const items = (tenantOfferingItems(state, tenant, query.get("edition")) as Json[]).filter(
+    (i) => (status === null || String(i.status) === status) && (type === null || i.type === type),
+  );
+  return ok({ items });
+};
 
 /** Items enabled at the parent, offered to a new child of `kind` with an unlimited quota. */
 export const availableForChild: ApiHandler = ({ state, caller, params, query }) => {
@@ -58,8 +83,9 @@ export const availableForChild: ApiHandler = ({ state, caller, params, query }) 
     throw invalid(`a ${parent.kind} tenant cannot have ${kind} children`);
   }
   const enabled = enabledQuotas(state, parent.id);
-  const items = OFFERING_ITEM_CATALOG.filter((d) => enabled.has(itemKey(d))).map((d) =>
-    itemView(d, UNLIMITED),
+  const edition = query.get("edition");
+  const items = OFFERING_ITEM_CATALOG.filter((d) => enabled.has(itemKey(d)) && inEditions(d, edition)).map(
+    (d) => itemView(d, UNLIMITED),
   );
   return ok({ items });
 };
@@ -152,22 +178,26 @@ function nextQuota(change: ItemChange, stored: Quota | undefined, state: Acronis
   return { value: sent.value, overage: sent.overage, version: nextQuotaVersion(state, now) };
 }
 
-// Choice: "one storage per customer" = all enabled infra items of a customer sit on one infra_id, else 400/1027.
+// Choice: "one storage per customer" = each infra usage (storage, dr_storage) of a customer on one infra_id, else 400/1027.
 function checkSingleStorage(
   enabled: Map<string, Quota>,
   definitions: Map<string, OfferingItemDefinition>,
 ): void {
-  const infraIds = new Set(
-    [...enabled.keys()]
-      .map((key) => definitions.get(key)?.infra_id)
-      .filter((id): id is string => Boolean(id)),
-  );
-  if (infraIds.size > 1) {
-    throw fail(
-      400,
-      1027,
-      `a customer tenant may use one storage only, the request would enable ${[...infraIds].join(", ")}`,
-    );
+  const infrasByUsage = new Map<string, Set<string>>();
+  for (const key of enabled.keys()) {
+    const definition = definitions.get(key);
+    if (!definition?.infra_id) continue;
+    const infras = infrasByUsage.get(definition.usage_name) ?? new Set<string>();
+    infrasByUsage.set(definition.usage_name, infras.add(definition.infra_id));
+  }
+  for (const [usage, infras] of infrasByUsage) {
+    if (infras.size > 1) {
+      throw fail(
+        400,
+        1027,
+        `a customer tenant may use one ${usage} location only, the request would enable ${[...infras].join(", ")}`,
+      );
+    }
   }
 }
 

@@ -1,18 +1,24 @@
 /** The starting state, record factories, counters and the state file (atomic save after every change). */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { APPLICATIONS } from "./applicationCatalog";
 import {
+  API_CLIENT,
+  API_CLIENT_SECRET,
   DEFAULT_IDP_ID,
   ITEMS_DISABLED_AT_PARTNER,
+  itemKey,
   OFFERING_ITEM_CATALOG,
   type OfferingItemDefinition,
   PARTNER_BRAND,
   PARTNER_TENANT_ID,
   PLATFORM_APPLICATION_ID,
   ROOT_TENANT_ID,
+  ZERO_UUID,
 } from "./catalog";
 import { emptyContact } from "./contact";
-import type { AcronisState, EnabledItemRecord, TenantKind, TenantRecord } from "./model";
+import type { AcronisState, ClientRecord, EnabledItemRecord, TenantKind, TenantRecord } from "./model";
 
 export const nextSeq = (state: AcronisState): number => ++state.counters.seq;
 
@@ -55,7 +61,30 @@ export function newTenantRecord(state: AcronisState, init: NewTenant, now: Date)
 const pricingModeFor = (kind: TenantKind): TenantRecord["pricing_mode"] =>
   kind === "customer" ? "trial" : "production";
 
-const unlimited = (tenantId: string, item: OfferingItemDefinition): EnabledItemRecord => ({
+export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** The emulator's own API client, the one announced in the ready line. */
+function seedClient(now: Date): ClientRecord {
+  return {
+    seq: 0,
+    client_id: API_CLIENT.clientId,
+    tenant_id: API_CLIENT.tenantId,
+    type: "api_client",
+    token_endpoint_auth_method: "client_secret_basic",
+    data: { client_name: API_CLIENT.clientName },
+    redirect_uris: [],
+    origin_id: null,
+    status: "enabled",
+    secret_sha256: sha256(API_CLIENT_SECRET),
+    created_at: now.toISOString(),
+    // Choice: the seed client was made above the emulated tree, so its creator is the zero UUID.
+    created_by: ZERO_UUID,
+    last_access_at: null,
+    last_access_from_ip: null,
+  };
+}
+
+export const unlimited = (tenantId: string, item: OfferingItemDefinition): EnabledItemRecord => ({
   tenant_id: tenantId,
   application_id: item.application_id,
   name: item.name,
@@ -72,12 +101,11 @@ export function initialState(now: Date): AcronisState {
     offeringItems: [],
     accessPolicies: [],
     outbox: [],
+    clients: [seedClient(now)],
+    usages: [],
     counters: { seq: 0, quotaVersion: 0 },
   };
-  const applicationIds = [
-    PLATFORM_APPLICATION_ID,
-    ...new Set(OFFERING_ITEM_CATALOG.map((i) => i.application_id)),
-  ];
+  const applicationIds = APPLICATIONS.map((a) => a.id);
   state.tenants.push(
     newTenantRecord(
       state,
@@ -94,7 +122,7 @@ export function initialState(now: Date): AcronisState {
     ),
   );
   for (const item of OFFERING_ITEM_CATALOG) {
-    if (!ITEMS_DISABLED_AT_PARTNER.includes(item.name))
+    if (!ITEMS_DISABLED_AT_PARTNER.includes(itemKey(item)))
       state.offeringItems.push(unlimited(PARTNER_TENANT_ID, item));
   }
   return state;
@@ -124,7 +152,12 @@ function loadState(file: string): AcronisState {
   if (parsed.format !== 1 || !lists.every(Array.isArray) || typeof parsed.counters !== "object") {
     throw new Error(`${file} is not an Acronis emulator state file`);
   }
-  return parsed as AcronisState;
+  // State files written before API clients and usages existed get the seed client and no usages.
+  return {
+    ...parsed,
+    clients: parsed.clients ?? [seedClient(new Date())],
+    usages: parsed.usages ?? [],
+  } as AcronisState;
 }
 
 /** Write to a temporary file, then rename: a crash never leaves a half-written state file. */

@@ -188,9 +188,6 @@ export const listChildren: ApiHandler = ({ state, caller, params, query }) => {
 export const listTenantUsers: ApiHandler = ({ state, caller, params }) =>
   ok({ items: usersOf(state, visibleTenant(state, caller, params.id).id).map((u) => u.id) });
 
-export const listTenantApplications: ApiHandler = ({ state, caller, params }) =>
-  ok({ items: [...visibleTenant(state, caller, params.id).application_ids] });
-
 /** PUT /tenants/{id}: partial merge of the sent fields; `version` must be the stored one; version + 1. */
 export const updateTenant: ApiHandler = ({ state, caller, params, body, now }) => {
   const tenant = visibleTenant(state, caller, params.id);

@@ -67,7 +67,7 @@ export function visibleUser(state: AcronisState, caller: Caller, id: string): Us
   return user;
 }
 
-/** Deletes the tenant, its subtree, their users, access policies and offering items. */
+/** Deletes the tenant, its subtree, their users, access policies, offering items, API clients and usages. */
 export function removeTenantSubtree(state: AcronisState, id: string): void {
   const tenantIds = new Set(subtree(state, id).map((t) => t.id));
   const userIds = new Set(state.users.filter((u) => tenantIds.has(u.tenant_id)).map((u) => u.id));
@@ -77,4 +77,6 @@ export function removeTenantSubtree(state: AcronisState, id: string): void {
   state.accessPolicies = state.accessPolicies.filter(
     (p) => !userIds.has(p.trustee_id) && !tenantIds.has(p.tenant_id),
   );
+  state.clients = state.clients.filter((c) => !tenantIds.has(c.tenant_id));
+  state.usages = state.usages.filter((u) => !tenantIds.has(u.tenant_id));
 }

@@ -1,5 +1,5 @@
 /** Users: login check, create (with a personal tenant under customers), read, list, update, delete, activation. */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { accessPoliciesOf } from "./accessPolicies";
 import { type ApiHandler, noContent, ok } from "./call";
 import { DEFAULT_IDP_ID } from "./catalog";
@@ -20,6 +20,7 @@ import {
 } from "./input";
 import type { AcronisState, Caller, UserRecord } from "./model";
 import { page, pagedBody, readListing } from "./paging";
+import { setUserPassword } from "./passwords";
 import { newTenantRecord, nextSeq } from "./state";
 import { queryVersion } from "./tenants";
 import { isWithin, referencedTenant, removeTenantSubtree, subtree, visibleTenant, visibleUser } from "./tree";
@@ -235,17 +236,34 @@ export const sendActivationEmail: ApiHandler = ({ state, caller, params, body, n
     login: user.login,
     email: user.contact.email ?? "",
     at: now.toISOString(),
+    // Choice: the mail's activation link is modelled by a one-time token; POST /_emulator/activate redeems it.
+    activationToken: randomBytes(24).toString("base64url"),
   });
   return noContent();
 };
 
-/** POST /users/{id}/password {password} → 204 and activated; only the fact that a password was set is kept. */
+/** POST /users/{id}/password {password} → 204 and activated; the password is kept only as a salted hash. */
 export const setPassword: ApiHandler = ({ state, caller, params, body, now }) => {
+  const user = activatableUser(state, caller, params.id);
+  // Choice: setting the password does not bump the user's version.
+  setUserPassword(user, readPassword(body), now);
+  return noContent();
+};
+
+/** The `password` of a request body; any non-empty Unicode text (DOC:users/changing-password). */
+export function readPassword(body: unknown): string {
   const input = asObject(body, "request body");
   if (typeof input.password !== "string" || input.password.length === 0)
     throw invalid(`"password" is required`);
-  const user = activatableUser(state, caller, params.id);
-  // Choice: setting the password does not bump the user's version.
-  Object.assign(user, { password_set: true, activated: true, updated_at: now.toISOString() });
-  return noContent();
-};
+  return input.password;
+}
+
+/** The user's click on the activation link of an e-mail: the token is used up, the password set. */
+export function activateFromEmail(state: AcronisState, body: unknown, now: Date): void {
+  const token = asObject(body, "request body").token;
+  const mail = state.outbox.find((m) => m.activationToken !== undefined && m.activationToken === token);
+  const user = mail && state.users.find((u) => u.id === mail.userId);
+  if (!mail || !user) throw invalid("no activation e-mail has this token, or it was used");
+  setUserPassword(user, readPassword(body), now);
+  delete mail.activationToken;
+}

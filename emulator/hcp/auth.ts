@@ -77,6 +77,8 @@ export function authenticate(state: HcpState, headers: IncomingHttpHeaders, doma
     (a) => sameName(a.username, credentials.username) && a.passwordMd5 === credentials.passwordMd5,
   );
   if (!account) throw forbidden("Invalid username or password.");
+  // Choice: a disabled account is refused like wrong credentials (403), naming the reason.
+  if (account.profile?.enabled === false) throw forbidden("This account is disabled.");
   return tenant ? { level: "tenant", account, tenant } : { level: "system", account };
 }
 

@@ -4,8 +4,10 @@ import type { RequestLog } from "../core/requestLog";
 import { type EmulatorRequest, type EmulatorResponse, type RouteHandler, Router } from "../core/router";
 import { md5Hex } from "./auth";
 import { badRequest, MapiError, notFound } from "./errors";
+import { formatTimestamp } from "./formats";
 import type { HcpHandler } from "./mapi";
-import { checkUsername } from "./rules";
+import { newNamespace, quotaOfBytes } from "./namespaceState";
+import { checkNamespaceName, checkUsername } from "./rules";
 import {
   type Account,
   type EmulatorConfig,
@@ -21,6 +23,7 @@ import {
   type Usage,
   upsertAccount,
 } from "./state";
+import { newTenantAccount } from "./userAccountProperties";
 
 export const isControlPath = (path: string): boolean =>
   path === "/_emulator" || path.startsWith("/_emulator/");
@@ -42,6 +45,8 @@ export function createControlHandler(store: HcpStore, log: RequestLog, faults: F
     })
     .add("POST", "/_emulator/namespaces", changing(store, seedNamespace))
     .add("DELETE", "/_emulator/namespaces/:tenant/:name", changing(store, removeNamespace))
+    .add("POST", "/_emulator/namespaces/:tenant/:name/objects", changing(store, putObjects))
+    .add("DELETE", "/_emulator/namespaces/:tenant/:name/objects", changing(store, removeObjects))
     .add("POST", "/_emulator/users", changing(store, addUser))
     .add("POST", "/_emulator/config", changing(store, configure))
     // Choice: POST /_emulator/reset leaves the fault plan alone; only POST /_emulator/faults changes it.
@@ -133,29 +138,62 @@ function tenantNamed(state: HcpState, value: unknown) {
 
 const NAMESPACE_FIELDS = ["tenant", "name", "hardQuotaBytes", ...USAGE_FIGURES];
 
-/** Adds a namespace with usage figures to a tenant, or replaces the figures of one with that name. */
-function seedNamespace(state: HcpState, req: EmulatorRequest): Namespace {
+/**
+ * Adds a namespace with usage figures to a tenant (its other settings the tenant's defaults), or replaces
+ * the figures of one with that name. It takes `hardQuotaBytes` of the tenant's quota, else what it stores.
+ */
+function seedNamespace(state: HcpState, req: EmulatorRequest): { name: string; usage: Usage } {
   const body = jsonObject(req, NAMESPACE_FIELDS);
   const tenant = tenantNamed(state, body.tenant);
   const name = text(body.name, "name");
-  // Choice: namespace names follow the host-name rule tenants use (1-63 letters, digits, inner hyphens).
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(name))
-    throw badRequest(`Invalid namespace name '${name}'.`);
+  checkNamespaceName(name);
   const usage = Object.fromEntries(USAGE_FIGURES.map((f) => [f, count(body[f] ?? 0, f)])) as Usage;
-  const namespace: Namespace = { name, usage };
-  if (body.hardQuotaBytes !== undefined)
-    namespace.hardQuotaBytes = count(body.hardQuotaBytes, "hardQuotaBytes");
-  tenant.namespaces = [...tenant.namespaces.filter((ns) => !sameName(ns.name, name)), namespace];
+  const existing = tenant.namespaces.find((ns) => sameName(ns.name, name));
+  const namespace = existing ?? newNamespace(tenant, name, formatTimestamp(Date.now(), 0));
+  namespace.usage = usage;
+  const allocation = body.hardQuotaBytes === undefined ? usage.storageCapacityUsed : body.hardQuotaBytes;
+  namespace.settings.hardQuota = quotaOfBytes(count(allocation, "hardQuotaBytes"));
+  if (!existing) tenant.namespaces.push(namespace);
+  return { name: namespace.name, usage };
+}
+
+function namespaceNamed(state: HcpState, tenantName: string, name: string): Namespace {
+  const namespace = tenantNamed(state, tenantName).namespaces.find((ns) => sameName(ns.name, name));
+  if (!namespace) throw notFound(`Namespace ${name} does not exist.`);
   return namespace;
 }
 
 function removeNamespace(state: HcpState, req: EmulatorRequest): { removed: string } {
   const tenant = tenantNamed(state, req.params.tenant);
-  const remaining = tenant.namespaces.filter((ns) => !sameName(ns.name, req.params.name));
-  if (remaining.length === tenant.namespaces.length)
-    throw notFound(`Namespace ${req.params.name} does not exist.`);
-  tenant.namespaces = remaining;
-  return { removed: req.params.name };
+  const namespace = namespaceNamed(state, req.params.tenant, req.params.name);
+  tenant.namespaces = tenant.namespaces.filter((ns) => ns !== namespace);
+  return { removed: namespace.name };
+}
+
+// Choice: each object put by the control API is 1 KiB, written once.
+const OBJECT_BYTES = 1024;
+
+/** Puts `count` objects into a namespace (as if clients wrote them), so it is no longer empty. */
+function putObjects(state: HcpState, req: EmulatorRequest): { name: string; objectCount: number } {
+  const body = jsonObject(req, ["count"]);
+  const added = count(body.count, "count");
+  const namespace = namespaceNamed(state, req.params.tenant, req.params.name);
+  const usage = namespace.usage;
+  usage.objectCount += added;
+  usage.ingestedVolume += added * OBJECT_BYTES;
+  usage.storageCapacityUsed += added * OBJECT_BYTES;
+  usage.bytesIn += added * OBJECT_BYTES;
+  usage.writes += added;
+  return { name: namespace.name, objectCount: usage.objectCount };
+}
+
+/** Removes every object of a namespace (as if clients deleted them): it is empty again. */
+function removeObjects(state: HcpState, req: EmulatorRequest): { name: string; objectCount: number } {
+  const namespace = namespaceNamed(state, req.params.tenant, req.params.name);
+  const usage = namespace.usage;
+  usage.deletes += usage.objectCount;
+  for (const figure of ["objectCount", "ingestedVolume", "storageCapacityUsed"] as const) usage[figure] = 0;
+  return { name: namespace.name, objectCount: 0 };
 }
 
 const USER_FIELDS = ["tenant", "username", "password", "passwordMd5", "roles", "forcePasswordChange"];
@@ -170,12 +208,16 @@ function addUser(
   if (tenant?.isDefault) throw badRequest("The default tenant has no tenant-level accounts.");
   const username = text(body.username, "username");
   checkUsername(username);
-  const account: Account = {
+  const fields = {
     username,
-    passwordMd5: passwordMd5Of(body),
     roles: rolesOf(body.roles, tenant ? TENANT_ROLES : SYSTEM_ROLES),
     forcePasswordChange: body.forcePasswordChange === true,
   };
+  const passwordMd5 = passwordMd5Of(body);
+  const account: Account = tenant
+    ? { ...newTenantAccount(state, fields), passwordMd5 }
+    : { ...fields, passwordMd5 };
+  if (account.profile) account.profile.passwordHistory = [passwordMd5];
   upsertAccount(tenant ? tenant.users : state.systemUsers, account);
   return { ...(tenant ? { tenant: tenant.name } : {}), username, roles: account.roles };
 }

@@ -4,11 +4,35 @@ import { getChargebackReport } from "./chargeback";
 import type { MapiHandler } from "./context";
 import { MapiError } from "./errors";
 import { namespaceDefaults } from "./namespaceDefaults";
+import {
+  getCompliance,
+  getNamespaceStatistics,
+  getVersioning,
+  postCompliance,
+  postVersioning,
+} from "./namespaceResources";
+import {
+  createNamespace,
+  deleteNamespace,
+  getNamespace,
+  headNamespace,
+  listNamespaces,
+  modifyNamespace,
+} from "./namespaces";
 import { consoleSecurity, searchSecurity } from "./security";
 import type { HcpStore } from "./state";
 import { getAvailableServicePlan, getStatistics, listAvailableServicePlans } from "./tenantInfo";
 import { contactInfo, emailNotification, getSetting, permissions, postSetting } from "./tenantSettings";
 import { createTenant, deleteTenant, getTenant, headTenant, listTenants, modifyTenant } from "./tenants";
+import {
+  changePassword,
+  createUserAccount,
+  deleteUserAccount,
+  getUserAccount,
+  headUserAccount,
+  listUserAccounts,
+  modifyUserAccount,
+} from "./userAccounts";
 
 /** From a parsed request to its answer: the seam a fault-injection layer can wrap. */
 export type HcpHandler = (req: EmulatorRequest) => Promise<EmulatorResponse>;
@@ -32,6 +56,8 @@ const CACHING_HEADERS: Record<string, string> = {
 
 const MAX_PATH_BYTES = 4095;
 const TENANT = "/mapi/tenants/:tenant";
+const NAMESPACE = `${TENANT}/namespaces/:namespace`;
+const USER_ACCOUNT = `${TENANT}/userAccounts/:username`;
 const TENANT_SETTINGS = [
   consoleSecurity,
   searchSecurity,
@@ -58,7 +84,25 @@ export function createMapiHandler(store: HcpStore, domain: string): HcpHandler {
     .add("GET", `${TENANT}/statistics`, withCaller(getStatistics))
     .add("GET", `${TENANT}/chargebackReport`, withCaller(getChargebackReport))
     .add("GET", `${TENANT}/availableServicePlans`, withCaller(listAvailableServicePlans))
-    .add("GET", `${TENANT}/availableServicePlans/:plan`, withCaller(getAvailableServicePlan));
+    .add("GET", `${TENANT}/availableServicePlans/:plan`, withCaller(getAvailableServicePlan))
+    .add("GET", `${TENANT}/namespaces`, withCaller(listNamespaces))
+    .add("PUT", `${TENANT}/namespaces`, withCaller(createNamespace))
+    .add("GET", NAMESPACE, withCaller(getNamespace))
+    .add("HEAD", NAMESPACE, withCaller(headNamespace))
+    .add("POST", NAMESPACE, withCaller(modifyNamespace))
+    .add("DELETE", NAMESPACE, withCaller(deleteNamespace))
+    .add("GET", `${NAMESPACE}/versioningSettings`, withCaller(getVersioning))
+    .add("POST", `${NAMESPACE}/versioningSettings`, withCaller(postVersioning))
+    .add("GET", `${NAMESPACE}/complianceSettings`, withCaller(getCompliance))
+    .add("POST", `${NAMESPACE}/complianceSettings`, withCaller(postCompliance))
+    .add("GET", `${NAMESPACE}/statistics`, withCaller(getNamespaceStatistics))
+    .add("GET", `${TENANT}/userAccounts`, withCaller(listUserAccounts))
+    .add("PUT", `${TENANT}/userAccounts`, withCaller(createUserAccount))
+    .add("GET", USER_ACCOUNT, withCaller(getUserAccount))
+    .add("HEAD", USER_ACCOUNT, withCaller(headUserAccount))
+    .add("POST", USER_ACCOUNT, withCaller(modifyUserAccount))
+    .add("DELETE", USER_ACCOUNT, withCaller(deleteUserAccount))
+    .add("POST", `${USER_ACCOUNT}/changePassword`, withCaller(changePassword));
   for (const setting of TENANT_SETTINGS) {
     router.add("GET", `${TENANT}/${setting.resource}`, withCaller(getSetting(setting)));
     router.add("POST", `${TENANT}/${setting.resource}`, withCaller(postSetting(setting)));

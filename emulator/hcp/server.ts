@@ -13,6 +13,7 @@ import { createControlHandler, isControlPath } from "./control";
 import { formatTimestamp } from "./formats";
 import { createMapiHandler, type HcpHandler, mapiFailure } from "./mapi";
 import { type Account, HcpStore, initialState } from "./state";
+import { upgradeState } from "./stateUpgrade";
 
 export type { HcpHandler } from "./mapi";
 
@@ -38,6 +39,7 @@ export async function startHcpEmulator(opts: ServerOptions): Promise<RunningServ
     () => initialState(admin, formatTimestamp(Date.now(), 0)),
     admin,
   );
+  upgradeState(store.state);
   const faults = new FaultInjector(opts.faults ?? DEFAULT_FAULT_SETTINGS, {
     failure: (status, reason) => mapiFailure(store, status, reason),
     log: opts.log,

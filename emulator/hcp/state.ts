@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { Namespace } from "./namespaceState";
+
+export type { Namespace } from "./namespaceState";
 
 export const SYSTEM_ROLES = [
   "ADMINISTRATOR",
@@ -19,6 +22,22 @@ export interface Account {
   passwordMd5: string;
   roles: Role[];
   forcePasswordChange: boolean;
+  /** What MAPI userAccounts describes; every tenant account has it, system accounts do not. */
+  profile?: AccountProfile;
+}
+
+/** A tenant user account's properties beyond its name, roles and password (reference-next §2.2). */
+export interface AccountProfile {
+  fullName: string;
+  description: string;
+  enabled: boolean;
+  /** false: RADIUS, no local password. */
+  localAuthentication: boolean;
+  allowNamespaceManagement: boolean;
+  userGUID: string;
+  userID: number;
+  /** MD5s of earlier passwords, newest first, for consoleSecurity.blockPasswordReUse. */
+  passwordHistory: string[];
 }
 
 export type QuotaUnit = "MB" | "GB" | "TB";
@@ -147,14 +166,6 @@ export const STATISTICS_ONLY_FIGURES = [
 export const USAGE_FIGURES = [...CHARGEBACK_FIGURES, ...STATISTICS_ONLY_FIGURES] as const;
 export type UsageFigure = (typeof USAGE_FIGURES)[number];
 export type Usage = Record<UsageFigure, number>;
-
-/** A namespace exists here only to own usage figures; the emulator control API seeds it. */
-export interface Namespace {
-  name: string;
-  /** Space allocated to it, counted against the tenant hard quota; storageCapacityUsed when absent. */
-  hardQuotaBytes?: number;
-  usage: Usage;
-}
 
 export interface Tenant {
   id: string;

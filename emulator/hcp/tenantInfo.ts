@@ -11,7 +11,8 @@ const STATISTICS_RULE: AccessRule = {
   systemRoles: ["ADMINISTRATOR"],
 };
 
-const STATISTICS_FIGURES: readonly UsageFigure[] = [
+/** The figures a statistics resource reports, of a tenant or of one namespace. */
+export const STATISTICS_FIGURES: readonly UsageFigure[] = [
   "objectCount",
   "ingestedVolume",
   "storageCapacityUsed",

@@ -9,6 +9,7 @@ import {
   readText,
   readTextList,
 } from "./formats";
+import { allocatedBytes } from "./namespaceState";
 import { checkTag } from "./rules";
 import { type HcpState, type Quota, quotaBytes, sameName, type Tenant } from "./state";
 
@@ -153,10 +154,6 @@ export function settableBy(caller: Caller, tenant: Tenant): readonly SettablePro
   if (caller.level === "tenant") return TENANT_SETTABLE;
   return tenant.administrationAllowed ? [...SYSTEM_SETTABLE, ...TENANT_SETTABLE] : SYSTEM_SETTABLE;
 }
-
-/** Space the tenant's namespaces hold: their hard quotas when known, else what they store. */
-const allocatedBytes = (tenant: Tenant): number =>
-  tenant.namespaces.reduce((sum, ns) => sum + (ns.hardQuotaBytes ?? ns.usage.storageCapacityUsed), 0);
 
 /** Limits that depend on what the tenant already owns. */
 export function checkTenantLimits(candidate: Tenant): void {

@@ -1,5 +1,5 @@
 import type { EmulatorResponse } from "../core/router";
-import { type AccessRule, authorize, authorizeSystem, md5Hex } from "./auth";
+import { type AccessRule, authorize, authorizeSystem } from "./auth";
 import {
   checkPropertyNames,
   documentAnswer,
@@ -10,9 +10,18 @@ import {
   tenantOf,
 } from "./context";
 import { badRequest, conflict, forbidden, MapiError } from "./errors";
-import { formatTimestamp, readBoolean, readEnum, readInteger, readText } from "./formats";
+import { formatTimestamp, readBoolean, readText } from "./formats";
+import { listPage, readListQuery } from "./listing";
 import { checkPassword, checkTenantName, checkUsername } from "./rules";
-import { type Account, findTenant, newTenant, quotaBytes, sameName, type Tenant } from "./state";
+import {
+  type Account,
+  findTenant,
+  type HcpState,
+  newTenant,
+  quotaBytes,
+  sameName,
+  type Tenant,
+} from "./state";
 import {
   CREATE_SETTABLE,
   checkTenantLimits,
@@ -21,6 +30,7 @@ import {
   TENANT_PROPERTIES,
   tenantView,
 } from "./tenantProperties";
+import { newTenantAccount } from "./userAccountProperties";
 
 const READ_RULE: AccessRule = {
   tenantRoles: ["MONITOR", "ADMINISTRATOR"],
@@ -28,56 +38,17 @@ const READ_RULE: AccessRule = {
 };
 const MODIFY_RULE: AccessRule = { tenantRoles: ["ADMINISTRATOR"], systemRoles: ["ADMINISTRATOR"] };
 
-interface ListQuery {
-  offset: number;
-  count: number;
-  sortType: "name" | "hardQuota";
-  descending: boolean;
-  filterType: "name" | "tag";
-  filterString: string;
-}
-
-function readListQuery(query: URLSearchParams): ListQuery {
-  const filterString = readText(query.get("filterString") ?? "", "filterString", 64);
-  if (filterString.includes(",")) throw badRequest("'filterString' must not contain commas.");
-  const count = query.get("count");
-  // Choice: offset is 0-based; without count the whole rest of the list is returned.
-  return {
-    offset: readInteger(query.get("offset") ?? "0", "offset", 0, Number.MAX_SAFE_INTEGER),
-    count:
-      count === null ? Number.POSITIVE_INFINITY : readInteger(count, "count", 0, Number.MAX_SAFE_INTEGER),
-    sortType: readEnum(query.get("sortType") ?? "name", "sortType", ["name", "hardQuota"], false),
-    descending:
-      readEnum(query.get("sortOrder") ?? "ascending", "sortOrder", ["ascending", "descending"], false) ===
-      "descending",
-    filterType: readEnum(query.get("filterType") ?? "name", "filterType", ["name", "tag"], false),
-    filterString: filterString.toLowerCase(),
-  };
-}
-
-/** filterType without filterString keeps every tenant. */
-const matchesFilter = (tenant: Tenant, query: ListQuery): boolean => {
-  if (query.filterString === "") return true;
-  const candidates = query.filterType === "name" ? [tenant.name] : tenant.tags;
-  return candidates.some((text) => text.toLowerCase().startsWith(query.filterString));
-};
-
-function compareTenants(a: Tenant, b: Tenant, query: ListQuery): number {
-  const byName = a.name.toLowerCase().localeCompare(b.name.toLowerCase());
-  const order =
-    query.sortType === "hardQuota" ? quotaBytes(a.hardQuota) - quotaBytes(b.hardQuota) || byName : byName;
-  return query.descending ? -order : order;
-}
-
 /** GET /tenants: names, filtered by prefix, sorted, then paged. */
 export function listTenants(ctx: MapiContext): EmulatorResponse {
   authorizeSystem(ctx.caller, ["MONITOR", "ADMINISTRATOR"]);
-  const query = readListQuery(ctx.req.query);
-  const names = ctx.store.state.tenants
-    .filter((tenant) => matchesFilter(tenant, query))
-    .sort((a, b) => compareTenants(a, b, query))
-    .slice(query.offset, query.offset + query.count)
-    .map((tenant) => tenant.name);
+  const query = readListQuery(ctx.req.query, ["name", "hardQuota"] as const, ["name", "tag"] as const);
+  const names = listPage(ctx.store.state.tenants, query, {
+    // filterType without filterString keeps every tenant.
+    candidates: (tenant, filterType) => (filterType === "name" ? [tenant.name] : tenant.tags),
+    compare: (a, b, sortType) =>
+      sortType === "hardQuota" ? quotaBytes(a.hardQuota) - quotaBytes(b.hardQuota) : 0,
+    name: (tenant) => tenant.name,
+  }).map((tenant) => tenant.name);
   return documentAnswer(ctx, "tenants", { name: names });
 }
 
@@ -95,7 +66,7 @@ export function createTenant(ctx: MapiContext): EmulatorResponse {
   if (findTenant(state, name)) throw conflict(`Tenant ${name} already exists.`);
   const patch = readTenantPatch(properties, state);
   const tenant: Tenant = { ...newTenant(name, patch.hardQuota!, formatTimestamp(Date.now(), 0)), ...patch };
-  const initialUser = readInitialUser(ctx.req.query, tenant);
+  const initialUser = readInitialUser(ctx.req.query, tenant, state);
   if (initialUser) tenant.users.push(initialUser);
   state.tenants.push(tenant);
   ctx.store.commit();
@@ -103,7 +74,7 @@ export function createTenant(ctx: MapiContext): EmulatorResponse {
 }
 
 /** The initial user from the query: required exactly when the tenant has LOCAL authentication. */
-function readInitialUser(query: URLSearchParams, tenant: Tenant): Account | undefined {
+function readInitialUser(query: URLSearchParams, tenant: Tenant, state: HcpState): Account | undefined {
   const username = query.get("username");
   const password = query.get("password");
   if (!tenant.authenticationTypes.includes("LOCAL")) {
@@ -118,7 +89,7 @@ function readInitialUser(query: URLSearchParams, tenant: Tenant): Account | unde
   checkPassword(password, tenant.consoleSecurity.minimumPasswordLength);
   // Choice: forcePasswordChange is recorded on the account but does not block MAPI requests.
   const forcePasswordChange = readBoolean(query.get("forcePasswordChange") ?? "false");
-  return { username, passwordMd5: md5Hex(password), roles: ["SECURITY"], forcePasswordChange };
+  return newTenantAccount(state, { username, password, roles: ["SECURITY"], forcePasswordChange });
 }
 
 /** GET /tenants/{t}: what the caller's level may see, read-only properties with verbose=true. */

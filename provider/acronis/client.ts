@@ -14,6 +14,8 @@ import type {
   Tenant,
   TenantCreate,
   TenantKind,
+  TenantPricing,
+  TenantPricingUpdate,
   TenantUpdate,
   User,
   UserCreate,
@@ -36,7 +38,7 @@ export interface ApiLimits {
   writes: KeyedMutex;
 }
 
-type Call = Omit<TransportRequest, "headers">;
+export type Call = Omit<TransportRequest, "headers">;
 
 const enc = encodeURIComponent;
 
@@ -72,8 +74,8 @@ export class AcronisClient {
     this.clientId = settings.clientId;
   }
 
-  /** Sends an authorised call; a 401 renews the token once and repeats the call. */
-  private async call<T>(request: Call): Promise<TransportResponse<T>> {
+  /** Sends an authorised call; a 401 renews the token once and repeats the call. Modules of further endpoints use it too. */
+  async call<T>(request: Call): Promise<TransportResponse<T>> {
     const token = await this.tokens.token();
     try {
       return await this.transport.send<T>({ ...request, headers: bearer(token, request.data) });
@@ -227,6 +229,15 @@ export class AcronisClient {
   }
 
   // --- two-factor authentication
+
+  async getPricing(tenantId: string): Promise<TenantPricing> {
+    return this.get<TenantPricing>(`/tenants/${enc(tenantId)}/pricing`);
+  }
+
+  /** PUT /tenants/{id}/pricing: `version` is the pricing object's, not the tenant's. */
+  async updatePricing(tenantId: string, body: TenantPricingUpdate): Promise<TenantPricing> {
+    return this.put<TenantPricing>(`/tenants/${enc(tenantId)}/pricing`, body);
+  }
 
   async getMfaStatus(tenantId: string): Promise<MfaStatus> {
     const path = `/tenants/${enc(tenantId)}/mfa/status`;

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   acronisClientFor,
   type ConfigSource,
@@ -11,17 +12,25 @@ import { AcronisDirectory } from "./directory";
 /** What every Acronis resource provider shares: settings from `configure`, and the process's client. */
 export abstract class AcronisResourceProvider {
   private config?: ConfigSource;
-  private configured?: AcronisClient;
+  /** By account name ("" for the default account). */
+  private configured: Record<string, AcronisClient> = {};
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     this.config = req.config;
-    this.configured = undefined;
+    this.configured = {};
   }
 
-  /** Built on first use, so `check` works without credentials (e.g. a preview in a fork's pull request). */
+  /**
+   * The client of the current operation's account, built on first use, so `check` works without
+   * credentials (e.g. a preview in a fork's pull request).
+   */
   protected client(): AcronisClient {
-    this.configured ??= acronisClientFor(completeAcronisSettings(readAcronisSettings(this.config)));
-    return this.configured;
+    const account = currentAccount();
+    this.configured[account ?? ""] ??= inAccount("acronis", account, () => {
+      const { config, env } = accountSettings("acronis", account, this.config);
+      return acronisClientFor(completeAcronisSettings(readAcronisSettings(config, env)), account);
+    });
+    return this.configured[account ?? ""];
   }
 
   /** What this process knows of the estate (listings for reads, objects it wrote); one per client. */

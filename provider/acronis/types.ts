@@ -134,7 +134,70 @@ export interface AccessPolicyItem {
   [key: string]: unknown;
 }
 
+export type ApiClientAuthMethod = "client_secret_basic" | "client_secret_post";
+
+/** An API client as GET /clients/{id} answers (never its secret). */
+export interface ApiClientObject {
+  client_id: string;
+  tenant_id: string;
+  type: string;
+  token_endpoint_auth_method: string;
+  data?: Record<string, unknown> | null;
+  redirect_uris?: string[] | null;
+  origin_id?: string | null;
+  status: "enabled" | "disabled";
+  created_at?: string;
+  [key: string]: unknown;
+}
+
+/** POST /clients answers the secret, this once. */
+export interface CreatedApiClient extends ApiClientObject {
+  client_secret: string;
+}
+
+export interface ApiClientCreate {
+  type: "api_client";
+  tenant_id: string;
+  token_endpoint_auth_method: ApiClientAuthMethod;
+  data: Record<string, unknown>;
+  redirect_uris?: string[];
+}
+
+export type ApiClientUpdate = Partial<Pick<ApiClientObject, "data" | "redirect_uris" | "status">>;
+
+/** One usage of a tenant's offering item (GET /tenants/{id}/usages). */
+export interface UsageItem {
+  application_id: string;
+  name: string;
+  edition: string | null;
+  usage_name: string;
+  type: string;
+  measurement_unit: string;
+  range_start: string;
+  value: number;
+  absolute_value?: number;
+  infra_id?: string;
+  tenant_uuid?: string;
+  offering_item?: { status: number; quota?: Quota };
+  [key: string]: unknown;
+}
+
 export interface ItemList<T> {
   items: T[];
   paging?: { cursors?: { after?: string } };
+}
+
+/** GET /tenants/{id}/pricing: the billing mode. */
+export interface TenantPricing {
+  mode: PricingMode | "suspended";
+  currency: string | null;
+  version: number;
+  production_start_date: string | null;
+}
+
+export type PricingMode = "trial" | "production";
+
+export interface TenantPricingUpdate {
+  mode?: PricingMode;
+  version: number;
 }

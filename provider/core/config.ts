@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { AcronisClient, type AcronisSettings } from "../acronis/client";
 import { HcpClient, type HcpConnection } from "../hcp/client";
+import { limitsFor } from "./accounts";
 import { ConfigurationError } from "./errors";
-import { KeyedMutex, Semaphore } from "./limits";
 import { normaliseBoolean } from "./normalise";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryTiming";
 
@@ -70,15 +70,6 @@ export function readReliabilitySettings(
   };
 }
 
-/** Shared by every client of one API in this process: the bound on requests in flight, and per-key write locks. */
-export const apiLimits: Record<Api, { inFlight: Semaphore; writes: KeyedMutex }> = {
-  acronis: {
-    inFlight: new Semaphore(reliabilityKeys.maxConcurrentRequests.fallback),
-    writes: new KeyedMutex(),
-  },
-  hcp: { inFlight: new Semaphore(reliabilityKeys.maxConcurrentRequests.fallback), writes: new KeyedMutex() },
-};
-
 /**
  * Acronis settings from stack config (`acronis:*`, sent by the engine to `configure`), else from the
  * environment. Nothing here is ever captured in the serialized provider.
@@ -120,15 +111,13 @@ export function completeAcronisSettings(settings: Partial<AcronisSettings>): Acr
 const acronisClients: Record<string, AcronisClient> = {};
 
 /** One client, hence one token, per distinct set of credentials in this provider process. */
-export function acronisClientFor(settings: AcronisSettings): AcronisClient {
+export function acronisClientFor(settings: AcronisSettings, account?: string): AcronisClient {
   const key = createHash("sha256")
     .update(`${settings.baseUrl}\n${settings.clientId}\n${settings.clientSecret}`)
     .digest("hex");
   if (!acronisClients[key]) {
-    apiLimits.acronis.inFlight.setLimit(
-      settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback,
-    );
-    acronisClients[key] = new AcronisClient(settings, apiLimits.acronis);
+    const limit = settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback;
+    acronisClients[key] = new AcronisClient(settings, limitsFor("acronis", account, limit));
   }
   return acronisClients[key];
 }
@@ -236,6 +225,7 @@ export function hcpClientFor(
   settings: HcpSettings,
   account?: HcpTenantAccount,
   warn: (message: string) => void = console.warn,
+  namedAccount?: string,
 ): HcpClient {
   const connection: HcpConnection = {
     domain: settings.domain,
@@ -252,10 +242,8 @@ export function hcpClientFor(
   const key = createHash("sha256").update(JSON.stringify(connection)).digest("hex");
   let client = hcpClients[key];
   if (!client) {
-    apiLimits.hcp.inFlight.setLimit(
-      settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback,
-    );
-    client = new HcpClient(connection, apiLimits.hcp);
+    const limit = settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback;
+    client = new HcpClient(connection, limitsFor("hcp", namedAccount, limit));
     if (connection.insecureSkipVerify) {
       warn(
         `HCP: TLS certificate verification is OFF for ${client.host} (hcp:insecureSkipVerify); ` +

@@ -130,3 +130,11 @@ export class OwnershipError extends Error {
     this.name = "OwnershipError";
   }
 }
+
+/** A change the provider refuses because the API would destroy data with it, irreversibly. */
+export class SafetyRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SafetyRefusal";
+  }
+}

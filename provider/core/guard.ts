@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { resourceSpecs } from "../specs";
+import { accountPattern, accountSettings, inAccount } from "./accounts";
 import { type Api, type ConfigSource, readReliabilitySettings } from "./config";
 import { jsonEqual } from "./normalise";
 import { operationContext } from "./operation";
@@ -9,9 +10,9 @@ import { propertyRules } from "./spec";
 type Provider = pulumi.dynamic.ResourceProvider;
 
 /** The natural name of the object an operation is about: its name, login or tenant, else its id. */
-function subjectOf(inputs: unknown, id?: string): string {
+function subjectOf(inputs: unknown, id?: string, specKey?: string): string {
   const values = (inputs ?? {}) as Record<string, unknown>;
-  for (const key of ["name", "login", "tenant"]) {
+  for (const key of [...(specKey ? [specKey] : []), "name", "login", "tenant"]) {
     if (typeof values[key] === "string") return `"${values[key]}"`;
   }
   return id ?? "";
@@ -55,6 +56,25 @@ export function keepDeclaredForm<T extends object | undefined>(
   return kept as T;
 }
 
+/** The account an object lives in goes with its outputs, so read and delete reach the same account. */
+function withAccountOf<T extends object | undefined>(from: { account?: unknown } | undefined, outs: T): T {
+  if (!outs || typeof from?.account !== "string") return outs;
+  return { ...outs, account: from.account } as T;
+}
+
+/** A bad account name, refused at check like any other property. */
+function accountFailures(news: { account?: unknown } | undefined): pulumi.dynamic.CheckFailure[] {
+  const account = news?.account;
+  if (account === undefined || account === null) return [];
+  if (typeof account === "string" && account.length <= 32 && accountPattern.test(account)) return [];
+  return [
+    {
+      property: "account",
+      reason: "account must be lower-case letters, digits and dashes, at most 32 characters",
+    },
+  ];
+}
+
 /**
  * Wraps a resource provider so that every operation fails with one clear line and the four that call
  * the API stop retrying at the operation deadline (`<api>:operationTimeoutMs`): the engine does not
@@ -64,16 +84,25 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
   const spec = resourceSpecs.find((s) => s.type === type);
   const rules = spec ? propertyRules(spec) : {};
   let config: ConfigSource | undefined;
-  const run = async <T>(operation: string, subject: string, task: () => Promise<T>): Promise<T> => {
+  const run = async <T>(
+    operation: string,
+    subject: string,
+    task: () => Promise<T>,
+    account?: unknown,
+  ): Promise<T> => {
+    const named = typeof account === "string" && account !== "" ? account : undefined;
     let deadlineMs: number;
     try {
-      deadlineMs = readReliabilitySettings(api, config).operationTimeoutMs;
+      const scoped = accountSettings(api, named, config);
+      deadlineMs = inAccount(api, named, () =>
+        readReliabilitySettings(api, scoped.config, scoped.env),
+      ).operationTimeoutMs;
     } catch (err) {
       throw describeFailure(type, operation, subject, err);
     }
     const label = `${operation} ${type} ${subject}`.trim();
     try {
-      return await operationContext.run({ deadline: Date.now() + deadlineMs, label }, task);
+      return await operationContext.run({ deadline: Date.now() + deadlineMs, label, account: named }, task);
     } catch (err) {
       throw describeFailure(type, operation, subject, err);
     }
@@ -84,31 +113,59 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
       await provider.configure?.(req);
     },
     check: (olds, news) =>
-      run("check", subjectOf(news), async () =>
-        provider.check ? provider.check(olds, news) : { inputs: news },
-      ),
+      run("check", subjectOf(news, undefined, spec?.subject), async () => {
+        const checked = provider.check ? await provider.check(olds, news) : { inputs: news };
+        const failures = [...(checked.failures ?? []), ...accountFailures(news)];
+        return { ...checked, failures };
+      }),
     diff: (id, olds, news) =>
-      run("diff", subjectOf(news, id), async () => (provider.diff ? provider.diff(id, olds, news) : {})),
+      run("diff", subjectOf(news, id, spec?.subject), async () => {
+        const diff = provider.diff ? await provider.diff(id, olds, news) : {};
+        if ((olds?.account ?? "") === (news?.account ?? "")) return diff;
+        // Another account is another system: the object is made anew there.
+        return { ...diff, changes: true, replaces: [...(diff.replaces ?? []), "account"] };
+      }),
     create: (inputs) =>
-      run("create", subjectOf(inputs), async () => {
-        const created = await provider.create(inputs);
-        return { ...created, outs: keepDeclaredForm(rules, inputs, created.outs) };
-      }),
+      run(
+        "create",
+        subjectOf(inputs, undefined, spec?.subject),
+        async () => {
+          const created = await provider.create(inputs);
+          return { ...created, outs: withAccountOf(inputs, keepDeclaredForm(rules, inputs, created.outs)) };
+        },
+        inputs?.account,
+      ),
     read: (id, props) =>
-      run("read", subjectOf(props, id), async () => {
-        const read = provider.read ? await provider.read(id, props) : { id, props };
-        const previous = props ?? {};
-        return {
-          ...read,
-          props: keepDeclaredForm(rules, previous, read.props),
-          inputs: keepDeclaredForm(rules, previous, read.inputs),
-        };
-      }),
+      run(
+        "read",
+        subjectOf(props, id, spec?.subject),
+        async () => {
+          const read = provider.read ? await provider.read(id, props) : { id, props };
+          const previous = props ?? {};
+          return {
+            ...read,
+            props: withAccountOf(previous, keepDeclaredForm(rules, previous, read.props)),
+            inputs: withAccountOf(previous, keepDeclaredForm(rules, previous, read.inputs)),
+          };
+        },
+        props?.account,
+      ),
     update: (id, olds, news) =>
-      run("update", subjectOf(news, id), async () => {
-        const updated = provider.update ? await provider.update(id, olds, news) : {};
-        return { ...updated, outs: keepDeclaredForm(rules, news, updated.outs) };
-      }),
-    delete: (id, props) => run("delete", subjectOf(props, id), async () => provider.delete?.(id, props)),
+      run(
+        "update",
+        subjectOf(news, id, spec?.subject),
+        async () => {
+          const updated = provider.update ? await provider.update(id, olds, news) : {};
+          return { ...updated, outs: withAccountOf(news, keepDeclaredForm(rules, news, updated.outs)) };
+        },
+        news?.account,
+      ),
+    delete: (id, props) =>
+      run(
+        "delete",
+        subjectOf(props, id, spec?.subject),
+        async () => provider.delete?.(id, props),
+        props?.account,
+      ),
   };
 }

@@ -6,6 +6,8 @@ export interface OperationContext {
   deadline: number;
   /** e.g. `create CustomerTenant "Customer, Inc"`, for the deadline's error message. */
   label: string;
+  /** The named account the resource lives in (its `account` input); absent: the default account. */
+  account?: string;
 }
 
 export const operationContext = new AsyncLocalStorage<OperationContext>();

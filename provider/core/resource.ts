@@ -38,28 +38,28 @@ export function diffProperties(
   newInputs: object,
   rules: PropertyRules,
 ): pulumi.dynamic.DiffResult {
+  const changed = changedProperties(oldOutputs, newInputs, rules);
+  const replaces = changed.filter((key) => rules[key].replaces);
+  const deleteBeforeReplace = replaces.some((key) => rules[key].deleteBeforeReplace === true);
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace };
+}
+
+/** The declared input keys whose wanted value the stored outputs do not satisfy (createOnly keys never). */
+export function changedProperties(oldOutputs: object, newInputs: object, rules: PropertyRules): string[] {
   const olds = oldOutputs as Record<string, unknown>;
   const news = newInputs as Record<string, unknown>;
-  const changed: string[] = [];
-  const replaces: string[] = [];
-  let deleteBeforeReplace = false;
-  for (const [key, rule] of Object.entries(rules)) {
-    if (rule.createOnly) continue;
-    const next = news[key] ?? rule.default;
-    if (next === undefined) continue;
-    const held = olds[key] ?? rule.default;
-    const same =
-      !isUnknown(next) &&
-      (rule.equals
-        ? rule.equals(held, next)
-        : jsonEqual(normaliseWith(rule, held), normaliseWith(rule, next)));
-    if (same) continue;
-    changed.push(key);
-    if (!rule.replaces) continue;
-    replaces.push(key);
-    deleteBeforeReplace ||= rule.deleteBeforeReplace === true;
-  }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace };
+  return Object.entries(rules)
+    .filter(([key, rule]) => {
+      if (rule.createOnly) return false;
+      const next = news[key] ?? rule.default;
+      if (next === undefined) return false;
+      const held = olds[key] ?? rule.default;
+      if (isUnknown(next)) return true;
+      return rule.equals
+        ? !rule.equals(held, next)
+        : !jsonEqual(normaliseWith(rule, held), normaliseWith(rule, next));
+    })
+    .map(([key]) => key);
 }
 
 function normaliseWith(rule: PropertyRule, value: unknown): unknown {

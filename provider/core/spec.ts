@@ -71,6 +71,8 @@ export interface ResourceSpec {
   /** What the resource's id is. */
   id: string;
   properties: Record<string, PropertySpec>;
+  /** The input that names the object in error messages, where it is not `name`, `login` or `tenant`. */
+  subject?: string;
   /** Rules across properties, and rules that need the previous inputs. */
   check?: (v: Validator, news: Record<string, unknown>, olds: Record<string, unknown>) => void;
 }
@@ -105,7 +107,8 @@ export function validateInputs(
   news: object,
 ): pulumi.dynamic.CheckFailure[] {
   const inputs = news as Record<string, unknown>;
-  const v = new Validator(inputs).knownKeys(inputKeys(spec));
+  // Every resource also has `account`, which the guard checks and applies (provider/core/accounts.ts).
+  const v = new Validator(inputs).knownKeys([...inputKeys(spec), "account"]);
   for (const key of inputKeys(spec)) {
     const p = spec.properties[key];
     checkValue(v, key, p.value, inputs[key], p.required ?? false);

@@ -115,7 +115,7 @@ export class HcpClient {
   }
 
   /** Sends one call as this account, to this realm; answers are XML unless another media type is asked. */
-  private call<T = string>(request: Call, mediaType = xmlType): Promise<TransportResponse<T>> {
+  call<T = string>(request: Call, mediaType = xmlType): Promise<TransportResponse<T>> {
     const headers: Record<string, string> = {
       Authorization: this.authorization,
       Host: this.hostHeader,
@@ -128,12 +128,7 @@ export class HcpClient {
   }
 
   /** GET of an XML document; undefined when the resource does not exist (404). */
-  private async getDocument<T>(
-    path: string,
-    root: string,
-    shape: Shape,
-    verbose = false,
-  ): Promise<T | undefined> {
+  async getDocument<T>(path: string, root: string, shape: Shape, verbose = false): Promise<T | undefined> {
     const answer = await this.call({
       method: "GET",
       path,
@@ -146,7 +141,7 @@ export class HcpClient {
   }
 
   /** POST of a partial document: what it leaves out stays unchanged, so repeating it is safe. */
-  private async postDocument(path: string, root: string, body: object): Promise<void> {
+  async postDocument(path: string, root: string, body: object): Promise<void> {
     await this.call({
       method: "POST",
       path,
@@ -353,7 +348,8 @@ const reportMediaTypes: Record<ReportFormat, string> = {
 
 const settingPath = (tenant: string, resource: string): string => `/tenants/${enc(tenant)}/${resource}`;
 
-function text(data: unknown): string {
+/** An answer's body as text (XML arrives as a string). */
+export function text(data: unknown): string {
   return typeof data === "string" ? data : JSON.stringify(data);
 }
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   type ConfigSource,
   completeHcpSettings,
@@ -21,24 +22,25 @@ export abstract class HcpResourceProvider {
     this.config = req.config;
   }
 
-  /** Built on first use, so `check` works without credentials. */
+  /** The current operation's account's settings, read on first use, so `check` works without credentials. */
   protected settings(needsSystemAccount = true): HcpSettings {
-    return completeHcpSettings(readHcpSettings(this.config), needsSystemAccount);
+    const account = currentAccount();
+    return inAccount("hcp", account, () => {
+      const { config, env } = accountSettings("hcp", account, this.config);
+      return completeHcpSettings(readHcpSettings(config, env), needsSystemAccount);
+    });
   }
 
   /** The system-level account of `hcp:username`, at admin.<domain>. */
   protected systemClient(): HcpClient {
-    return hcpClientFor(this.settings());
+    return hcpClientFor(this.settings(), undefined, undefined, currentAccount());
   }
 
   /** A tenant's own account at <tenant>.<domain> when credentials are given, else the system-level one. */
   protected clientFor(tenant: string, credentials: TenantCredentials): HcpClient {
     if (!hasAccount(credentials)) return this.systemClient();
-    return hcpClientFor(this.settings(false), {
-      tenant,
-      username: credentials.username,
-      password: credentials.password,
-    });
+    const account = { tenant, username: credentials.username, password: credentials.password };
+    return hcpClientFor(this.settings(false), account, undefined, currentAccount());
   }
 }
 
@@ -63,19 +65,81 @@ function credentialsOf(inputs: TenantCredentials): TenantCredentials {
   return plain({ username: inputs.username, password: inputs.password });
 }
 
+/** Where a tenant-level resource signs in: its tenant and, optionally, an account of that tenant. */
+export interface SignIn extends TenantCredentials {
+  tenant: string;
+}
+
+/**
+ * A resource inside a tenant (settings, namespaces, user accounts), reached with a tenant-level account
+ * or, without one, the system-level account where the tenant allows administration.
+ */
+export abstract class HcpTenantLevelProvider extends HcpResourceProvider {
+  /** The tenant-level role the account needs, for the hint when HCP refuses it. */
+  protected abstract readonly role: string;
+  /** The names of the sign-in inputs, for the same hint. */
+  protected readonly credentialNames: readonly [string, string] = ["username", "password"];
+
+  /** Runs a call; a refusal (403) comes back saying which account was used and what it needs. */
+  protected async explained<T>(signIn: SignIn, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw this.withAccountHint(err, signIn);
+    }
+  }
+
+  /**
+   * Undefined when the tenant no longer exists: a 404, or a tenant account refused because its tenant
+   * is gone (HCP then answers 403, so the system-level account confirms it when it can).
+   */
+  protected async unlessTenantGone<T>(
+    signIn: SignIn,
+    call: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      const refused = err instanceof AuthenticationError || err instanceof PermissionError;
+      if (refused && hasAccount(signIn) && (await this.tenantIsGone(signIn.tenant))) return undefined;
+      throw this.withAccountHint(err, signIn);
+    }
+  }
+
+  private async tenantIsGone(tenant: string): Promise<boolean> {
+    try {
+      return !(await this.systemClient().tenantExists(tenant));
+    } catch {
+      // Without a usable system-level account nothing can be confirmed: the refusal stands.
+      return false;
+    }
+  }
+
+  protected withAccountHint(err: unknown, signIn: SignIn): unknown {
+    if (!(err instanceof AuthenticationError || err instanceof PermissionError) || err.explanation)
+      return err;
+    const [user, password] = this.credentialNames;
+    const hint = hasAccount(signIn)
+      ? `the account "${signIn.username}" of tenant "${signIn.tenant}" must exist, be enabled, with this password and the ${this.role} role`
+      : `no ${user}/${password} was given, so the system-level account was used: that works only where tenant ` +
+        `"${signIn.tenant}" allows administration by system-level accounts and that account has the ${this.role} role; ` +
+        `otherwise give ${user} and ${password} of a tenant-level account with the ${this.role} role`;
+    return err.copyWith({ vendorMessage: `${err.vendorMessage ?? "refused"} (${hint})` });
+  }
+}
+
 /**
  * One settings document of a tenant (consoleSecurity, contactInfo…): create and update POST the managed
  * settings, read GETs them, delete POSTs HCP's documented defaults of the managed settings back.
  * The id is the tenant name.
  */
 export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
-  extends HcpResourceProvider
+  extends HcpTenantLevelProvider
   implements pulumi.dynamic.ResourceProvider
 {
   /** The MAPI resource, e.g. `consoleSecurity`. */
   protected abstract readonly resource: string;
-  /** The tenant-level role that may change it. */
-  protected abstract readonly role: string;
   /** The tenant, the account and the settings: their rules, diff and read's shape. */
   protected abstract readonly spec: ResourceSpec;
   protected abstract fetch(client: HcpClient, tenant: string): Promise<W | undefined>;
@@ -156,48 +220,5 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
       });
     }
     return api;
-  }
-
-  /** Runs a call; a refusal (403) comes back saying which account was used and what it needs. */
-  private async explained<T>(inputs: I, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw this.withAccountHint(err, inputs);
-    }
-  }
-
-  /**
-   * Undefined when the tenant no longer exists: a 404, or a tenant account refused because its tenant
-   * is gone (HCP then answers 403, so the system-level account confirms it when it can).
-   */
-  private async unlessTenantGone<T>(inputs: I, call: () => Promise<T | undefined>): Promise<T | undefined> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof NotFoundError) return undefined;
-      const refused = err instanceof AuthenticationError || err instanceof PermissionError;
-      if (refused && hasAccount(inputs) && (await this.tenantIsGone(inputs.tenant))) return undefined;
-      throw this.withAccountHint(err, inputs);
-    }
-  }
-
-  private async tenantIsGone(tenant: string): Promise<boolean> {
-    try {
-      return !(await this.systemClient().tenantExists(tenant));
-    } catch {
-      // Without a usable system-level account nothing can be confirmed: the refusal stands.
-      return false;
-    }
-  }
-
-  private withAccountHint(err: unknown, inputs: I): unknown {
-    if (!(err instanceof AuthenticationError || err instanceof PermissionError)) return err;
-    const hint = hasAccount(inputs)
-      ? `the account "${inputs.username}" of tenant "${inputs.tenant}" must exist, with this password and the ${this.role} role`
-      : `no username/password was given, so the system-level account was used: that works only where tenant ` +
-        `"${inputs.tenant}" allows administration by system-level accounts and that account has the ${this.role} role; ` +
-        `otherwise give username and password of a tenant-level account with the ${this.role} role`;
-    return err.copyWith({ vendorMessage: `${err.vendorMessage ?? "refused"} (${hint})` });
   }
 }

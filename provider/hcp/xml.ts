@@ -15,6 +15,7 @@ export const listEntries: Readonly<Record<string, string>> = {
   denyAddresses: "ipAddress",
   permissions: "permission",
   recipients: "recipient",
+  roles: "role",
 };
 
 const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';

@@ -9,6 +9,15 @@ const uuid = "9b1de2a4-0000-4000-8000-000000000000";
 const partner = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
 const tenant = { name: "bad-input", hardQuota: "10 GB" };
 const account = { tenant: "bad-input", username: "security", password: "Secur1ty-pass" };
+const namespace = { ...account, name: "invoices" };
+const userAccount = {
+  tenant: "bad-input",
+  signInUsername: "security",
+  signInPassword: "Secur1ty-pass",
+  username: "jdoe",
+  fullName: "Jane Doe",
+  password: "Blue-Sky-42",
+};
 
 /** Each bad input, the property its error must name, and a word of the rule. */
 const catalogue: { resource: string; args: object; property: string; rule: RegExp }[] = [
@@ -51,6 +60,45 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
     args: { name: "A", parentId: partner, deletionPolicy: "archive" },
     property: "deletionPolicy",
     rule: /one of delete, disable, retain/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, pricingMode: "paid" },
+    property: "pricingMode",
+    rule: /one of trial, production/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, internalTag: "tenant-estates:other/stack" },
+    property: "internalTag",
+    rule: /ownership mark/,
+  },
+  {
+    resource: "CustomerTenant",
+    args: { name: "A", parentId: partner, account: "EU West" },
+    property: "account",
+    rule: /lower-case letters, digits and dashes/,
+  },
+  // PartnerTenant and FolderTenant
+  { resource: "PartnerTenant", args: { parentId: partner }, property: "name", rule: /required/ },
+  { resource: "PartnerTenant", args: { name: "P", parentId: "x" }, property: "parentId", rule: /UUID/ },
+  {
+    resource: "PartnerTenant",
+    args: { name: "P", parentId: partner, contact: { email: "no-at-sign" } },
+    property: "contact.email",
+    rule: /e-mail/,
+  },
+  {
+    resource: "FolderTenant",
+    args: { name: "F", parentId: partner, deletionPolicy: "purge" },
+    property: "deletionPolicy",
+    rule: /one of delete, disable, retain/,
+  },
+  {
+    resource: "FolderTenant",
+    args: { name: "F", parentId: partner, pricingMode: "production" },
+    property: "pricingMode",
+    rule: /not a known property/,
   },
   {
     resource: "CustomerTenant",
@@ -150,6 +198,58 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
     args: { userId: "u1", roles: ["company_admin"] },
     property: "userId",
     rule: /UUID/,
+  },
+  // ApiClient
+  { resource: "ApiClient", args: { tenantId: "t1", name: "sync" }, property: "tenantId", rule: /UUID/ },
+  { resource: "ApiClient", args: { tenantId: uuid }, property: "name", rule: /required/ },
+  { resource: "ApiClient", args: { tenantId: uuid, name: "" }, property: "name", rule: /at least 1/ },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "n".repeat(256) },
+    property: "name",
+    rule: /at most 255/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", enabled: "yes" },
+    property: "enabled",
+    rule: /boolean/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", redirectUris: "https://example.com/cb" },
+    property: "redirectUris",
+    rule: /list/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", redirectUris: ["ftp://example.com/cb"] },
+    property: "redirectUris[0]",
+    rule: /http\(s\) URL/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", tokenEndpointAuthMethod: "none" },
+    property: "tokenEndpointAuthMethod",
+    rule: /one of client_secret_basic, client_secret_post/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", rotation: "" },
+    property: "rotation",
+    rule: /at least 1/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", adopt: "please" },
+    property: "adopt",
+    rule: /boolean/,
+  },
+  {
+    resource: "ApiClient",
+    args: { tenantId: uuid, name: "sync", clientSecret: "mine" },
+    property: "clientSecret",
+    rule: /not a known property/,
   },
   // HcpTenant
   { resource: "HcpTenant", args: { ...tenant, name: "-finance" }, property: "name", rule: /hyphen|letters/ },
@@ -264,6 +364,177 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
     property: "recipients",
     rule: /NOTICE|WARNING|ERROR/,
   },
+  // HcpNamespace
+  { resource: "HcpNamespace", args: { ...namespace, name: "-invoices" }, property: "name", rule: /hyphen/ },
+  { resource: "HcpNamespace", args: { ...namespace, name: "xn--abc" }, property: "name", rule: /xn--/ },
+  { resource: "HcpNamespace", args: { ...account }, property: "name", rule: /required/ },
+  { resource: "HcpNamespace", args: { ...namespace, tenant: "" }, property: "tenant", rule: /at least 1/ },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, description: "d".repeat(1025) },
+    property: "description",
+    rule: /at most 1024/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, hardQuota: "lots" },
+    property: "hardQuota",
+    rule: /GB|TB|MB/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, hardQuota: "500 MB" },
+    property: "hardQuota",
+    rule: /1 GB/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, softQuota: 99 },
+    property: "softQuota",
+    rule: /at most 95/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, hashScheme: "sha-256" },
+    property: "hashScheme",
+    rule: /SHA-256/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, retentionMode: "strict" },
+    property: "retentionMode",
+    rule: /enterprise, compliance/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, defaultRetention: "7 years" },
+    property: "defaultRetention",
+    rule: /A\+7y/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, versioning: { prune: true } },
+    property: "versioning.enabled",
+    rule: /required/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, versioning: { enabled: true, prune: true } },
+    property: "versioning.pruneDays",
+    rule: /required when prune/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, versioning: { enabled: true, prune: true, pruneDays: 40_000 } },
+    property: "versioning.pruneDays",
+    rule: /at most 36500/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, searchEnabled: "yes" },
+    property: "searchEnabled",
+    rule: /boolean/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, searchEnabled: false, indexingEnabled: true },
+    property: "indexingEnabled",
+    rule: /needs searchEnabled/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, indexingEnabled: false, customMetadataIndexingEnabled: true },
+    property: "customMetadataIndexingEnabled",
+    rule: /needs indexingEnabled/,
+  },
+  { resource: "HcpNamespace", args: { ...namespace, tags: ["a,b"] }, property: "tags", rule: /comma/ },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, deletionPolicy: "purge" },
+    property: "deletionPolicy",
+    rule: /one of delete, retain/,
+  },
+  {
+    resource: "HcpNamespace",
+    args: { ...namespace, password: undefined },
+    property: "password",
+    rule: /required with username/,
+  },
+  { resource: "HcpNamespace", args: { ...namespace, adopt: "yes" }, property: "adopt", rule: /boolean/ },
+  // HcpUserAccount
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, username: "[jdoe" },
+    property: "username",
+    rule: /\[/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, tenant: undefined },
+    property: "tenant",
+    rule: /required/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, fullName: "" },
+    property: "fullName",
+    rule: /at least 1/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, description: "d".repeat(1025) },
+    property: "description",
+    rule: /at most 1024/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, enabled: "yes" },
+    property: "enabled",
+    rule: /boolean/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, roles: ["SUPERUSER"] },
+    property: "roles",
+    rule: /ADMINISTRATOR, COMPLIANCE, MONITOR, SECURITY/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, localAuthentication: "no" },
+    property: "localAuthentication",
+    rule: /boolean/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, password: "abcdefgh" },
+    property: "password",
+    rule: /two of/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, password: undefined },
+    property: "password",
+    rule: /required to create/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, localAuthentication: false },
+    property: "password",
+    rule: /RADIUS/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, forcePasswordChange: "later" },
+    property: "forcePasswordChange",
+    rule: /boolean/,
+  },
+  {
+    resource: "HcpUserAccount",
+    args: { ...userAccount, signInPassword: undefined },
+    property: "signInPassword",
+    rule: /required with signInUsername/,
+  },
+  { resource: "HcpUserAccount", args: { ...userAccount, adopt: 1 }, property: "adopt", rule: /boolean/ },
 ];
 
 const workers = 4;

@@ -44,6 +44,7 @@ describe("end to end on the real engine: the estate file of the main job", funct
     await stack.up();
     const outputs = await stack.outputs();
     expect(Object.keys(outputs.customers as object).sort()).to.deep.equal([
+      "Bright Smiles Dental",
       "Contoso Dental",
       "Customer, Inc",
       "Northwind Traders",

@@ -30,8 +30,8 @@ describe("end to end on the real engine: the exact plan of every kind of change 
   let hcp: HcpApi;
   let inConsole: OutOfBand;
   const estate = loadEstate(path.join(repoRoot, "test/fixtures/planCatalogue.estate.yaml"));
-  const acme = () => estate.acronis?.customers[0] as EstateCustomer;
-  const globex = () => estate.acronis?.customers[1] as EstateCustomer;
+  const acme = () => estate.acronis?.customers?.[0] as EstateCustomer;
+  const globex = () => estate.acronis?.customers?.[1] as EstateCustomer;
   const user = (customer: EstateCustomer, login: string) =>
     customer.users?.find((u) => u.login === login) as EstateUser;
   const finance = () => estate.hcp?.tenants[0] as NonNullable<Estate["hcp"]>["tenants"][number];

@@ -29,7 +29,11 @@ describe("secrets: no credential or password in plaintext anywhere", function ()
   const seen: Record<string, string> = {};
 
   before(async () => {
-    ({ emulators, stack } = await estateStack("secrets", { customers: 2, hcpTenants: 1 }));
+    ({ emulators, stack } = await estateStack(
+      "secrets",
+      { customers: 2, hcpTenants: 1 },
+      { apiClients: { value: "1" } },
+    ));
     secrets = {
       "Acronis client secret": emulators.acronis.clientSecret,
       "HCP system password": emulators.hcp.password,
@@ -44,6 +48,11 @@ describe("secrets: no credential or password in plaintext anywhere", function ()
     expect((await run("up", ["up", "--yes", "--skip-preview", "--debug"])).code).to.equal(0);
     expect(seen.up).to.match(/HCP PUT \S*tenants: 200 in \d+ ms/);
     expect(seen.up).to.match(/Acronis POST \/idp\/token: 200 in \d+ ms/);
+    expect(seen.up).to.match(/Acronis POST \/clients: 201 in \d+ ms/);
+    // The API client's secret, shown by the API once: known here only through the secret stack output.
+    const [clientSecret] = (await stack.outputs()).apiClientSecrets as string[];
+    expect(clientSecret).to.match(/^[0-9a-f]{32}$/);
+    secrets["ApiClient secret"] = clientSecret;
     await run("preview --diff --refresh", ["preview", "--diff", "--refresh", "--debug"]);
     await run("refresh", ["refresh", "--yes", "--skip-preview"]);
     seen["stack export"] = (await stack.exportState()).toString();

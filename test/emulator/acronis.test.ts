@@ -89,6 +89,8 @@ describe("Acronis emulator: the seed tutorial (provisioning a customer tenant), 
     const offeringItems: Record<string, unknown>[] = available.body.items;
     expect(offeringItems).to.deep.include({
       application_id: BACKUP_APP,
+      edition: "standard",
+      usage_name: "storage",
       infra_id: STORAGE_INFRA,
       locked: false,
       measurement_unit: "bytes",
@@ -99,6 +101,8 @@ describe("Acronis emulator: the seed tutorial (provisioning a customer tenant), 
     });
     expect(offeringItems).to.deep.include({
       application_id: BACKUP_APP,
+      edition: "standard",
+      usage_name: "workstations",
       locked: false,
       measurement_unit: "quantity",
       name: "workstations",
@@ -217,7 +221,7 @@ describe("Acronis emulator: authentication", () => {
   });
 
   it("refuses other grant types", async () => {
-    const answer = await c.requestToken(c.basicAuth(), "grant_type=password");
+    const answer = await c.requestToken(c.basicAuth(), "grant_type=authorization_code");
     expect(answer.status).to.equal(400);
     expect(answer.body.error).to.equal("unsupported_grant_type");
   });
@@ -260,7 +264,7 @@ describe("Acronis emulator: authentication", () => {
     expect(bad.status).to.equal(400);
   });
 
-  it("shows a client only itself", async () => {
+  it("answers 404 for an unknown client", async () => {
     const other = await c.api("GET", "/clients/9a9a9a9a-0000-4000-8000-000000000000");
     expect(other.status).to.equal(404);
     expect(other.body.error.code).to.equal(404);
@@ -349,6 +353,8 @@ describe("Acronis emulator: control endpoints and persistence", () => {
         "offeringItems",
         "accessPolicies",
         "outbox",
+        "clients",
+        "usages",
         "counters",
       ]);
 

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { AcronisTestClient, BACKUP_APP, SEED_PARTNER_ID, STORAGE_INFRA } from "./acronisHelpers";
 
+const SECOND_INFRA = "5f3e9a1b-8c2d-4e7f-a6b5-3c4d2e1f0a9b";
+
 interface Item {
   application_id: string;
   name: string;
@@ -34,11 +36,12 @@ describe("Acronis emulator: offering items", () => {
   it("offers a child exactly the items enabled at the parent", async () => {
     const available = await c.api(
       "GET",
-      `/tenants/${SEED_PARTNER_ID}/offering_items/available_for_child?kind=customer`,
+      `/tenants/${SEED_PARTNER_ID}/offering_items/available_for_child?kind=customer&edition=*`,
     );
     const names = available.body.items.map((i: Item) => i.name);
     expect(names).to.include.members(["storage", "workstations", "servers", "vms", "mobiles", "adv_storage"]);
     expect(names).to.not.include("mailboxes");
+    expect(available.body.items.filter((i: Item) => i.name === "storage")).to.have.length(1);
     for (const item of available.body.items) {
       expect(item).to.include({ status: 1, locked: false });
       expect(item.quota).to.deep.equal({ overage: null, value: null, version: 0 });
@@ -137,21 +140,29 @@ describe("Acronis emulator: offering items", () => {
     expect(answer.body.items[0]).to.include({ name: "vms", status: 1 });
   });
 
-  it("allows one storage per customer (400/1027) but lets a PUT switch storages", async () => {
+  it("allows one location per storage in a customer (400/1027) but lets a PUT switch locations", async () => {
+    // The second location is offered only once the partner's own parent switches it on.
+    const offer = await c.control("PUT", "/partner-offering-items", {
+      offering_items: [{ application_id: BACKUP_APP, name: "storage", infra_id: SECOND_INFRA }],
+    });
+    expect(offer.status).to.equal(204);
     await put(customer, [{ application_id: BACKUP_APP, name: "storage", infra_id: STORAGE_INFRA }]);
-    const items = await itemsOf(customer);
-    const second = named(items, "adv_storage");
-    expect(second?.infra_id).to.be.a("string").and.not.equal(STORAGE_INFRA);
     const both = await put(customer, [
-      { application_id: BACKUP_APP, name: "adv_storage", infra_id: second?.infra_id },
+      { application_id: BACKUP_APP, name: "storage", infra_id: SECOND_INFRA },
     ]);
     expect(both.status).to.equal(400);
     expect(both.body.error.code).to.equal(1027);
     const swap = await put(customer, [
       { application_id: BACKUP_APP, name: "storage", infra_id: STORAGE_INFRA, status: 0 },
-      { application_id: BACKUP_APP, name: "adv_storage", infra_id: second?.infra_id },
+      { application_id: BACKUP_APP, name: "storage", infra_id: SECOND_INFRA },
     ]);
     expect(swap.status).to.equal(200);
+    // Other storages (disaster recovery) and other editions' storage on the same location may sit beside it.
+    const dr = (await itemsOf(customer)).find((i) => i.name === "dr_storage");
+    const beside = await put(customer, [
+      { application_id: BACKUP_APP, name: "dr_storage", infra_id: dr?.infra_id },
+    ]);
+    expect(beside.status).to.equal(200);
   });
 
   it("refuses unit tenants (400) and the client's own tenant (403/1002)", async () => {

@@ -177,7 +177,7 @@ describe("Acronis emulator: tenants", () => {
       });
       const answer = await c.api("GET", `/tenants?uuids=${id}&with_offering_items=true`);
       const items = answer.body.items[0].offering_items;
-      const direct = await c.api("GET", `/tenants/${id}/offering_items`);
+      const direct = await c.api("GET", `/tenants/${id}/offering_items?edition=*`);
       expect(items).to.deep.equal(direct.body.items);
       expect(items.find((i: { name: string }) => i.name === "workstations")).to.include({ status: 1 });
       const without = await c.api("GET", `/tenants?uuids=${id}`);

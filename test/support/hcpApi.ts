@@ -6,6 +6,8 @@ import type { HcpInfo } from "../../emulator/types";
 export interface HcpAnswer {
   status: number;
   body: string;
+  /** X-HCP-ErrorMessage, on errors. */
+  error?: string;
 }
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
@@ -29,13 +31,15 @@ export class HcpApi {
   call(
     method: string,
     path: string,
-    options: { realm?: string; auth?: string; json?: unknown } = {},
+    options: { realm?: string; auth?: string; json?: unknown; xml?: string } = {},
   ): Promise<HcpAnswer> {
     const host = options.realm ? `${options.realm}.${this.info.domain}`.toLowerCase() : "127.0.0.1";
-    const headers: Record<string, string> = { Host: host, Accept: "application/json" };
+    // An XML body asks for XML back; everything else speaks JSON.
+    const mediaType = options.xml === undefined ? "application/json" : "application/xml";
+    const headers: Record<string, string> = { Host: host, Accept: mediaType };
     if (options.auth) headers.Authorization = options.auth;
-    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const body = options.xml ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
+    if (body !== undefined) headers["Content-Type"] = mediaType;
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -52,7 +56,11 @@ export class HcpApi {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString(),
+              error: res.headers["x-hcp-errormessage"] as string | undefined,
+            }),
           );
         },
       );

@@ -7,7 +7,7 @@ import {
 } from "../../provider/acronis/resources/accessPolicy";
 import {
   customerTenantOutputs,
-  tenantCreateBody,
+  customerTenantCreateBody as tenantCreateBody,
   validateCustomerTenant,
 } from "../../provider/acronis/resources/customerTenant";
 import {

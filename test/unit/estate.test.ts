@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { EstateError, loadEstate, propertyName, slug, userResourceName } from "../../sdk/estate";
+import {
+  EstateError,
+  loadEstate,
+  placedTenants,
+  propertyName,
+  slug,
+  userResourceName,
+} from "../../sdk/estate";
 import { repoRoot } from "../support/engine";
 
 const problemsOf = (text: string): string[] => {
@@ -18,10 +25,21 @@ describe("the estate file", () => {
   it("accepts the sample estate the demo deploys", () => {
     const file = path.join(repoRoot, "estate.yaml");
     const estate = loadEstate(file, readFileSync(file, "utf8"));
-    expect(estate.acronis?.customers.map((c) => c.name)).to.deep.equal([
+    expect(estate.acronis?.customers?.map((c) => c.name)).to.deep.equal([
       "Customer, Inc",
       "Northwind Traders",
       "Contoso Dental",
+    ]);
+    // A reseller partner with a folder holding a production customer.
+    expect(
+      placedTenants(estate).map((t) => `${t.kind} ${t.entry.name} in ${t.parent?.entry.name ?? "(top)"}`),
+    ).to.deep.equal([
+      "partner Reseller North in (top)",
+      "folder North Dental Practices in Reseller North",
+      "customer Bright Smiles Dental in North Dental Practices",
+      "customer Customer, Inc in (top)",
+      "customer Northwind Traders in (top)",
+      "customer Contoso Dental in (top)",
     ]);
     expect(estate.hcp?.tenants.map((t) => t.name)).to.deep.equal(["Finance", "Legal"]);
   });
@@ -124,6 +142,35 @@ describe("the estate file", () => {
       "estate.yaml:4:15: acronis.customers[1].name repeats the key of acronis.customers[0]: set a key of its own",
     ]);
     expect(problemsOf(text.replace("{ name: Acme }", "{ key: acme-2, name: Acme }"))).to.deep.equal([]);
+  });
+
+  it("nests partners and folders; names are unique in the whole hierarchy, keys per kind, logins everywhere", () => {
+    const text = [
+      "acronis:", //                                                       1
+      "  partners:", //                                                    2
+      "    - key: north", //                                               3
+      "      name: North", //                                              4
+      "      folders:", //                                                 5
+      "        - key: north", //                                           6
+      "          name: North Folder", //                                   7
+      "          customers:", //                                           8
+      "            - name: Acme", //                                       9
+      "              pricingMode: production", //                          10
+      "              users: [{ login: jdoe, email: jd@acme.example }]", //   11
+      "  customers:", //                                                   12
+      "    - { key: acme, name: Acme Two }", //                            13
+      "    - name: North", //                                              14
+      "      users: [{ login: JDoe, email: jd@north.example }]", //          15
+      "    - { name: Globex, pricingMode: paid }", //                      16
+    ].join("\n");
+    expect(problemsOf(text)).to.deep.equal([
+      "estate.yaml:16:36: acronis.customers[2].pricingMode must be one of trial, production",
+    ]);
+    expect(problemsOf(text.replace("paid", "trial"))).to.deep.equal([
+      'estate.yaml:13:14: acronis.customers[0].key repeats the key of acronis.partners[0].folders[0].customers[0] (the slug of its name, "acme")',
+      "estate.yaml:14:13: acronis.customers[1].name repeats the name of acronis.partners[0]",
+      "estate.yaml:15:24: acronis.customers[1].users[0].login repeats the login of acronis.partners[0].folders[0].customers[0].users[0]",
+    ]);
   });
 
   it("reports YAML syntax errors with their line", () => {

@@ -51,7 +51,7 @@ describe("resource specs", () => {
       },
     );
     expect(failures.map((f) => f.reason)).to.deep.equal([
-      "state is not a known property (known: key, owner, size, once, secret, items)",
+      "state is not a known property (known: key, owner, size, once, secret, items, account)",
       "key is required",
       "size must be at most 10, got 11",
       "items[1].extra is not a known property (known: name)",

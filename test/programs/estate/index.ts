@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   AccessPolicy,
+  ApiClient,
   CustomerTenant,
   HcpConsoleSecurity,
   HcpTenant,
@@ -9,11 +10,13 @@ import {
   User,
 } from "tenant-estates";
 
-// A test estate of N Acronis customers (each with two-factor, offering items, a user and a role) and
-// M HCP tenants with console security, sized by stack config.
+// A test estate of N Acronis customers (each with two-factor, offering items, a user and a role; the first
+// `apiClients` of them with an API client) and M HCP tenants with console security, sized by stack config.
 const config = new pulumi.Config();
 const partnerTenantId = config.require("partnerTenantId");
 const hcpPassword = config.requireSecret("tenantPassword");
+const apiClients = config.getNumber("apiClients") ?? 0;
+const clientSecrets: pulumi.Output<string | undefined>[] = [];
 
 export const customers = Array.from({ length: config.requireNumber("customers") }, (_, i) => {
   const customer = new CustomerTenant(`customer-${i}`, {
@@ -37,8 +40,16 @@ export const customers = Array.from({ length: config.requireNumber("customers") 
     { userId: user.userId, roles: ["company_admin"] },
     { dependsOn: [items] },
   );
+  if (i < apiClients)
+    clientSecrets.push(
+      new ApiClient(`customer-${i}-client`, { tenantId: customer.tenantId, name: `estate-client-${i}` })
+        .clientSecret,
+    );
   return customer.tenantId;
 });
+
+// Only stacks that ask for API clients have this output, so the others' outputs stay as they were.
+export const apiClientSecrets = apiClients > 0 ? clientSecrets : undefined;
 
 export const hcpTenants = Array.from({ length: config.requireNumber("hcpTenants") }, (_, j) => {
   const tenant = new HcpTenant(`hcp-${j}`, {

@@ -1,7 +1,9 @@
 // The Node.js language host (pulumi-language-nodejs). Since v3.69 it lives in its own untagged module,
-// which the Go module proxy reachable here does not serve at any version; v3.68.0 is the newest
-// release that ships it inside sdk/v3, and the engine drives it over the stable LanguageRuntime
-// protocol (verified: up, preview --refresh and destroy of dynamic resources with CLI v3.259.0).
+// which the Go module proxy reachable here does not serve at any version (checked again for v3.276.0
+// in 2026-11: no version list, and neither v3.276.0 nor pseudo-versions are served, with or without
+// the /v3 suffix); v3.68.0 is the newest release that ships it inside sdk/v3, and the engine drives
+// it over the stable LanguageRuntime protocol (verified: the whole test suite, with up,
+// preview --refresh and destroy of dynamic resources, on CLI v3.276.0 and @pulumi/pulumi 3.276.0).
 module tenant-estates/tools/pulumi/langhost
 
 go 1.24

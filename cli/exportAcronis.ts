@@ -1,0 +1,166 @@
+import type { AcronisClient } from "../provider/acronis/client";
+import { knownRoles } from "../provider/acronis/specs/accessPolicy";
+import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
+import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
+import { isMark } from "../provider/core/ownership";
+import type { ValueSpec } from "../provider/core/spec";
+import type { Estate, EstateCustomer, EstateReseller, EstateTenantLevel, EstateUser } from "../sdk/estate";
+import { placedTenants, slug } from "../sdk/estate";
+import { type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
+
+/** The contact fields a customer has, as its spec declares them. */
+const contactKeys = Object.keys(
+  (customerTenantSpec.properties.contact.value as Extract<ValueSpec, { type: "object" }>).fields,
+);
+
+/** The contact fields the tenant has set, or undefined when none is. */
+function contactOf(tenant: Tenant): Record<string, string> | undefined {
+  const contact = Object.fromEntries(
+    contactKeys.flatMap((k) =>
+      typeof tenant.contact?.[k] === "string" && tenant.contact[k] !== "" ? [[k, tenant.contact[k]]] : [],
+    ),
+  ) as Record<string, string>;
+  return Object.keys(contact).length > 0 ? sortedPlain(contact) : undefined;
+}
+
+/** A customer tenant as an estate entry, with its users: the fields the estate file has, as the API holds them. */
+export function customerEntry(tenant: Tenant, users: readonly User[], report: ExportReport): EstateCustomer {
+  const enabledItems = (tenant.offering_items ?? []).filter((i) => i.status === 1);
+  return sortedPlain({
+    key: slug(tenant.name),
+    name: tenant.name,
+    customerId: tenant.customer_id ?? undefined,
+    // The provider's ownership mark is not the user's tag: it stays where it is.
+    internalTag: isMark(tenant.internal_tag) ? undefined : (tenant.internal_tag ?? undefined),
+    language: tenant.language,
+    ancestralAccess: tenant.ancestral_access,
+    enhancedSecurity: tenant.enhanced_security,
+    pricingMode:
+      tenant.pricing_mode === "production" || tenant.pricing_mode === "trial"
+        ? tenant.pricing_mode
+        : undefined,
+    enabled: tenant.enabled,
+    contact: contactOf(tenant),
+    twoFactor: tenant.mfa_status === undefined ? undefined : tenant.mfa_status !== "disabled",
+    offeringItems: enabledItems.length > 0 ? itemEntries(enabledItems) : undefined,
+    users:
+      users.length > 0
+        ? users.map((u) => userEntry(u, report)).sort((a, b) => a.login.localeCompare(b.login))
+        : undefined,
+  });
+}
+
+/** Enabled items by name; application and infrastructure only where the name alone is ambiguous. */
+function itemEntries(items: readonly OfferingItem[]): NonNullable<EstateCustomer["offeringItems"]> {
+  return items
+    .map((item) => {
+      const twins = items.filter((i) => i.name === item.name);
+      const byApp = twins.filter((i) => i.application_id === item.application_id);
+      return sortedPlain({
+        name: item.name,
+        applicationId: twins.length > 1 ? item.application_id : undefined,
+        infraId: byApp.length > 1 ? (item.infra_id ?? undefined) : undefined,
+        quota: item.quota ? { value: item.quota.value, overage: item.quota.overage } : undefined,
+      });
+    })
+    .sort((a, b) => itemOrder(a).localeCompare(itemOrder(b)));
+}
+
+const itemOrder = (item: { name: string; applicationId?: string; infraId?: string }) =>
+  `${item.name}/${item.applicationId ?? ""}/${item.infraId ?? ""}`;
+
+function userEntry(user: User, report: ExportReport): EstateUser {
+  // Only roles on the user's own tenant, among those the estate file knows; the rest is reported.
+  const policies = (user.access_policies ?? []).filter((p) => p.trustee_id === user.id);
+  const expressible = (p: { tenant_id: string; role_id: string }) =>
+    p.tenant_id === user.tenant_id && (knownRoles as readonly string[]).includes(p.role_id);
+  for (const p of policies.filter((p) => !expressible(p)))
+    report.notExpressed(`user "${user.login}": role ${p.role_id} on tenant ${p.tenant_id}`);
+  const roles = [...new Set(policies.filter(expressible).map((p) => p.role_id))].sort();
+  const email = typeof user.contact?.email === "string" ? user.contact.email : "";
+  if (!email)
+    report.notExpressed(
+      `user "${user.login}" has no e-mail, which the estate file requires: exported with an empty one`,
+    );
+  return sortedPlain({
+    login: user.login,
+    email,
+    firstname: (user.contact?.firstname as string | undefined) || undefined,
+    lastname: (user.contact?.lastname as string | undefined) || undefined,
+    phone: (user.contact?.phone as string | undefined) || undefined,
+    language: user.language,
+    enabled: user.enabled,
+    roles: roles.length > 0 ? roles : undefined,
+  });
+}
+
+/** A partner or folder as an estate entry: its own fields, and (filled in later) what lives under it. */
+function resellerEntry(tenant: Tenant): EstateReseller {
+  const enabledItems = (tenant.offering_items ?? []).filter((i) => i.status === 1);
+  return sortedPlain({
+    offeringItems: enabledItems.length > 0 ? itemEntries(enabledItems) : undefined,
+    key: slug(tenant.name),
+    name: tenant.name,
+    customerId: tenant.customer_id ?? undefined,
+    internalTag: isMark(tenant.internal_tag) ? undefined : (tenant.internal_tag ?? undefined),
+    language: tenant.language,
+    enabled: tenant.enabled,
+    contact: contactOf(tenant),
+  });
+}
+
+/**
+ * Every partner, folder and customer under the API client's tenant, nested as they are, with each
+ * customer's 2FA, items, users and roles: two listings.
+ */
+export async function exportAcronis(
+  client: AcronisClient,
+  report: ExportReport,
+): Promise<NonNullable<Estate["acronis"]>> {
+  const root = await client.ownTenantId();
+  const tenants = await client.listSubtreeTenants(root);
+  report.progress(`acronis: ${tenants.length} tenants read`);
+  const users = await client.listSubtreeUsers(root);
+  report.progress(`acronis: ${users.length} users read`);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  const levelOf = (parentId: string): EstateTenantLevel => {
+    const children = tenants.filter((t) => t.parent_id === parentId && t.id !== root).sort(byName);
+    const level: EstateTenantLevel = {};
+    const customers = children.filter((t) => t.kind === "customer");
+    if (customers.length > 0)
+      level.customers = customers.map((t) =>
+        customerEntry(
+          t,
+          users.filter((u) => u.tenant_id === t.id),
+          report,
+        ),
+      );
+    for (const kind of ["partner", "folder"] as const) {
+      const resellers = children.filter((t) => t.kind === kind);
+      if (resellers.length > 0)
+        level[`${kind}s`] = resellers.map((t) => sortedPlain({ ...resellerEntry(t), ...levelOf(t.id) }));
+    }
+    return level;
+  };
+  const estate = { partnerTenantId: root, ...levelOf(root) };
+  const customerIds = new Set(tenants.filter((t) => t.kind === "customer").map((t) => t.id));
+  for (const user of users.filter((u) => !customerIds.has(u.tenant_id))) {
+    const kind = tenants.find((t) => t.id === user.tenant_id)?.kind ?? "unknown";
+    report.notExpressed(
+      `user "${user.login}" belongs to a ${kind} tenant, which the estate file cannot hold`,
+    );
+  }
+  return withUniqueKeysPerKind(estate);
+}
+
+/** Keys unique per kind in the whole file (they name the resources), assigned in the file's order. */
+function withUniqueKeysPerKind<T extends Estate["acronis"] & object>(estate: T): T {
+  const placed = placedTenants({ acronis: estate });
+  for (const kind of ["partner", "folder", "customer"] as const) {
+    const entries = placed.filter((t) => t.kind === kind).map((t) => t.entry);
+    withUniqueKeys(entries).forEach((unique, i) => {
+      entries[i].key = unique.key;
+    });
+  }
+  return estate;
+}

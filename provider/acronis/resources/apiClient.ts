@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import { refuseAnotherStacks } from "../../core/adoption";
+import { debugLog } from "../../core/debugLog";
+import { plain } from "../../core/normalise";
+import { type Owned, ownershipMark } from "../../core/ownership";
+import { checkResult, diffProperties, finishCreate, managedKeys, outcomeUnknown } from "../../core/resource";
+import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
+import type { AcronisClient } from "../client";
+import { apiClientDirectory } from "../clientDirectory";
+import {
+  createApiClient,
+  deleteApiClient,
+  getApiClient,
+  listApiClients,
+  updateApiClient,
+} from "../clientsApi";
+import { AcronisResourceProvider } from "../provider";
+import { apiClientSpec } from "../specs/apiClient";
+import type { ApiClientAuthMethod, ApiClientCreate, ApiClientObject, ApiClientUpdate } from "../types";
+
+export interface ApiClientInputs {
+  tenantId: string;
+  name: string;
+  enabled?: boolean;
+  redirectUris?: string[];
+  tokenEndpointAuthMethod?: ApiClientAuthMethod;
+  rotation?: string;
+  adopt?: boolean;
+}
+
+export interface ApiClientOutputs extends ApiClientInputs {
+  clientId: string;
+  /** Known only from the create's answer; unset for an adopted client. */
+  clientSecret?: string;
+  createdAt?: string;
+}
+
+const rules = propertyRules(apiClientSpec);
+
+/** Keys of the client's `data` the resource does not manage: the stack's mark, and the create attempt. */
+export const markKey = "tenant_estates_owner";
+export const attemptKey = "tenant_estates_create";
+
+export const validateApiClient = (news: ApiClientInputs) => validateInputs(apiClientSpec, {}, news);
+
+/** The stack's mark on a client it creates, kept in `data` beside the name. */
+export const apiClientMark = (inputs: Owned): string | undefined =>
+  inputs.__owner ? ownershipMark(inputs.__owner, 255) : undefined;
+
+export function apiClientCreateBody(inputs: ApiClientInputs & Owned, attempt: string): ApiClientCreate {
+  return plain({
+    type: "api_client" as const,
+    tenant_id: inputs.tenantId,
+    token_endpoint_auth_method: inputs.tokenEndpointAuthMethod ?? "client_secret_basic",
+    data: { client_name: inputs.name, [markKey]: apiClientMark(inputs), [attemptKey]: attempt },
+    redirect_uris: inputs.redirectUris,
+  });
+}
+
+/** The PUT that brings the client to the inputs; `data` is sent whole, so the keys not managed are kept. */
+export function apiClientUpdateBody(current: ApiClientObject, inputs: ApiClientInputs): ApiClientUpdate {
+  return plain({
+    data: { ...(current.data ?? {}), client_name: inputs.name },
+    status: inputs.enabled === undefined ? undefined : inputs.enabled ? "enabled" : "disabled",
+    redirect_uris: inputs.redirectUris,
+  });
+}
+
+/** Outputs from the API's object, create and read alike; the secret is the one this resource holds, if any. */
+export function apiClientOutputs(
+  client: ApiClientObject,
+  managed: Partial<ApiClientInputs>,
+  secret: string | undefined,
+): ApiClientOutputs {
+  const fromApi: Record<string, unknown> = {
+    tenantId: client.tenant_id,
+    name: client.data?.client_name,
+    enabled: client.status === "enabled",
+    redirectUris: client.redirect_uris ?? [],
+    tokenEndpointAuthMethod: client.token_endpoint_auth_method,
+    // Neither can be read from the API: they keep the declared value.
+    rotation: managed.rotation,
+    adopt: managed.adopt,
+  };
+  const outputs: Record<string, unknown> = {
+    clientId: client.client_id,
+    clientSecret: secret,
+    createdAt: client.created_at,
+  };
+  for (const key of managedKeys(managed as Record<string, unknown>, rules)) outputs[key] = fromApi[key];
+  return plain(outputs) as unknown as ApiClientOutputs;
+}
+
+/**
+ * POST /clients, never repeated blindly. When an answer is lost, the client it may have made is found by the
+ * attempt's mark in `data`.
+ * Choice: such a client is deleted and the create sent again: its secret was only in the lost answer.
+ */
+export async function createApiClientOnce(api: AcronisClient, inputs: ApiClientInputs & Owned, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    const nonce = randomUUID();
+    try {
+      return await createApiClient(api, apiClientCreateBody(inputs, nonce));
+    } catch (err) {
+      if (!outcomeUnknown(err)) throw err;
+      const made = (await listApiClients(api)).find((c) => c.data?.[attemptKey] === nonce);
+      debugLog(
+        `API client "${inputs.name}": create outcome unknown, ${made ? "deleting the client it made" : "none made"}`,
+      );
+      if (made) await deleteApiClient(api, made.client_id);
+      if (attempt >= attempts) throw err;
+    }
+  }
+}
+
+/** An API client of a tenant: POST (the secret kept from that answer), PUT in place, DELETE. */
+export class ApiClientProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  async check(_olds: unknown, news: ApiClientInputs): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateApiClient(news));
+  }
+
+  async diff(_id: string, olds: ApiClientOutputs, news: ApiClientInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffProperties(olds, news, rules);
+  }
+
+  // Choice: client names need not be unique, so without adopt a create never meets a taken name and always makes a client.
+  async create(inputs: ApiClientInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
+    if (inputs.adopt) {
+      const existing = await this.findToAdopt(inputs);
+      if (existing) return this.adopt(existing, inputs);
+    }
+    const created = await createApiClientOnce(this.client(), inputs);
+    this.clients().wrote(created.client_id);
+    const known = apiClientOutputs(created, inputs, created.client_secret);
+    if (inputs.enabled !== false) return { id: created.client_id, outs: known };
+    // The create takes no status: a client declared disabled is disabled right after.
+    return finishCreate(created.client_id, inputs, known, async () => {
+      const disabled = await updateApiClient(this.client(), created.client_id, { status: "disabled" });
+      return apiClientOutputs(disabled, inputs, created.client_secret);
+    });
+  }
+
+  // Choice: adoption needs exactly one client of that name in the tenant; several are an error naming them.
+  private async findToAdopt(inputs: ApiClientInputs & Owned): Promise<ApiClientObject | undefined> {
+    const named = await this.clients().named(inputs.tenantId, inputs.name);
+    if (named.length > 1) {
+      throw new Error(
+        `${named.length} API clients are named "${inputs.name}" in tenant ${inputs.tenantId} (${named.map((c) => c.client_id).join(", ")}): adopt cannot choose; rename all but one first`,
+      );
+    }
+    const what = `API client "${inputs.name}" in tenant ${inputs.tenantId}`;
+    const mark = named[0]?.data?.[markKey] as string | undefined;
+    const found = named[0] && refuseAnotherStacks(what, named[0], mark, apiClientMark(inputs));
+    const declared = inputs.tokenEndpointAuthMethod ?? "client_secret_basic";
+    // Choice: the method cannot change in place and adoption never replaces, so a different one is an error.
+    if (found && found.token_endpoint_auth_method !== declared)
+      throw new Error(
+        `${what} uses ${found.token_endpoint_auth_method}: declare tokenEndpointAuthMethod "${found.token_endpoint_auth_method}" to adopt it`,
+      );
+    return found;
+  }
+
+  /** Takes over an existing client, writing only the declared differences; its secret stays unknown. */
+  private async adopt(
+    existing: ApiClientObject,
+    inputs: ApiClientInputs,
+  ): Promise<pulumi.dynamic.CreateResult> {
+    const held = apiClientOutputs(existing, inputs, undefined);
+    if (alreadySatisfies(apiClientSpec, held, inputs)) return { id: existing.client_id, outs: held };
+    return finishCreate(existing.client_id, inputs, held, async () => {
+      const updated = await updateApiClient(
+        this.client(),
+        existing.client_id,
+        apiClientUpdateBody(existing, inputs),
+      );
+      this.clients().wrote(existing.client_id);
+      return apiClientOutputs(updated, inputs, undefined);
+    });
+  }
+
+  /** The API never shows the secret again: read keeps the one the state holds. */
+  async read(id: string, props: ApiClientOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const client = await this.clients().get(id);
+    if (!client) return {};
+    return readResult(apiClientSpec, id, apiClientOutputs(client, props, props.clientSecret), props);
+  }
+
+  async update(
+    id: string,
+    olds: ApiClientOutputs,
+    news: ApiClientInputs,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    const current = await getApiClient(this.client(), id);
+    if (!current)
+      throw new Error(`API client ${id} no longer exists; run \`pulumi up --refresh\` to recreate it`);
+    const updated = await updateApiClient(this.client(), id, apiClientUpdateBody(current, news));
+    this.clients().wrote(id);
+    return { outs: apiClientOutputs(updated, news, olds.clientSecret) };
+  }
+
+  async delete(id: string): Promise<void> {
+    this.clients().wrote(id);
+    await deleteApiClient(this.client(), id);
+  }
+
+  private clients() {
+    return apiClientDirectory(this.client());
+  }
+}

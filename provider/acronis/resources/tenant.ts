@@ -1,0 +1,286 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
+import { NameConflictError, SafetyRefusal } from "../../core/errors";
+import { plain } from "../../core/normalise";
+import { type Owned, ownershipMark } from "../../core/ownership";
+import {
+  changedProperties,
+  checkResult,
+  createOnce,
+  diffProperties,
+  finishCreate,
+  managedKeys,
+  type PropertyRules,
+  withFreshVersion,
+} from "../../core/resource";
+import {
+  alreadySatisfies,
+  propertyRules,
+  type ResourceSpec,
+  readResult,
+  validateInputs,
+} from "../../core/spec";
+import { AcronisResourceProvider } from "../provider";
+import { type DeclaredTenantKind, type deletionPolicies, maxInternalTagLength } from "../specs/tenantCommon";
+import type { PricingMode, Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
+
+export type ContactInputs = Partial<Record<string, string>>;
+export type DeletionPolicy = (typeof deletionPolicies)[number];
+
+/** The inputs of every declared tenant; the customer-only ones are absent on partners and folders. */
+export interface TenantInputs {
+  name: string;
+  parentId: string;
+  customerId?: string;
+  internalTag?: string;
+  language?: string;
+  enabled?: boolean;
+  contact?: ContactInputs;
+  ancestralAccess?: boolean;
+  enhancedSecurity?: boolean;
+  pricingMode?: PricingMode;
+  deletionPolicy?: DeletionPolicy;
+  adopt?: boolean;
+}
+
+export interface TenantOutputs extends TenantInputs {
+  tenantId: string;
+  kind: DeclaredTenantKind;
+}
+
+/** Inputs that are not fields of the tenant object: a change of only these writes no PUT /tenants. */
+const notTenantFields = new Set(["pricingMode", "deletionPolicy", "adopt"]);
+
+/** The stack's mark on the tenants it creates, kept in `internal_tag`. */
+export function tenantMark(inputs: Owned): string | undefined {
+  return inputs.__owner ? ownershipMark(inputs.__owner, maxInternalTagLength) : undefined;
+}
+
+/** The POST /tenants body for these inputs. */
+export function tenantCreateBody(kind: DeclaredTenantKind, inputs: TenantInputs & Owned): TenantCreate {
+  return plain({
+    name: inputs.name,
+    kind,
+    parent_id: inputs.parentId,
+    customer_id: inputs.customerId,
+    // Choice: a declared internalTag wins, and such a tenant carries no mark (its lost create needs adopt).
+    internal_tag: inputs.internalTag ?? tenantMark(inputs),
+    language: inputs.language,
+    ancestral_access: inputs.ancestralAccess,
+    enhanced_security: inputs.enhancedSecurity,
+    contact: inputs.contact,
+  });
+}
+
+/** The PUT /tenants/{id} body that takes the tenant from `olds` to `news` (without version); a new parent moves it. */
+export function tenantUpdateBody(
+  olds: Partial<TenantInputs>,
+  news: TenantInputs,
+): Omit<TenantUpdate, "version"> {
+  const body = tenantCreateBody("customer", { ...news, __owner: undefined }) as Partial<TenantCreate>;
+  delete body.kind;
+  if (olds.parentId === news.parentId) delete body.parent_id;
+  return plain({ ...body, enabled: news.enabled });
+}
+
+/**
+ * Outputs from the API's tenant object: every input key the program manages, as the API now holds it,
+ * plus the tenant id. Create and read both use it, so they always agree.
+ */
+export function tenantOutputs(
+  kind: DeclaredTenantKind,
+  rules: PropertyRules,
+  tenant: Tenant,
+  managed: TenantInputs,
+): TenantOutputs {
+  const fromApi: Record<string, unknown> = {
+    name: tenant.name,
+    parentId: tenant.parent_id,
+    customerId: tenant.customer_id ?? undefined,
+    internalTag: tenant.internal_tag ?? undefined,
+    language: tenant.language,
+    ancestralAccess: tenant.ancestral_access,
+    enhancedSecurity: tenant.enhanced_security,
+    pricingMode: tenant.pricing_mode,
+    enabled: tenant.enabled,
+    contact: managed.contact ? pickContact(tenant.contact, Object.keys(managed.contact)) : undefined,
+    deletionPolicy: managed.deletionPolicy,
+  };
+  const outputs: Record<string, unknown> = { tenantId: tenant.id, kind };
+  for (const key of managedKeys(managed, rules)) outputs[key] = fromApi[key];
+  outputs.name = tenant.name;
+  outputs.parentId = tenant.parent_id;
+  return plain(outputs) as unknown as TenantOutputs;
+}
+
+/** A taken tenant name, said as what it is and what to do; other errors pass unchanged. */
+export function explainTenantNameConflict(
+  err: unknown,
+  inputs: Pick<TenantInputs, "name" | "parentId">,
+): unknown {
+  if (!(err instanceof NameConflictError)) return err;
+  return err.copyWith({
+    explanation:
+      `a tenant named "${inputs.name}" already exists under parent ${inputs.parentId} ` +
+      "(names are unique in the whole tenant hierarchy): choose another name, or set `adopt: true` to take " +
+      "over the one under this parent",
+  });
+}
+
+function pickContact(contact: TenantContact | undefined, keys: string[]): ContactInputs {
+  const picked: Record<string, string> = {};
+  for (const key of keys) {
+    const value = contact?.[key];
+    picked[key] = typeof value === "string" ? value : "";
+  }
+  return picked;
+}
+
+/** Acronis tenants a program declares: POST /tenants, PUT with version, disable then delete per policy. */
+export class TenantProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  protected readonly rules: PropertyRules;
+
+  constructor(
+    protected readonly kind: DeclaredTenantKind,
+    protected readonly spec: ResourceSpec,
+  ) {
+    super();
+    this.rules = propertyRules(spec);
+  }
+
+  async check(olds: Partial<TenantInputs>, news: TenantInputs): Promise<pulumi.dynamic.CheckResult> {
+    return checkResult(news, validateInputs(this.spec, olds ?? {}, news));
+  }
+
+  async diff(_id: string, olds: TenantOutputs, news: TenantInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffProperties(olds, news, this.rules);
+  }
+
+  async create(inputs: TenantInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
+    const client = this.client();
+    // Only under the declared parent: a tenant of that name elsewhere is never taken over.
+    const findExisting = () => client.findChildTenant(inputs.parentId, inputs.name, this.kind);
+    const what = `${this.kind} tenant "${inputs.name}"`;
+    if (inputs.adopt) {
+      const existing = await findExisting();
+      if (existing)
+        return this.adopt(
+          refuseAnotherStacks(what, existing, existing.internal_tag, tenantMark(inputs)),
+          inputs,
+        );
+    }
+    let tenant: Tenant;
+    try {
+      tenant = await createOnce(() => client.createTenant(tenantCreateBody(this.kind, inputs)), findExisting);
+    } catch (err) {
+      const own = await ownLostCreate(what, err, findExisting, (t) => t.internal_tag, tenantMark(inputs));
+      if (own) return this.adopt(own, inputs);
+      throw explainTenantNameConflict(err, inputs);
+    }
+    this.directory().remember(tenant, true);
+    const created = this.outputs(tenant, inputs);
+    // POST cannot create a disabled tenant, nor one in production: those follow as changes.
+    return finishCreate(tenant.id, inputs, created, () => this.applyChanges(tenant, created, inputs));
+  }
+
+  async read(id: string, props: TenantOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const tenant = await this.directory().tenant(id);
+    if (!tenant) return {};
+    return readResult(this.spec, id, this.outputs(tenant, props), props);
+  }
+
+  async update(id: string, olds: TenantOutputs, news: TenantInputs): Promise<pulumi.dynamic.UpdateResult> {
+    const tenant = await this.client().requireTenant(id);
+    return { outs: await this.applyChanges(tenant, olds, news) };
+  }
+
+  async delete(id: string, props: TenantOutputs): Promise<void> {
+    // Choice: without a policy in state, destroy only disables: no single edit deletes a customer's data.
+    const policy = props.deletionPolicy ?? "disable";
+    if (policy === "retain") return;
+    const tenant = await this.client().getTenant(id);
+    if (!tenant) return;
+    if (policy === "delete") await this.refuseCascade(tenant);
+    const disabled = tenant.enabled ? await this.updateTenant(id, { enabled: false }) : tenant;
+    if (policy !== "delete") return;
+    this.directory().forget(id);
+    // The first try uses the version the disable answered; a conflict re-reads it.
+    await withFreshVersion(
+      `${this.kind} tenant ${id} ("${tenant.name}")`,
+      async () => (await this.client().requireTenant(id)).version,
+      (version) => this.client().deleteTenant(id, version),
+      disabled.version,
+    );
+  }
+
+  /** The outputs for this tenant, as create and read give them. */
+  protected outputs(tenant: Tenant, managed: TenantInputs): TenantOutputs {
+    return tenantOutputs(this.kind, this.rules, tenant, managed);
+  }
+
+  /**
+   * Writes what `held` lacks of `wanted`: the tenant's own fields in one PUT, then whatever else the kind
+   * has (a customer's billing mode). Answers the outputs afterwards.
+   */
+  protected async applyChanges(
+    tenant: Tenant,
+    held: Partial<TenantOutputs>,
+    wanted: TenantInputs,
+  ): Promise<TenantOutputs> {
+    const changed = changedProperties(held, wanted, this.rules);
+    const current = changed.some((key) => !notTenantFields.has(key))
+      ? await this.updateTenant(tenant.id, tenantUpdateBody(held, wanted), tenant.version).catch(
+          (err: unknown) => {
+            throw explainTenantNameConflict(err, wanted);
+          },
+        )
+      : tenant;
+    return this.outputs(await this.applyOtherChanges(current, changed, wanted), wanted);
+  }
+
+  /** A kind's changes beyond the tenant object; answers the tenant as it is afterwards. */
+  protected async applyOtherChanges(
+    tenant: Tenant,
+    _changed: string[],
+    _wanted: TenantInputs,
+  ): Promise<Tenant> {
+    return tenant;
+  }
+
+  /** Takes over an existing tenant, writing only the declared differences. */
+  private async adopt(tenant: Tenant, inputs: TenantInputs): Promise<pulumi.dynamic.CreateResult> {
+    const held = this.outputs(tenant, inputs);
+    if (alreadySatisfies(this.spec, held, inputs)) return { id: tenant.id, outs: held };
+    return finishCreate(tenant.id, inputs, held, () => this.applyChanges(tenant, held, inputs));
+  }
+
+  /** Acronis deletes a tenant with everything below it: a partner or folder with children is never deleted. */
+  private async refuseCascade(tenant: Tenant): Promise<void> {
+    if (this.kind === "customer") return;
+    const children = await this.client().listChildTenants(tenant.id);
+    if (children.length === 0) return;
+    throw new SafetyRefusal(
+      `${this.kind} tenant "${tenant.name}" still has ${children.length} child tenant(s), which Acronis would ` +
+        "delete with it, irreversibly: move or delete them first, or set deletionPolicy to disable or retain",
+    );
+  }
+
+  /** PUT with the tenant's current version; a concurrent change is re-read and the change re-applied once. */
+  protected updateTenant(
+    id: string,
+    change: Omit<TenantUpdate, "version">,
+    knownVersion?: number,
+  ): Promise<Tenant> {
+    const client = this.client();
+    return withFreshVersion(
+      `${this.kind} tenant ${id}`,
+      async () => (await client.requireTenant(id)).version,
+      async (version) => {
+        const updated = await client.updateTenant(id, { ...change, version });
+        this.directory().remember(updated);
+        return updated;
+      },
+      knownVersion,
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { isMark, markPrefix } from "../../core/ownership";
+import { adoptProperty, type PropertySpec, type ValueSpec } from "../../core/spec";
+import { email, languageCode, text, uuid } from "./values";
+
+/** The kinds of tenant a program declares: the reseller hierarchy and the customers in it. */
+export type DeclaredTenantKind = "customer" | "partner" | "folder";
+
+export const maxInternalTagLength = 256;
+
+/** What happens to the tenant, and all its data, when the resource is destroyed. */
+export const deletionPolicies = ["delete", "disable", "retain"] as const;
+
+const contactText = (doc: string) => ({ value: text(255), doc });
+
+/** One object, so the SDK and schema.json declare `TenantContact` once for every kind of tenant. */
+const tenantContact: ValueSpec = {
+  type: "object",
+  typeName: "TenantContact",
+  doc: "A tenant's contact; only the keys given are managed.",
+  fields: {
+    email: { value: email, doc: "E-mail address." },
+    firstname: contactText("First name."),
+    lastname: contactText("Last name."),
+    phone: contactText("Phone number."),
+    address1: contactText("Address, first line."),
+    address2: contactText("Address, second line."),
+    city: contactText("City."),
+    state: contactText("State or region."),
+    zipcode: contactText("Postal code."),
+    country: contactText("Country."),
+  },
+};
+
+const whereItLives: Record<DeclaredTenantKind, string> = {
+  customer: "The partner or folder tenant the customer lives under.",
+  partner: "The partner or folder tenant the partner lives under (the API client's partner at the top).",
+  folder: "The partner or folder tenant the folder lives under.",
+};
+
+const whatDeleteTakes: Record<DeclaredTenantKind, string> = {
+  customer: "with all its users, services and backups",
+  partner: "with all its users; Acronis refuses while it still has child tenants",
+  folder: "with all its users; Acronis refuses while it still has child tenants",
+};
+
+/** The properties every declared tenant has, in the order the SDK lists them. */
+export function tenantProperties(kind: DeclaredTenantKind): Record<string, PropertySpec> {
+  return {
+    name: {
+      value: { type: "string", minLength: 1, maxLength: 255 },
+      required: true,
+      doc: "Unique in the partner's hierarchy. Renamed in place.",
+    },
+    parentId: {
+      value: uuid,
+      required: true,
+      // Choice: a new parent is a move in place (PUT parent_id, DOC:tenants/moving-tenant), never a replacement.
+      doc: `${whereItLives[kind]} A change moves the tenant in place, with its users and data.`,
+    },
+    customerId: { value: text(255), doc: "An external id for reporting (Acronis `customer_id`)." },
+    internalTag: {
+      value: {
+        type: "string",
+        maxLength: maxInternalTagLength,
+        rule: (tag) =>
+          isMark(tag) ? `must not start with "${markPrefix}" (the provider's ownership mark)` : undefined,
+      },
+      doc: `An internal tag, up to ${maxInternalTagLength} characters. Left unset, it holds the provider's ownership mark (\`${markPrefix}<project>/<stack>\`), by which a later \`up\` takes back a create that a crash kept out of the state; when you set it, such a lost create needs \`adopt\`.`,
+    },
+    language: { value: languageCode, doc: "Language code, default `en`." },
+    enabled: {
+      value: { type: "boolean" },
+      doc: `false suspends the ${kind} (its data is kept). Default true.`,
+    },
+    contact: {
+      value: tenantContact,
+      doc: "The tenant's contact; only the keys given are managed.",
+    },
+    deletionPolicy: {
+      value: { type: "string", enum: deletionPolicies },
+      // Removing `delete` from the program must plan its return to the default, never keep it silently.
+      default: "disable",
+      doc: `What \`pulumi destroy\`, or removing the resource, does to the tenant: \`disable\` (default) only disables it (data kept, still billed); \`delete\` disables it and then deletes it ${whatDeleteTakes[kind]}, irreversibly (it must be in the state from an earlier \`up\` to take effect); \`retain\` leaves it as it is and only forgets it.`,
+    },
+    adopt: adoptProperty(`a ${kind} tenant of this name under \`parentId\` (never one under another parent)`),
+    tenantId: { role: "output", value: uuid, isId: true, doc: "The tenant's UUID (the resource id)." },
+    kind: {
+      role: "output",
+      value: { type: "string", enum: [kind] },
+      required: true,
+      doc: `Always \`${kind}\`.`,
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The provider object is this module's exports, so a program that loads the package from node_modules
+// stores only `require("tenant-estates/dist/provider/entry/hcpNamespace.js")` in each resource's state.
+
+import { guarded } from "../core/guard";
+import { HcpNamespaceProvider } from "../hcp/resources/hcpNamespace";
+
+export = guarded(new HcpNamespaceProvider(), "HcpNamespace", "hcp");

@@ -1,0 +1,147 @@
+import { jsonEqual, plain } from "../core/normalise";
+import { isMark, type Owned, ownershipMark } from "../core/ownership";
+import type { PropertyRules } from "../core/resource";
+import { managedKeys } from "../core/resource";
+import type { ComplianceSettings, Namespace, NamespaceVersioning } from "./namespaceApi";
+import type { SignIn } from "./provider";
+import { maxTagLength } from "./specs/hcpTenant";
+import { pickKeys } from "./values";
+
+/** Pure mapping between HcpNamespace inputs and the MAPI namespace and its sub-resources. */
+
+export interface HcpNamespaceInputs extends SignIn {
+  adopt?: boolean;
+  name: string;
+  description?: string;
+  hardQuota?: string;
+  softQuota?: number;
+  hashScheme?: string;
+  retentionMode?: "enterprise" | "compliance";
+  defaultRetention?: string;
+  versioning?: NamespaceVersioning;
+  searchEnabled?: boolean;
+  indexingEnabled?: boolean;
+  customMetadataIndexingEnabled?: boolean;
+  tags?: string[];
+  deletionPolicy?: "delete" | "retain";
+}
+
+export interface HcpNamespaceOutputs extends HcpNamespaceInputs {
+  namespaceId: string;
+  fullyQualifiedName: string;
+  creationTime?: string;
+}
+
+/** A namespace as HCP holds it: the document, and the sub-resources read when they are managed. */
+export interface HeldNamespace {
+  namespace: Namespace;
+  versioning?: NamespaceVersioning;
+  compliance?: ComplianceSettings;
+}
+
+/** Inputs that are properties of the namespace document itself (the rest live in sub-resources). */
+export const documentKeys = [
+  "name",
+  "description",
+  "hardQuota",
+  "softQuota",
+  "hashScheme",
+  "retentionMode",
+  "searchEnabled",
+  "indexingEnabled",
+  "customMetadataIndexingEnabled",
+  "tags",
+] as const;
+
+/** The stack's mark on the namespaces it creates: one of their tags. */
+export function namespaceMark(inputs: Owned): string | undefined {
+  return inputs.__owner ? ownershipMark(inputs.__owner, maxTagLength).toLowerCase() : undefined;
+}
+
+/** The mark on a namespace that tells who created it: this stack's if it is there, else any other. */
+export function markOnNamespace(namespace: Namespace, ours: string | undefined): string | undefined {
+  const marks = (namespace.tags ?? []).filter(isMark).map((tag) => tag.toLowerCase());
+  return marks.find((mark) => mark === ours) ?? marks[0];
+}
+
+/** The versioning body: `prune` is sent as false when versioning is on and it is not given (HCP requires it). */
+export function versioningBody(versioning: NamespaceVersioning): NamespaceVersioning {
+  const body: NamespaceVersioning = { ...versioning };
+  // Choice: prune defaults to false when versioning is enabled without it (HCP requires prune then).
+  if (body.enabled && body.prune === undefined) body.prune = false;
+  if (!body.prune) delete body.pruneDays;
+  return plain(body);
+}
+
+/** The PUT/POST body for the given document keys; `mark` is added to the tags when they are written. */
+export function namespaceBody(inputs: HcpNamespaceInputs, keys: readonly string[], mark?: string): Namespace {
+  const body: Record<string, unknown> = {};
+  for (const key of documentKeys) {
+    if (!keys.includes(key) || inputs[key] === undefined) continue;
+    if (key === "retentionMode") body.enterpriseMode = inputs.retentionMode === "enterprise";
+    else body[key] = inputs[key];
+  }
+  if (Array.isArray(body.tags) && mark) body.tags = [...(body.tags as string[]), mark];
+  return plain(body) as Namespace;
+}
+
+/** The create body: the document keys the program sets, the mark, and versioning (valid only on PUT). */
+export function createBody(inputs: HcpNamespaceInputs & Owned, rules: PropertyRules): Namespace {
+  const mark = namespaceMark(inputs);
+  const body = namespaceBody(
+    { ...inputs, tags: inputs.tags ?? (mark ? [] : undefined) },
+    managedKeys(inputs, rules).concat(mark ? ["tags"] : []),
+    mark,
+  );
+  if (inputs.versioning) body.versioningSettings = versioningBody(inputs.versioning);
+  return body;
+}
+
+/**
+ * Outputs from what HCP holds: every input key the program manages, as HCP holds it, plus the id and
+ * host name. Create, read and update all use it, so they agree. Credentials are the program's.
+ */
+export function namespaceOutputs(
+  held: HeldNamespace,
+  managed: HcpNamespaceInputs,
+  rules: PropertyRules,
+): HcpNamespaceOutputs {
+  const ns = held.namespace;
+  const fromApi: Record<string, unknown> = {
+    description: ns.description,
+    hardQuota: ns.hardQuota,
+    softQuota: ns.softQuota,
+    hashScheme: ns.hashScheme,
+    retentionMode:
+      ns.enterpriseMode === undefined ? undefined : ns.enterpriseMode ? "enterprise" : "compliance",
+    defaultRetention: held.compliance?.retentionDefault,
+    versioning: managed.versioning ? pickKeys(held.versioning, managed.versioning) : undefined,
+    searchEnabled: ns.searchEnabled,
+    indexingEnabled: ns.indexingEnabled,
+    customMetadataIndexingEnabled: ns.customMetadataIndexingEnabled,
+    tags: ns.tags?.filter((tag) => !isMark(tag)),
+    deletionPolicy: managed.deletionPolicy,
+    tenant: managed.tenant,
+    username: managed.username,
+    password: managed.password,
+  };
+  const outputs: Record<string, unknown> = {
+    namespaceId: ns.id,
+    fullyQualifiedName: ns.fullyQualifiedName,
+    creationTime: ns.creationTime,
+  };
+  for (const key of managedKeys(managed, rules)) if (key !== "adopt") outputs[key] = fromApi[key];
+  outputs.name = ns.name;
+  return plain(outputs) as unknown as HcpNamespaceOutputs;
+}
+
+/** The inputs whose value differs between the stored outputs and the new inputs (what an update writes). */
+export function changedKeys(olds: object, news: HcpNamespaceInputs, rules: PropertyRules): string[] {
+  return managedKeys(news, rules).filter((key) => {
+    const rule = rules[key];
+    if (rule.createOnly) return false;
+    const normalise = rule.normalise ?? ((x: unknown) => x);
+    const held = (olds as Record<string, unknown>)[key];
+    return !jsonEqual(normalise(held ?? null), normalise((news as unknown as Record<string, unknown>)[key]));
+  });
+}
