@@ -48,7 +48,8 @@ export function roleOf(argv: string[]): Role {
   if (program === "pulumi") return "engine";
   if (program === "pulumi-language-nodejs") return "language host";
   const script = argv.find((arg, i) => i > 0 && !arg.startsWith("-")) ?? "";
-  if (/dynamic-provider/.test(script) || argv.includes("pulumi-resource-pulumi-nodejs"))
+  // The host itself (node …/cmd/dynamic-provider) and the shell script that starts it.
+  if (/dynamic-provider/.test(script) || script.split("/").pop() === "pulumi-resource-pulumi-nodejs")
     return "dynamic provider";
   if (program === "node" || program === "nodejs") {
     if (/@pulumi[/\\]pulumi[/\\]cmd[/\\]run/.test(argv.join(" "))) return "program";
@@ -75,6 +76,9 @@ export function memoryOfDescendants(root: number): ProcessMemory[] {
   return result;
 }
 
+/** How often the peak sampler looks at the processes. */
+export const sampleEveryMs = 200;
+
 export interface MemoryPeak {
   /** The largest sum of the resident set sizes of all processes of the run seen, MB. */
   peakMb: number;
@@ -90,7 +94,7 @@ export interface MemoryPeak {
  * peak of the sum and the per-process breakdown at that moment. The bench process itself (with the
  * emulators) is not counted.
  */
-export function peakSampler(root = process.pid, everyMs = 200) {
+export function peakSampler(root = process.pid, everyMs = sampleEveryMs) {
   let phase = "";
   let peak: MemoryPeak = { peakMb: 0, atPeak: [], phase: "" };
   const sample = () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { repoRoot } from "../test/support/engine";
 import { lineChart } from "./chart";
 import type { Machine } from "./machine";
+import { sampleEveryMs } from "./processTree";
 import { type BenchResult, bench, checkArguments, numberOption } from "./run";
 
 /**
@@ -128,6 +129,9 @@ function findings(results: BenchResult[]): string[] {
     `Peak memory at N=${last.customers}, summed over every process of the run: ${fixed(last.peakRssMb, 0)} MB, during \`${last.peakPhase}\` (target ≤ ${targets.memoryMb} MB: ${verdict(last.peakRssMb <= targets.memoryMb)}); at that moment ${roles.map(([role, mb]) => `${role} ${fixed(mb ?? 0, 0)} MB`).join(", ")}. The engine floor's peak: ${fixed(last.engineFloorPeakRssMb, 0)} MB.`,
   );
   lines.push(
+    `The API floor kept at most ${last.apiFloorConcurrency} requests in flight: the engine's default \`--parallel\` here is ${last.engineParallelism}, the providers' \`acronis:maxConcurrentRequests\` ${last.providerMaxConcurrentRequests}.`,
+  );
+  lines.push(
     `Requests per customer at N=${last.customers}: ${fixed(last.requestsPerCustomer)} by \`pulumi up\`, ${fixed(last.apiFloorRequestsPerCustomer)} by the API floor.`,
   );
   lines.push(
@@ -169,8 +173,17 @@ function section(series: SavedSeries): string {
   ].join("\n");
 }
 
+/** Sizes both modes measured with the same engine: comparing across engine versions would mislead. */
+function comparableSizes(a: SavedSeries, b: SavedSeries): number[] {
+  return a.results
+    .filter((x) =>
+      b.results.some((y) => y.customers === x.customers && y.machine.engine === x.machine.engine),
+    )
+    .map((r) => r.customers);
+}
+
 function bothModes(a: SavedSeries, b: SavedSeries): string {
-  const sizes = a.results.map((r) => r.customers).filter((n) => b.results.some((r) => r.customers === n));
+  const sizes = comparableSizes(a, b);
   if (sizes.length === 0) return "";
   const rows = sizes.map((n) => {
     const x = a.results.find((r) => r.customers === n) as BenchResult;
@@ -183,8 +196,9 @@ function bothModes(a: SavedSeries, b: SavedSeries): string {
     "| customers | up s, checkpoints | up s, skip | speed-up | engine floor s, checkpoints | engine floor s, skip | peak MB, checkpoints | peak MB, skip |",
     `|${" --- |".repeat(8)}`,
     ...rows,
-    "",
-    "![seconds per customer against N, both modes](benchmarks-per-customer.svg)",
+    ...(sizes.length > 1
+      ? ["", "![seconds per customer against N, both modes](benchmarks-per-customer.svg)"]
+      : []),
   ].join("\n");
 }
 
@@ -221,12 +235,14 @@ function charts(all: SavedSeries[]): void {
     );
     writeFileSync(path.join(docs, chartFile(series.mode)), svg);
   }
-  if (all.length === 2) {
+  const perCustomerChart = path.join(docs, "benchmarks-per-customer.svg");
+  rmSync(perCustomerChart, { force: true });
+  if (all.length === 2 && comparableSizes(all[0], all[1]).length > 1) {
     const [a, b] = all;
     const perCustomer = (s: SavedSeries, pick: (r: BenchResult) => number) =>
       s.results.map((r) => [r.customers, pick(r) / r.customers] as [number, number]);
     writeFileSync(
-      path.join(docs, "benchmarks-per-customer.svg"),
+      perCustomerChart,
       lineChart("seconds per customer against N", "customers (5 resources each)", "seconds per customer", [
         { label: "up, checkpoints", colour: "#1f77b4", points: perCustomer(a, (r) => r.upSeconds) },
         { label: "up, skip", colour: "#17becf", points: perCustomer(b, (r) => r.upSeconds) },
@@ -280,7 +296,7 @@ What is measured, against the embedded emulators with the latency added to every
 
 The primary figure is \`up\` / API floor. Each figure is the median of the runs (each run does a, b and c);
 \`s / customer\` is up s / N. Peak memory is the largest sum of the resident memory of every process of the
-run (engine, language host, program, dynamic-provider host) seen in samples every 200 ms during \`up\` and
+run (engine, language host, program, dynamic-provider host) seen in samples every ${sampleEveryMs} ms during \`up\` and
 \`preview --refresh\`; resident memory counts pages shared between processes in each of them.
 
 ${all.map(section).join("\n\n")}

@@ -69,7 +69,7 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function timed<T>(task: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(task: () => Promise<T>): Promise<[T, number]> {
   const started = process.hrtime.bigint();
   const result = await task();
   return [result, Number(process.hrtime.bigint() - started) / 1e9];
@@ -117,9 +117,9 @@ interface RunFigures {
   engineFloorPeak: MemoryPeak;
 }
 
-/** Bytes of the stack's checkpoint file in the local backend (the file the engine rewrites). */
-function checkpointBytes(stack: TestStack): number {
-  const stacks = path.join(stack.workDir, "state", ".pulumi", "stacks");
+/** Bytes of the checkpoint files of every stack in the local backend under `workDir` (what the engine rewrites). */
+export function checkpointBytesIn(workDir: string): number {
+  const stacks = path.join(workDir, "state", ".pulumi", "stacks");
   let bytes = 0;
   for (const project of readdirSync(stacks)) {
     for (const file of readdirSync(path.join(stacks, project))) {
@@ -164,7 +164,7 @@ async function oneRun(
   const peak = memory.stop();
   log(`(a) pulumi preview --refresh: ${round(refreshSeconds)} s, ${refreshRequests} requests`);
   for (const line of describePeak(peak)) log(`(a) ${line}`);
-  const checkpoint = checkpointBytes(stack);
+  const checkpoint = checkpointBytesIn(stack.workDir);
   const anatomy = stateAnatomy(await stack.exportState());
   log(
     `(a) state: ${anatomy.bytesPerResource} bytes a resource exported, ${round(checkpoint / anatomy.resources)} in the checkpoint file; by field ${JSON.stringify(anatomy.fields)}`,
@@ -202,7 +202,8 @@ async function oneRun(
   const [, engineFloorSeconds] = await timed(() => floorStack.up());
   const engineFloorPeak = floorMemory.stop();
   const floorAnatomy = stateAnatomy(await floorStack.exportState());
-  log(`(c) engine floor: ${round(engineFloorSeconds)} s, peak ${round(engineFloorPeak.peakMb, 1)} MB`);
+  log(`(c) engine floor: ${round(engineFloorSeconds)} s`);
+  for (const line of describePeak(engineFloorPeak)) log(`(c) ${line}`);
   floorStack.remove();
 
   return {
@@ -224,12 +225,16 @@ async function oneRun(
 }
 
 /** (a) our estate on the real engine, then a refresh; (b) the API floor; (c) the engine floor; `runs` times. */
-export async function bench(options: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
-  process.env.PULUMI_ENGINE_DIR ??= execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
+/** The engine of PULUMI_ENGINE_DIR (built if unset), first on the PATH of this process too: the one the stacks run. */
+export function useEngine(): void {
+  process.env.PULUMI_ENGINE_DIR ||= execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
     encoding: "utf8",
   }).trim();
-  // The engine the stacks run is the one TestStack puts first on the PATH.
   process.env.PATH = `${process.env.PULUMI_ENGINE_DIR}${path.delimiter}${process.env.PATH}`;
+}
+
+export async function bench(options: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
+  useEngine();
   const { customers, runs } = options;
   const parallel = engineParallelism();
   // The bench stack sets no acronis:maxConcurrentRequests: the providers run at their default.

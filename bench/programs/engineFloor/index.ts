@@ -23,27 +23,50 @@ class Nothing extends pulumi.dynamic.Resource {
 const config = new pulumi.Config();
 const partnerTenantId = "00000000-0000-4000-8000-000000000000";
 const customers = config.requireNumber("customers");
+// For docs/scaling.md (bench/scaling.ts): the same inputs in fewer resources per customer (5, 2 or 1), and
+// `padBytes` more bytes of inputs (hence of outputs) per resource.
+const resourcesPerCustomer = config.getNumber("resourcesPerCustomer") ?? 5;
+if (![1, 2, 5].includes(resourcesPerCustomer)) throw new Error("resourcesPerCustomer must be 5, 2 or 1");
+const padding = "x".repeat(config.getNumber("padBytes") ?? 0);
+const padded = (props: Record<string, unknown>) => (padding ? { ...props, padding } : props);
+
 for (let i = 0; i < customers; i++) {
-  const customer = new Nothing("CustomerTenant", `customer-${i}`, {
-    name: `Estate Customer ${i}`,
-    parentId: partnerTenantId,
-    customerId: `estate-${i}`,
-  });
-  new Nothing("TenantMfa", `customer-${i}-mfa`, { tenantId: customer.objectId, enabled: true });
-  const items = new Nothing("OfferingItems", `customer-${i}-items`, {
-    tenantId: customer.objectId,
+  const tenant = { name: `Estate Customer ${i}`, parentId: partnerTenantId, customerId: `estate-${i}` };
+  const mfa = { enabled: true };
+  const items = {
     items: [{ name: "workstations", quota: { value: 10 + i, overage: null } }, { name: "storage" }],
-  });
-  const user = new Nothing("User", `customer-${i}-admin`, {
-    tenantId: customer.objectId,
+  };
+  const user = {
     login: `estate-admin-${i}`,
     contact: { email: `admin-${i}@customer.example`, firstname: "Admin", lastname: `${i}` },
     sendActivationEmail: true,
-  });
-  new Nothing(
-    "AccessPolicy",
-    `customer-${i}-admin-role`,
-    { userId: user.objectId, roles: ["company_admin"] },
-    { dependsOn: [items] },
+  };
+  const role = { roles: ["company_admin"] };
+  if (resourcesPerCustomer === 1) {
+    new Nothing(
+      "Customer",
+      `customer-${i}`,
+      padded({ ...tenant, mfa, ...items, user: { ...user, ...role } }),
+    );
+    continue;
+  }
+  const customer = new Nothing(
+    "CustomerTenant",
+    `customer-${i}`,
+    padded(resourcesPerCustomer === 2 ? { ...tenant, mfa, ...items } : tenant),
   );
+  if (resourcesPerCustomer === 2) {
+    new Nothing("User", `customer-${i}-admin`, padded({ tenantId: customer.objectId, ...user, ...role }));
+    continue;
+  }
+  new Nothing("TenantMfa", `customer-${i}-mfa`, padded({ tenantId: customer.objectId, ...mfa }));
+  const offering = new Nothing(
+    "OfferingItems",
+    `customer-${i}-items`,
+    padded({ tenantId: customer.objectId, ...items }),
+  );
+  const admin = new Nothing("User", `customer-${i}-admin`, padded({ tenantId: customer.objectId, ...user }));
+  new Nothing("AccessPolicy", `customer-${i}-admin-role`, padded({ userId: admin.objectId, ...role }), {
+    dependsOn: [offering],
+  });
 }

@@ -1,0 +1,45 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AccessPolicy, CustomerTenant, OfferingItems, TenantMfa, User } from "tenant-estates";
+import { shardOf } from "../../shard";
+
+// One shard of the benchmark's estate (test/programs/estate without HCP): of N customers, those whose key
+// hashes to this stack's shard, or that config `moved` (key=shard,...) assigns to another shard. The shard
+// is the number ending the stack's name, not stack config: every shard has the same config, hence default
+// providers with the same inputs, which `pulumi state move` requires to move a customer between shards.
+const config = new pulumi.Config();
+const partnerTenantId = config.require("partnerTenantId");
+const customers = config.requireNumber("customers");
+const shards = config.requireNumber("shards");
+const shard = Number(pulumi.getStack().split("-").pop());
+const moved = new Map(
+  (config.get("moved") ?? "")
+    .split(",")
+    .filter((pair) => pair.includes("="))
+    .map((pair) => pair.split("=") as [string, string]),
+);
+
+for (let i = 0; i < customers; i++) {
+  const key = `estate-${i}`;
+  if (Number(moved.get(key) ?? shardOf(key, shards)) !== shard) continue;
+  const customer = new CustomerTenant(`customer-${i}`, {
+    name: `Estate Customer ${i}`,
+    parentId: partnerTenantId,
+    customerId: key,
+  });
+  new TenantMfa(`customer-${i}-mfa`, { tenantId: customer.tenantId, enabled: true });
+  const items = new OfferingItems(`customer-${i}-items`, {
+    tenantId: customer.tenantId,
+    items: [{ name: "workstations", quota: { value: 10 + i, overage: null } }, { name: "storage" }],
+  });
+  const user = new User(`customer-${i}-admin`, {
+    tenantId: customer.tenantId,
+    login: `estate-admin-${i}`,
+    contact: { email: `admin-${i}@customer.example`, firstname: "Admin", lastname: `${i}` },
+    sendActivationEmail: true,
+  });
+  new AccessPolicy(
+    `customer-${i}-admin-role`,
+    { userId: user.userId, roles: ["company_admin"] },
+    { dependsOn: [items] },
+  );
+}
