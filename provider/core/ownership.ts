@@ -41,3 +41,17 @@ export function markedOwner(mark: string): string {
   const named = mark.slice(markPrefix.length).split("#")[0];
   return named.startsWith("~") ? "another stack (its name is hashed in the mark)" : `stack ${named}`;
 }
+
+/** The mark kept as a tag (HCP compares tags case-insensitively, so it is lower case). */
+export function tagMark(inputs: Owned, maxLength: number): string | undefined {
+  return inputs.__owner ? ownershipMark(inputs.__owner, maxLength).toLowerCase() : undefined;
+}
+
+/** The mark among an object's tags that tells who created it: this stack's if it is there, else any other. */
+export function markAmongTags(
+  tags: readonly string[] | undefined,
+  ours: string | undefined,
+): string | undefined {
+  const marks = (tags ?? []).filter(isMark).map((tag) => tag.toLowerCase());
+  return marks.find((mark) => mark === ours) ?? marks[0];
+}

@@ -1,5 +1,5 @@
 import { jsonEqual, plain } from "../core/normalise";
-import { isMark, type Owned, ownershipMark } from "../core/ownership";
+import { isMark, markAmongTags, type Owned, tagMark } from "../core/ownership";
 import type { PropertyRules } from "../core/resource";
 import { managedKeys } from "../core/resource";
 import type { ComplianceSettings, Namespace, NamespaceVersioning } from "./namespaceApi";
@@ -55,13 +55,12 @@ export const documentKeys = [
 
 /** The stack's mark on the namespaces it creates: one of their tags. */
 export function namespaceMark(inputs: Owned): string | undefined {
-  return inputs.__owner ? ownershipMark(inputs.__owner, maxTagLength).toLowerCase() : undefined;
+  return tagMark(inputs, maxTagLength);
 }
 
 /** The mark on a namespace that tells who created it: this stack's if it is there, else any other. */
 export function markOnNamespace(namespace: Namespace, ours: string | undefined): string | undefined {
-  const marks = (namespace.tags ?? []).filter(isMark).map((tag) => tag.toLowerCase());
-  return marks.find((mark) => mark === ours) ?? marks[0];
+  return markAmongTags(namespace.tags, ours);
 }
 
 /** The versioning body: `prune` is sent as false when versioning is on and it is not given (HCP requires it). */

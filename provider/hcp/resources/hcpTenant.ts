@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError, NotFoundError, StateConflictError } from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
-import { isMark, type Owned, ownershipMark } from "../../core/ownership";
+import { isMark, markAmongTags, type Owned, tagMark } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { HcpClient } from "../client";
@@ -85,13 +85,12 @@ export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly s
 
 /** The stack's mark on the tenants it creates: one of their tags (HCP compares tags case-insensitively). */
 export function hcpTenantMark(inputs: Owned): string | undefined {
-  return inputs.__owner ? ownershipMark(inputs.__owner, maxTagLength).toLowerCase() : undefined;
+  return tagMark(inputs, maxTagLength);
 }
 
 /** The mark on a tenant that tells who created it: this stack's if it is there, else any other. */
 export function markOnTenant(tenant: Tenant, ours: string | undefined): string | undefined {
-  const marks = (tenant.tags ?? []).filter(isMark).map((tag) => tag.toLowerCase());
-  return marks.find((mark) => mark === ours) ?? marks[0];
+  return markAmongTags(tenant.tags, ours);
 }
 
 /** The tags to send: the declared ones plus the stack's mark, which a write of the list must keep. */
