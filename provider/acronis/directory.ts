@@ -3,8 +3,8 @@ import { unlessGone } from "../core/resource";
 import type { AcronisClient } from "./client";
 import type { OfferingItem, Tenant, TenantKind, User } from "./types";
 
-/** How long one listing answers reads: a refresh reads everything within seconds. */
-const snapshotTtlMs = 30_000;
+/** How long a listing that no read has used stays valid: the reads of one refresh come in one burst. */
+const idleTtlMs = 30_000;
 
 type Listed = Tenant | User;
 type ListingKind = "tenants" | "users";
@@ -12,13 +12,14 @@ type ListingKind = "tenants" | "users";
 /**
  * What one provider process knows of the Acronis estate, so that a refresh of N resources costs a few
  * listings instead of N requests: the client's whole subtree of tenants (with offering items) and users
- * (with access policies), each listed at most every 30 s. Objects this process wrote, and anything a
+ * (with access policies). A listing answers every read of a burst, however long (a refresh of 5,000 resources
+ * takes a minute), and is listed again once no read has used it for 30 s. Objects this process wrote, and anything a
  * listing lacks, are fetched directly, so a read never answers from a list older than a write. A listing or
  * offer that failed is not kept: the next read asks again.
  */
 export class AcronisDirectory {
   private readonly listings: Record<string, Promise<Record<string, Listed>>> = {};
-  private readonly listedAt: Record<string, number> = {};
+  private readonly lastUsedAt: Record<string, number> = {};
   private readonly written: Record<string, Tenant | User> = {};
   private readonly createdHere: Record<string, true> = {};
   private readonly stale: Record<string, true> = {};
@@ -86,18 +87,17 @@ export class AcronisDirectory {
     return tenant.offering_items ?? unlessGone(this.client.getOfferingItems(tenantId));
   }
 
-  /** The client's subtree of one kind by id, listed at most every 30 s. */
+  /** The client's subtree of one kind by id; listed again after 30 s without a read. */
   private listing(
     kind: ListingKind,
     list: (root: string) => Promise<Listed[]>,
   ): Promise<Record<string, Listed>> {
-    if (this.now() - (this.listedAt[kind] ?? Number.NEGATIVE_INFINITY) >= snapshotTtlMs) {
-      delete this.listings[kind];
-    }
-    return cachedUntilRejected(this.listings, kind, () => {
-      this.listedAt[kind] = this.now();
-      return this.client.ownTenantId().then(async (root) => indexById(await list(root)));
-    });
+    const now = this.now();
+    if (now - (this.lastUsedAt[kind] ?? Number.NEGATIVE_INFINITY) >= idleTtlMs) delete this.listings[kind];
+    this.lastUsedAt[kind] = now;
+    return cachedUntilRejected(this.listings, kind, () =>
+      this.client.ownTenantId().then(async (root) => indexById(await list(root))),
+    );
   }
 }
 
