@@ -1,22 +1,23 @@
+import { IdleListings } from "../core/cache";
 import type { AcronisClient } from "./client";
 import { getApiClient, listApiClients } from "./clientsApi";
 import type { ApiClientObject } from "./types";
 
-/** How long one listing answers reads: a refresh reads everything within seconds. */
-const listingTtlMs = 30_000;
-
 /**
  * The API clients one provider process knows, so a refresh of N ApiClient resources costs one listing, not N
- * reads. Clients this process wrote, and any the listing lacks, are read directly. A failed listing is not kept.
+ * reads; listed again after 30 s without a read. Clients this process wrote, and any the listing lacks, are read
+ * directly. A failed listing is not kept.
  */
 export class ApiClientDirectory {
-  private listing?: { at: number; clients: Promise<Map<string, ApiClientObject>> };
+  private readonly listing: IdleListings<Map<string, ApiClientObject>>;
   private readonly written = new Set<string>();
 
   constructor(
     private readonly client: AcronisClient,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.listing = new IdleListings(now);
+  }
 
   async get(id: string): Promise<ApiClientObject | undefined> {
     if (this.written.has(id)) return getApiClient(this.client, id);
@@ -36,15 +37,9 @@ export class ApiClientDirectory {
   }
 
   private list(): Promise<Map<string, ApiClientObject>> {
-    if (!this.listing || this.now() - this.listing.at >= listingTtlMs) {
-      const clients = listApiClients(this.client).then((all) => new Map(all.map((c) => [c.client_id, c])));
-      const listing = { at: this.now(), clients };
-      this.listing = listing;
-      clients.catch(() => {
-        if (this.listing === listing) this.listing = undefined;
-      });
-    }
-    return this.listing.clients;
+    return this.listing.get("clients", () =>
+      listApiClients(this.client).then((all) => new Map(all.map((c) => [c.client_id, c]))),
+    );
   }
 }
 

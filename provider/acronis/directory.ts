@@ -1,10 +1,7 @@
-import { cachedUntilRejected } from "../core/cache";
+import { cachedUntilRejected, IdleListings } from "../core/cache";
 import { unlessGone } from "../core/resource";
 import type { AcronisClient } from "./client";
 import type { OfferingItem, Tenant, TenantKind, User } from "./types";
-
-/** How long a listing that no read has used stays valid: the reads of one refresh come in one burst. */
-const idleTtlMs = 30_000;
 
 type Listed = Tenant | User;
 type ListingKind = "tenants" | "users";
@@ -18,8 +15,7 @@ type ListingKind = "tenants" | "users";
  * offer that failed is not kept: the next read asks again.
  */
 export class AcronisDirectory {
-  private readonly listings: Record<string, Promise<Record<string, Listed>>> = {};
-  private readonly lastUsedAt: Record<string, number> = {};
+  private readonly listings: IdleListings<Record<string, Listed>>;
   private readonly written: Record<string, Tenant | User> = {};
   private readonly createdHere: Record<string, true> = {};
   private readonly stale: Record<string, true> = {};
@@ -27,8 +23,10 @@ export class AcronisDirectory {
 
   constructor(
     private readonly client: AcronisClient,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.listings = new IdleListings(now);
+  }
 
   /**
    * A tenant for a read: from the listing, unless this process wrote it since (then, and for anything the
@@ -92,10 +90,7 @@ export class AcronisDirectory {
     kind: ListingKind,
     list: (root: string) => Promise<Listed[]>,
   ): Promise<Record<string, Listed>> {
-    const now = this.now();
-    if (now - (this.lastUsedAt[kind] ?? Number.NEGATIVE_INFINITY) >= idleTtlMs) delete this.listings[kind];
-    this.lastUsedAt[kind] = now;
-    return cachedUntilRejected(this.listings, kind, () =>
+    return this.listings.get(kind, () =>
       this.client.ownTenantId().then(async (root) => indexById(await list(root))),
     );
   }

@@ -18,3 +18,24 @@ export function cachedUntilRejected<T>(
   });
   return made;
 }
+
+/**
+ * Listings kept while reads keep using them: the reads of one refresh come in one burst, however long, and
+ * a listing no read has used for `idleMs` is made again. A listing that failed is not kept.
+ */
+export class IdleListings<T> {
+  private readonly held: Record<string, Promise<T>> = {};
+  private readonly lastUsedAt: Record<string, number> = {};
+
+  constructor(
+    private readonly now: () => number,
+    private readonly idleMs = 30_000,
+  ) {}
+
+  get(key: string, make: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    if (now - (this.lastUsedAt[key] ?? Number.NEGATIVE_INFINITY) >= this.idleMs) delete this.held[key];
+    this.lastUsedAt[key] = now;
+    return cachedUntilRejected(this.held, key, make);
+  }
+}
