@@ -4,7 +4,7 @@ import { repoRoot } from "../test/support/engine";
 import { lineChart } from "./chart";
 import type { Machine } from "./machine";
 import { sampleEveryMs } from "./processTree";
-import { type BenchResult, bench, checkArguments, numberOption } from "./run";
+import { type BenchResult, bench, checkArguments, defaultRegistrationWindow, numberOption } from "./run";
 
 /**
  * `npm run bench:report [-- options]`: runs the benchmark at each size in one checkpoint mode, keeps the
@@ -327,7 +327,7 @@ async function report(argv: string[]): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  checkArguments(argv, ["sizes", "latency-ms", "runs"], ["skip-checkpoints", "render-only"]);
+  checkArguments(argv, ["sizes", "latency-ms", "runs", "window"], ["skip-checkpoints", "render-only"]);
   if (argv.includes("--render-only")) return render();
   const mode: Mode = argv.includes("--skip-checkpoints") ? "skip-checkpoints" : "checkpoints";
   const series: SavedSeries = {
@@ -344,6 +344,7 @@ async function report(argv: string[]): Promise<void> {
         latencyMs: series.latencyMs,
         runs: series.runs,
         skipCheckpoints: mode === "skip-checkpoints",
+        registrationWindow: numberOption(argv, "window", defaultRegistrationWindow),
       },
       (line) => process.stderr.write(`bench ${mode} N=${customers}: ${line}\n`),
     );

@@ -18,6 +18,8 @@ export interface BenchOptions {
   runs: number;
   /** Every `pulumi up` (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true. */
   skipCheckpoints: boolean;
+  /** Customers awaiting the engine at a time, in our program and the floor's (0: all at once). */
+  registrationWindow: number;
 }
 
 export interface BenchResult {
@@ -40,6 +42,7 @@ export interface BenchResult {
   /** Peak over `up` and `preview --refresh` of the summed resident memory of every process of the run. */
   peakRssMb: number;
   skipCheckpoints: boolean;
+  registrationWindow: number;
   // Secondary figures, and what the figures were measured with.
   latencyMs: number;
   runs: number;
@@ -135,6 +138,14 @@ function byRole(peak: MemoryPeak): Partial<Record<Role, number>> {
   return roles;
 }
 
+/** The window declareEstateGradually uses unless told otherwise. */
+export const defaultRegistrationWindow = 50;
+
+/** Stack config for a window of `size` customers (none when 0). */
+function windowConfig(size: number, key: string): Record<string, { value: string }> {
+  return size > 0 ? { [key]: { value: String(size) } } : {};
+}
+
 async function oneRun(
   options: BenchOptions,
   floorConcurrency: number,
@@ -150,6 +161,7 @@ async function oneRun(
     customers: { value: String(customers) },
     hcpTenants: { value: "0" },
     tenantPassword: { value: "Unused-pass-1", secret: true },
+    ...windowConfig(options.registrationWindow, "registrationWindow"),
   };
   const stack = await TestStack.create("bench-estate", "test/programs/estate", config);
   stack.setEnvironment(environment);
@@ -195,6 +207,7 @@ async function oneRun(
   installFloorPackage();
   const floorStack = await TestStack.create("bench-engine-floor", "bench/programs/engineFloor", {
     customers: { value: String(customers) },
+    ...windowConfig(options.registrationWindow, "window"),
   });
   floorStack.setEnvironment(environment);
   const floorMemory = peakSampler();
@@ -274,6 +287,7 @@ export async function bench(options: BenchOptions, log: (line: string) => void):
     providerBytesPerResource: Math.round(mid((f) => f.providerBytesPerResource)),
     peakRssMb: round(peakRssMb, 1),
     skipCheckpoints: options.skipCheckpoints,
+    registrationWindow: options.registrationWindow,
     latencyMs: options.latencyMs,
     runs,
     upSecondsRuns: figures.map((f) => round(f.upSeconds)),
@@ -312,10 +326,12 @@ export function numberOption(argv: string[], name: string, fallback: number, min
   return value;
 }
 
-const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [--runs R] [--skip-checkpoints]
+const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [--runs R] [--window W] [--skip-checkpoints]
   --customers N       Acronis customers, five resources each (default 100)
   --latency-ms L      added to every emulator answer (default 100)
   --runs R            each figure is the median of R runs (default 3)
+  --window W          at most W customers await the engine at a time, as in declareEstateGradually
+                      (default 50; 0: the program declares every customer at once)
   --skip-checkpoints  every pulumi up (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true
 Prints one JSON line on stdout; progress and the per-process memory at the peak on stderr.`;
 
@@ -324,12 +340,13 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  checkArguments(argv, ["customers", "latency-ms", "runs"], ["skip-checkpoints"]);
+  checkArguments(argv, ["customers", "latency-ms", "runs", "window"], ["skip-checkpoints"]);
   const options: BenchOptions = {
     customers: numberOption(argv, "customers", 100, 1),
     latencyMs: numberOption(argv, "latency-ms", 100),
     runs: numberOption(argv, "runs", 3, 1),
     skipCheckpoints: argv.includes("--skip-checkpoints"),
+    registrationWindow: numberOption(argv, "window", defaultRegistrationWindow),
   };
   const result = await bench(options, (line) => process.stderr.write(`bench: ${line}\n`));
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -8,7 +8,7 @@ import { repoRoot, TestStack } from "../test/support/engine";
 import { apiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
 import { machine, othersCpuMeter } from "./machine";
-import { peakSampler } from "./processTree";
+import { describePeak, peakSampler } from "./processTree";
 import {
   apiFloorConcurrency,
   checkArguments,
@@ -36,7 +36,11 @@ const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** pl
 const run = promisify(execFile);
 
 async function floor(argv: string[], log: (line: string) => void) {
-  checkArguments(argv, ["customers", "resources-per-customer", "pad-bytes", "runs"], ["skip-checkpoints"]);
+  checkArguments(
+    argv,
+    ["customers", "resources-per-customer", "pad-bytes", "runs", "window"],
+    ["skip-checkpoints"],
+  );
   const customers = numberOption(argv, "customers", 100, 1);
   const resourcesPerCustomer = numberOption(argv, "resources-per-customer", 5, 1);
   const padBytes = numberOption(argv, "pad-bytes", 0);
@@ -53,11 +57,14 @@ async function floor(argv: string[], log: (line: string) => void) {
       customers: { value: String(customers) },
       resourcesPerCustomer: { value: String(resourcesPerCustomer) },
       padBytes: { value: String(padBytes) },
+      window: { value: String(numberOption(argv, "window", 0)) },
     });
     if (skipCheckpoints) stack.setEnvironment({ PULUMI_SKIP_CHECKPOINTS: "true" });
     const memory = peakSampler();
     const [, upSeconds] = await timed(() => stack.up());
-    peaks.push(memory.stop().peakMb);
+    const peak = memory.stop();
+    for (const line of describePeak(peak)) log(line);
+    peaks.push(peak.peakMb);
     seconds.push(upSeconds);
     anatomy = stateAnatomy(await stack.exportState());
     checkpoint = checkpointBytesIn(stack.workDir);

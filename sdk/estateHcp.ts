@@ -63,6 +63,7 @@ export function declareHcp(
   section: EstateSection,
   where: Where,
   password: pulumi.Input<string> | undefined,
+  group: pulumi.Resource[] = [],
 ): { key: string; name: string; tenantId: pulumi.Output<string> }[] {
   return (section.hcp?.tenants ?? []).map((t) => {
     const { key: identity, initialUser, userAccounts, namespaces, ...rest } = t;
@@ -82,6 +83,8 @@ export function declareHcp(
       forcePasswordChange: initialUser?.forcePasswordChange,
       ...placement(where),
     });
+    // The tenants stand for their section in a registration window: the rest waits on them anyway.
+    group.push(tenant);
     const security: SignIn = {
       username: initialUser?.name,
       password: initialUser ? password : undefined,

@@ -16,6 +16,7 @@ export * from "./hcpTenantPermissions";
 export * from "./hcpUserAccount";
 export * from "./offeringItems";
 export * from "./partnerTenant";
+export * from "./registrationWindow";
 export * from "./tenantMfa";
 export * from "./types";
 export * from "./user";

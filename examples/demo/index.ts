@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { declareEstate, EstateError, loadEstate } from "tenant-estates";
+import { declareEstateGradually, EstateError, loadEstate } from "tenant-estates";
 
 // The main job: the estate file (estate.yaml beside Pulumi.yaml unless `estateFile` says otherwise),
 // validated, then declared. Acronis customers go under partnerTenantId; HCP initial users get the secret
@@ -26,14 +26,16 @@ try {
   throw err;
 }
 
-const declared = declareEstate(estate, {
-  partnerTenantId: config.get("partnerTenantId"),
-  hcpInitialUserPassword: config.getSecret("hcpInitialUserPassword"),
-});
-
-export const estateFile = path.basename(file);
-export const customers = Object.fromEntries(declared.customers.map((c) => [c.name, c.tenantId]));
-export const users = Object.fromEntries(
-  declared.customers.flatMap((c) => c.users.map((u) => [u.login, u.userId])),
-);
-export const hcpTenants = Object.fromEntries(declared.hcpTenants.map((t) => [t.name, t.tenantId]));
+// Declared gradually: the program holds the tenants the engine is working on, not the whole estate.
+export = async () => {
+  const declared = await declareEstateGradually(estate, {
+    partnerTenantId: config.get("partnerTenantId"),
+    hcpInitialUserPassword: config.getSecret("hcpInitialUserPassword"),
+  });
+  return {
+    estateFile: path.basename(file),
+    customers: Object.fromEntries(declared.customers.map((c) => [c.name, c.tenantId])),
+    users: Object.fromEntries(declared.customers.flatMap((c) => c.users.map((u) => [u.login, u.userId]))),
+    hcpTenants: Object.fromEntries(declared.hcpTenants.map((t) => [t.name, t.tenantId])),
+  };
+};

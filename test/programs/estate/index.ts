@@ -6,25 +6,28 @@ import {
   HcpConsoleSecurity,
   HcpTenant,
   OfferingItems,
+  RegistrationWindow,
   TenantMfa,
   User,
 } from "tenant-estates";
 
 // A test estate of N Acronis customers (each with two-factor, offering items, a user and a role; the first
-// `apiClients` of them with an API client) and M HCP tenants with console security, sized by stack config.
+// `apiClients` of them with an API client) and M HCP tenants with console security, sized by stack config;
+// with `registrationWindow`, at most that many customers await the engine at a time (as declareEstateGradually).
 const config = new pulumi.Config();
 const partnerTenantId = config.require("partnerTenantId");
 const hcpPassword = config.requireSecret("tenantPassword");
 const apiClients = config.getNumber("apiClients") ?? 0;
 const clientSecrets: pulumi.Output<string | undefined>[] = [];
+const windowSize = config.getNumber("registrationWindow");
 
-export const customers = Array.from({ length: config.requireNumber("customers") }, (_, i) => {
+function declareCustomer(i: number) {
   const customer = new CustomerTenant(`customer-${i}`, {
     name: `Estate Customer ${i}`,
     parentId: partnerTenantId,
     customerId: `estate-${i}`,
   });
-  new TenantMfa(`customer-${i}-mfa`, { tenantId: customer.tenantId, enabled: true });
+  const mfa = new TenantMfa(`customer-${i}-mfa`, { tenantId: customer.tenantId, enabled: true });
   const items = new OfferingItems(`customer-${i}-items`, {
     tenantId: customer.tenantId,
     items: [{ name: "workstations", quota: { value: 10 + i, overage: null } }, { name: "storage" }],
@@ -35,7 +38,7 @@ export const customers = Array.from({ length: config.requireNumber("customers") 
     contact: { email: `admin-${i}@customer.example`, firstname: "Admin", lastname: `${i}` },
     sendActivationEmail: true,
   });
-  new AccessPolicy(
+  const role = new AccessPolicy(
     `customer-${i}-admin-role`,
     { userId: user.userId, roles: ["company_admin"] },
     { dependsOn: [items] },
@@ -45,13 +48,10 @@ export const customers = Array.from({ length: config.requireNumber("customers") 
       new ApiClient(`customer-${i}-client`, { tenantId: customer.tenantId, name: `estate-client-${i}` })
         .clientSecret,
     );
-  return customer.tenantId;
-});
+  return { tenantId: customer.tenantId, group: [customer, mfa, items, user, role] };
+}
 
-// Only stacks that ask for API clients have this output, so the others' outputs stay as they were.
-export const apiClientSecrets = apiClients > 0 ? clientSecrets : undefined;
-
-export const hcpTenants = Array.from({ length: config.requireNumber("hcpTenants") }, (_, j) => {
+function declareHcpTenant(j: number) {
   const tenant = new HcpTenant(`hcp-${j}`, {
     name: `estate-${j}`,
     hardQuota: `${10 * (j + 1)} GB`,
@@ -68,4 +68,21 @@ export const hcpTenants = Array.from({ length: config.requireNumber("hcpTenants"
     ipSettings: { allowAddresses: ["10.0.0.0/8"], denyAddresses: [], allowIfInBothLists: false },
   });
   return tenant.tenantId;
-});
+}
+
+export = async () => {
+  const window = windowSize ? new RegistrationWindow(windowSize) : undefined;
+  const customers: pulumi.Output<string>[] = [];
+  for (let i = 0; i < config.requireNumber("customers"); i++) {
+    const { tenantId, group } = declareCustomer(i);
+    customers.push(tenantId);
+    window?.track(group);
+    await window?.room();
+  }
+  return {
+    customers,
+    // Only stacks that ask for API clients have this output, so the others' outputs stay as they were.
+    apiClientSecrets: apiClients > 0 ? clientSecrets : undefined,
+    hcpTenants: Array.from({ length: config.requireNumber("hcpTenants") }, (_, j) => declareHcpTenant(j)),
+  };
+};
