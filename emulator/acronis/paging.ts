@@ -1,4 +1,4 @@
-/** `limit` + opaque `after` cursors for GET /tenants and GET /users; the cursor carries the filter. */
+/** `limit` + opaque `after` cursors for GET /tenants and GET /users; the cursor carries every filter. */
 import { invalid } from "./errors";
 import { toInt } from "./input";
 
@@ -8,12 +8,16 @@ export interface Listing {
   value: string;
   /** Records up to this creation sequence number were on earlier pages. */
   afterSeq: number;
+  /** Every parameter of the listing but `limit` and `after` (e.g. `with_offering_items`), from the cursor on later pages. */
+  filters: URLSearchParams;
 }
 
 interface Cursor {
   k: string;
   v: string;
   s: number;
+  /** The listing's other parameters: the vendor's cursor "encodes all filters". */
+  f?: Record<string, string>;
 }
 
 const MAX_LIMIT = 1000;
@@ -29,7 +33,9 @@ export function readListing(query: URLSearchParams, keys: readonly string[]): Li
   const value = query.get(key) ?? cursor?.v ?? "";
   if (cursor && (cursor.k !== key || cursor.v !== value))
     throw invalid(`the "after" cursor belongs to another listing`);
-  return { key, value, afterSeq: cursor?.s ?? 0 };
+  const filters = new URLSearchParams(cursor?.f ?? {});
+  for (const [name, given] of query) if (name !== "after" && name !== "limit") filters.set(name, given);
+  return { key, value, afterSeq: cursor?.s ?? 0, filters };
 }
 
 /** One page of `records` (in creation order) and the cursor of the next page, if there is one. */
@@ -42,7 +48,11 @@ export function page<T extends { seq: number }>(
   const remaining = records.filter((r) => r.seq > listing.afterSeq).sort((a, b) => a.seq - b.seq);
   const items = limit === undefined ? remaining : remaining.slice(0, limit);
   if (items.length === remaining.length) return { items };
-  return { items, after: encodeCursor({ k: listing.key, v: listing.value, s: items[items.length - 1].seq }) };
+  const f = Object.fromEntries(listing.filters);
+  return {
+    items,
+    after: encodeCursor({ k: listing.key, v: listing.value, s: items[items.length - 1].seq, f }),
+  };
 }
 
 /** The list body: `{items, paging:{cursors:{after?}}}`. */

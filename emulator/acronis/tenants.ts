@@ -160,7 +160,7 @@ export const listTenants: ApiHandler = ({ state, caller, query }) => {
   const listing = readListing(query, ["uuids", "parent_id", "subtree_root_id"]);
   const matches = tenantsListed(state, caller, listing.key, listing.value);
   const { items, after } = page(matches, listing, query);
-  const withItems = queryFlag(query, "with_offering_items");
+  const withItems = queryFlag(listing.filters, "with_offering_items");
   const views = items.map((t) => ({
     ...tenantView(state, t),
     ...(withItems ? { offering_items: tenantOfferingItems(state, t) } : {}),

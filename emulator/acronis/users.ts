@@ -161,7 +161,7 @@ export const listUsers: ApiHandler = ({ state, caller, query }) => {
   const listing = readListing(query, ["uuids", "subtree_root_tenant_id"]);
   const matches = usersListed(state, caller, listing.key, listing.value);
   const { items, after } = page(matches, listing, query);
-  const withPolicies = queryFlag(query, "with_access_policies");
+  const withPolicies = queryFlag(listing.filters, "with_access_policies");
   return ok(
     pagedBody(
       items.map((u) => userView(state, u, withPolicies)),

@@ -151,6 +151,24 @@ describe("Acronis emulator: tenants", () => {
       expect(seen).to.deep.equal(ids);
     });
 
+    it("keeps every filter in the cursor: later pages asked with only `after` still embed offering items", async () => {
+      for (const name of ["E1", "E2", "E3"]) await c.createCustomer(name);
+      let query = `parent_id=${SEED_PARTNER_ID}&with_offering_items=true&limit=2`;
+      const embedded: boolean[] = [];
+      let pages = 0;
+      for (let after: string | undefined = ""; after !== undefined; pages++) {
+        const answer = await c.api("GET", `/tenants?${query}`);
+        expect(answer.status).to.equal(200);
+        for (const t of answer.body.items as { offering_items?: unknown }[])
+          embedded.push(Array.isArray(t.offering_items));
+        after = answer.body.paging.cursors.after;
+        query = `limit=2&after=${encodeURIComponent(after ?? "")}`;
+      }
+      expect(pages).to.be.at.least(2);
+      expect(embedded).to.have.length.of.at.least(3);
+      expect(embedded).to.not.include(false);
+    });
+
     it("lists a whole subtree, refuses combined filters and bad cursors", async () => {
       const folder = await c.createTenant({ name: "Folder", kind: "folder" });
       const inner = await c.createTenant({ name: "Inner", parent_id: folder.body.id });

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AccessPolicy, CustomerTenant, OfferingItems, TenantMfa, User } from "tenant-estates";
+import { declareEstateCustomer } from "../../../test/programs/estate/customer";
 import { shardOf } from "../../shard";
 
 // One shard of the benchmark's estate (test/programs/estate without HCP): of N customers, those whose key
@@ -21,25 +21,5 @@ const moved = new Map(
 for (let i = 0; i < customers; i++) {
   const key = `estate-${i}`;
   if (Number(moved.get(key) ?? shardOf(key, shards)) !== shard) continue;
-  const customer = new CustomerTenant(`customer-${i}`, {
-    name: `Estate Customer ${i}`,
-    parentId: partnerTenantId,
-    customerId: key,
-  });
-  new TenantMfa(`customer-${i}-mfa`, { tenantId: customer.tenantId, enabled: true });
-  const items = new OfferingItems(`customer-${i}-items`, {
-    tenantId: customer.tenantId,
-    items: [{ name: "workstations", quota: { value: 10 + i, overage: null } }, { name: "storage" }],
-  });
-  const user = new User(`customer-${i}-admin`, {
-    tenantId: customer.tenantId,
-    login: `estate-admin-${i}`,
-    contact: { email: `admin-${i}@customer.example`, firstname: "Admin", lastname: `${i}` },
-    sendActivationEmail: true,
-  });
-  new AccessPolicy(
-    `customer-${i}-admin-role`,
-    { userId: user.userId, roles: ["company_admin"] },
-    { dependsOn: [items] },
-  );
+  declareEstateCustomer(i, partnerTenantId);
 }

@@ -1,15 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-  AccessPolicy,
-  ApiClient,
-  CustomerTenant,
-  HcpConsoleSecurity,
-  HcpTenant,
-  OfferingItems,
-  RegistrationWindow,
-  TenantMfa,
-  User,
-} from "tenant-estates";
+import { ApiClient, HcpConsoleSecurity, HcpTenant, RegistrationWindow } from "tenant-estates";
+import { declareEstateCustomer } from "./customer";
 
 // A test estate of N Acronis customers (each with two-factor, offering items, a user and a role; the first
 // `apiClients` of them with an API client) and M HCP tenants with console security, sized by stack config;
@@ -22,33 +13,13 @@ const clientSecrets: pulumi.Output<string | undefined>[] = [];
 const windowSize = config.getNumber("registrationWindow");
 
 function declareCustomer(i: number) {
-  const customer = new CustomerTenant(`customer-${i}`, {
-    name: `Estate Customer ${i}`,
-    parentId: partnerTenantId,
-    customerId: `estate-${i}`,
-  });
-  const mfa = new TenantMfa(`customer-${i}-mfa`, { tenantId: customer.tenantId, enabled: true });
-  const items = new OfferingItems(`customer-${i}-items`, {
-    tenantId: customer.tenantId,
-    items: [{ name: "workstations", quota: { value: 10 + i, overage: null } }, { name: "storage" }],
-  });
-  const user = new User(`customer-${i}-admin`, {
-    tenantId: customer.tenantId,
-    login: `estate-admin-${i}`,
-    contact: { email: `admin-${i}@customer.example`, firstname: "Admin", lastname: `${i}` },
-    sendActivationEmail: true,
-  });
-  const role = new AccessPolicy(
-    `customer-${i}-admin-role`,
-    { userId: user.userId, roles: ["company_admin"] },
-    { dependsOn: [items] },
-  );
+  const { customer, group } = declareEstateCustomer(i, partnerTenantId);
   if (i < apiClients)
     clientSecrets.push(
       new ApiClient(`customer-${i}-client`, { tenantId: customer.tenantId, name: `estate-client-${i}` })
         .clientSecret,
     );
-  return { tenantId: customer.tenantId, group: [customer, mfa, items, user, role] };
+  return { tenantId: customer.tenantId, group };
 }
 
 function declareHcpTenant(j: number) {
