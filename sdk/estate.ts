@@ -15,6 +15,7 @@ import {
   userResourceName,
 } from "./estateFile";
 import { declareHcp } from "./estateHcp";
+import { keyOrSlug } from "./estateNames";
 import { placement, type Where } from "./estatePlacement";
 import { FolderTenant } from "./folderTenant";
 import { OfferingItems } from "./offeringItems";
@@ -146,7 +147,7 @@ function declareApiClients(
   group: pulumi.Resource[],
 ): DeclaredApiClient[] {
   return (clients ?? []).map((c) => {
-    const key = c.key ?? slug(c.name);
+    const key = keyOrSlug(c.key, c.name);
     const { key: _key, ...args } = c;
     const client = new ApiClient(`${tenantResource}-api-client-${key}`, {
       ...(args as Omit<ApiClientArgs, "tenantId">),
@@ -202,7 +203,7 @@ function declareReseller(
   group: pulumi.Resource[],
 ): DeclaredReseller {
   const parentId = under.parentId;
-  const key = r.key ?? slug(r.name);
+  const key = keyOrSlug(r.key, r.name);
   const args = {
     name: r.name,
     parentId,
@@ -233,7 +234,7 @@ function declareCustomer(
   group: pulumi.Resource[],
 ): DeclaredCustomer {
   const parentId = under.parentId;
-  const resourceName = `${where.prefix}acronis-${c.key ?? slug(c.name)}`;
+  const resourceName = `${where.prefix}acronis-${keyOrSlug(c.key, c.name)}`;
   const tenant = new CustomerTenant(resourceName, {
     name: c.name,
     parentId,
@@ -295,5 +296,5 @@ function declareCustomer(
     return { login: u.login, userId: user.userId };
   });
   const apiClients = declareApiClients(resourceName, tenant.tenantId, c.apiClients, where, group);
-  return { key: c.key ?? slug(c.name), name: c.name, tenantId: tenant.tenantId, items, users, apiClients };
+  return { key: keyOrSlug(c.key, c.name), name: c.name, tenantId: tenant.tenantId, items, users, apiClients };
 }

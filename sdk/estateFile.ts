@@ -3,6 +3,11 @@ import Ajv, { type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
 import { isMap, LineCounter, type Node, parseDocument } from "yaml";
 import estateSchema from "../estate.schema.json";
+import { duplicates } from "./estateDuplicates";
+import { propertyName } from "./estateNames";
+
+export { propertyName, slug, userResourceName } from "./estateNames";
+export { type EstateTenantKind, estateSections, type PlacedTenant, placedTenants } from "./estatePlacement";
 
 export interface EstateUser {
   login: string;
@@ -76,37 +81,6 @@ export interface EstateTenantLevel {
   folders?: EstateReseller[];
 }
 
-export type EstateTenantKind = "partner" | "folder" | "customer";
-
-/** A tenant of the file, with its place: its path in the file and its parent's entry (none: the top). */
-export interface PlacedTenant {
-  kind: EstateTenantKind;
-  entry: EstateReseller | EstateCustomer;
-  path: (string | number)[];
-  parent?: PlacedTenant;
-}
-
-/** Every Acronis tenant of a section (by default the top level), each parent before its children. */
-export function placedTenants(section: { acronis?: EstateAcronisSection; path?: string[] }): PlacedTenant[] {
-  const placed: PlacedTenant[] = [];
-  const visit = (level: EstateTenantLevel, at: (string | number)[], parent?: PlacedTenant) => {
-    for (const kind of ["partners", "folders", "customers"] as const) {
-      (level[kind] ?? []).forEach((entry, i) => {
-        const tenant: PlacedTenant = {
-          kind: kind.slice(0, -1) as EstateTenantKind,
-          entry,
-          path: [...at, kind, i],
-          parent,
-        };
-        placed.push(tenant);
-        if (kind !== "customers") visit(entry as EstateReseller, tenant.path, tenant);
-      });
-    }
-  };
-  if (section.acronis) visit(section.acronis, [...(section.path ?? []), "acronis"]);
-  return placed;
-}
-
 export interface EstateHcpTenant {
   /** The resource identity; defaults to the slug of the name. */
   key?: string;
@@ -143,16 +117,6 @@ export interface EstateSection {
   hcp?: EstateHcpSection;
 }
 
-/** The default account's section, then each named account's, in the file's order. */
-export function estateSections(estate: Estate): EstateSection[] {
-  const named = Object.entries(estate.accounts ?? {}).map(([account, section]) => ({
-    account,
-    path: ["accounts", account],
-    ...section,
-  }));
-  return [{ path: [], acronis: estate.acronis, hcp: estate.hcp }, ...named];
-}
-
 export interface Estate {
   /** Take over existing objects of the same natural key instead of failing. */
   adopt?: boolean;
@@ -177,13 +141,6 @@ function pointerPath(pointer: string): (string | number)[] {
     .slice(1)
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-/** `acronis.customers[0].users[1].email` */
-export function propertyName(path: readonly (string | number)[]): string {
-  return (
-    path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(the file)"
-  );
 }
 
 /** One line per schema error: where it is in the file, which property, and the rule it breaks. */
@@ -238,108 +195,4 @@ export function loadEstate(file: string, text?: string): Estate {
   const problems = duplicates(estate as Estate, locate);
   if (problems.length > 0) throw new EstateError(problems);
   return estate as Estate;
-}
-
-/**
- * Names that must be unique for the resources (and the APIs) to tell them apart: customer and tenant
- * names, their keys (the resource identities), logins, and the resource names logins give.
- */
-function duplicates(estate: Estate, locate: (path: (string | number)[]) => string): string[] {
-  const problems: string[] = [];
-  /** Records `value` as `owner`'s; a repeat is reported at `path`, naming the first owner. Answers whether it was new. */
-  const unique = (
-    seen: Map<string, string>,
-    value: string,
-    path: (string | number)[],
-    owner: string,
-    hint = "",
-  ) => {
-    const first = seen.get(value);
-    if (first === undefined) seen.set(value, owner);
-    else problems.push(`${locate(path)}: ${propertyName(path)} ${first}${hint}`);
-    return first === undefined;
-  };
-  /** Checks names and identities (explicit keys, else slugs of names) of tenants, keys per `identity`. */
-  const identities = (
-    list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
-    nameOf: (n: string) => string,
-  ) => {
-    const names = new Map<string, string>();
-    const keys = new Map<string, string>();
-    for (const { item, path, identity } of list) {
-      const where = propertyName(path);
-      const named = unique(names, nameOf(item.name), [...path, "name"], `repeats the name of ${where}`);
-      const key = `${identity}/${item.key ?? slug(item.name)}`;
-      const owner =
-        item.key !== undefined
-          ? `repeats the key of ${where}`
-          : `repeats the key of ${where} (the slug of its name, "${slug(item.name)}")`;
-      // Without a key the identity is the name's slug: a repeated name is reported once, as a name.
-      if (item.key !== undefined) unique(keys, key, [...path, "key"], owner);
-      else if (named) unique(keys, key, [...path, "name"], owner, ": set a key of its own");
-    }
-  };
-  for (const section of estateSections(estate)) sectionDuplicates(section, identities, unique);
-  return problems;
-}
-
-type Unique = (
-  seen: Map<string, string>,
-  value: string,
-  path: (string | number)[],
-  owner: string,
-  hint?: string,
-) => boolean;
-type Identities = (
-  list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
-  nameOf: (n: string) => string,
-) => void;
-
-/** One account's names, keys and logins: each account is its own platform. */
-function sectionDuplicates(section: EstateSection, identities: Identities, unique: Unique): void {
-  const tenants = placedTenants(section);
-  // Acronis names are unique in the whole hierarchy; keys name resources, one namespace per kind.
-  identities(
-    tenants.map((t) => ({ item: t.entry, path: t.path, identity: t.kind })),
-    slug,
-  );
-  const logins = new Map<string, string>();
-  const userNames = new Map<string, string>();
-  for (const tenant of tenants) {
-    if (tenant.kind !== "customer") continue;
-    (tenant.entry as EstateCustomer).users?.forEach((u, j) => {
-      const path = [...tenant.path, "users", j, "login"];
-      const where = propertyName(path.slice(0, -1));
-      if (unique(logins, u.login.toLowerCase(), path, `repeats the login of ${where}`))
-        unique(
-          userNames,
-          slug(u.login),
-          path,
-          `gives the same resource name as ${where} ("${userResourceName(u.login)}"): logins must differ in more than case and punctuation`,
-        );
-    });
-  }
-  identities(
-    (section.hcp?.tenants ?? []).map((item, i) => ({
-      item,
-      path: [...section.path, "hcp", "tenants", i],
-      identity: "hcp",
-    })),
-    (n) => n.toLowerCase(),
-  );
-}
-
-/** The User resource's name: by login, which is unique in the platform, so a user can move between customers. */
-export function userResourceName(login: string): string {
-  return `acronis-user-${slug(login)}`;
-}
-
-/** A resource-name fragment from a display name: `Customer, Inc` → `customer-inc`. */
-export function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "x"
-  );
 }

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EstateHcpTenant, EstateSection } from "./estateFile";
 import { slug } from "./estateFile";
+import { keyOrSlug } from "./estateNames";
 import { placement, type Where } from "./estatePlacement";
 import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./hcpConsoleSecurity";
 import { HcpNamespace, type HcpNamespaceArgs } from "./hcpNamespace";
@@ -70,7 +71,7 @@ export function declareHcp(
     const settings = Object.fromEntries(
       Object.entries(rest).filter(([name]) => !(name in settingsDocuments)),
     );
-    const resourceName = `${where.prefix}hcp-${identity ?? slug(t.name)}`;
+    const resourceName = `${where.prefix}hcp-${keyOrSlug(identity, t.name)}`;
     if ((initialUser || userAccounts) && password === undefined)
       throw new Error(
         `hcp tenant ${t.name} has an initialUser or userAccounts: set the secret stack config hcpInitialUserPassword`,
@@ -92,7 +93,7 @@ export function declareHcp(
     };
     const accounts = (userAccounts ?? []).map((a) => {
       const { key, ...args } = a;
-      const account = new HcpUserAccount(`${resourceName}-account-${key ?? slug(a.username)}`, {
+      const account = new HcpUserAccount(`${resourceName}-account-${keyOrSlug(key, a.username)}`, {
         ...(args as unknown as Omit<HcpUserAccountArgs, "tenant">),
         tenant: tenant.name,
         password,
@@ -138,7 +139,7 @@ export function declareHcp(
       const { key, ...args } = n;
       const signIn = signInFor("namespaces", "ADMINISTRATOR");
       new HcpNamespace(
-        `${resourceName}-namespace-${key ?? slug(n.name)}`,
+        `${resourceName}-namespace-${keyOrSlug(key, n.name)}`,
         {
           ...(args as unknown as Omit<HcpNamespaceArgs, "tenant">),
           tenant: tenant.name,
@@ -149,6 +150,6 @@ export function declareHcp(
         { dependsOn: signIn.dependsOn },
       );
     }
-    return { key: identity ?? slug(t.name), name: t.name, tenantId: tenant.tenantId };
+    return { key: keyOrSlug(identity, t.name), name: t.name, tenantId: tenant.tenantId };
   });
 }
