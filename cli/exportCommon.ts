@@ -25,3 +25,21 @@ export function withUniqueKeys<T extends { key?: string }>(entries: T[]): T[] {
     return { ...entry, key };
   });
 }
+
+/** Whether a value says nothing: absent, an empty string, an empty list or an object with no member. */
+const isEmpty = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  value === "" ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === "object" && !Array.isArray(value) && Object.keys(value as object).length === 0);
+
+/** `sortedPlain` all the way down, empty values left out too (objects in lists are compacted, kept). */
+export function compactSorted<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => compactSorted(item)) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value)
+    .map(([key, member]) => [key, compactSorted(member)] as const)
+    .filter(([, member]) => !isEmpty(member));
+  return sortedPlain(Object.fromEntries(entries)) as T;
+}

@@ -30,8 +30,12 @@ Reads the live estate (both APIs unless one is named) and prints it as an estate
 sorted, so an unchanged estate exports to the same bytes. --usage adds each Acronis offering item's current
 usage as a comment beside it (the file loads the same with or without them). Settings come from the
 environment, as the providers' fallbacks: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET,
-HCP_DOMAIN, HCP_PORT, HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. Progress, and whatever the
-estate file cannot express, go to stderr. exit codes: 0 written, 1 an API or configuration failure, 2 usage error`,
+HCP_DOMAIN, HCP_PORT, HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. An HCP tenant's settings
+documents, user accounts and namespaces are read as its own accounts: HCP_TENANT_USERNAME (a SECURITY account,
+written as the tenant's initialUser; HCP_TENANT_<TENANT>_USERNAME for one tenant) and HCP_TENANT_PASSWORD
+(the stack's hcpInitialUserPassword), shared by the ADMINISTRATOR account that reads the rest. Progress,
+and whatever the estate file cannot express, go to stderr. exit codes: 0 written, 1 an API or configuration
+failure, 2 usage error`,
   emulator: `usage: tenant-estates emulator [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
   [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]
 

@@ -71,6 +71,7 @@ export class ApiClient extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
       ),
       withSecretOutputs(opts, secrets),
       "acronis",

@@ -20,7 +20,7 @@ type SettingsArgs = { tenant: pulumi.Input<string> } & Record<string, unknown>;
 type Declare = (name: string, args: SettingsArgs, opts: pulumi.CustomResourceOptions) => unknown;
 
 /** The HCP tenant's settings documents in the estate file, the resource of each, and the role it needs. */
-const settingsDocuments: Record<string, { declare: Declare; role: "SECURITY" | "ADMINISTRATOR" }> = {
+export const settingsDocuments: Record<string, { declare: Declare; role: "SECURITY" | "ADMINISTRATOR" }> = {
   consoleSecurity: {
     role: "SECURITY",
     declare: (n, a, o) => new HcpConsoleSecurity(n, a as unknown as HcpConsoleSecurityArgs, o),
@@ -47,6 +47,10 @@ const settingsDocuments: Record<string, { declare: Declare; role: "SECURITY" | "
     declare: (n, a, o) => new HcpTenantPermissions(n, a as unknown as HcpTenantPermissionsArgs, o),
   },
 };
+
+/** Whether an account's roles include ADMINISTRATOR: the first such account of userAccounts signs in for the rest. */
+export const isAdministrator = (roles: readonly string[] | undefined): boolean =>
+  (roles ?? []).some((r) => r.toUpperCase() === "ADMINISTRATOR");
 
 /** A tenant-level account to sign in with, and the resource to wait for when the file makes it. */
 interface SignIn {
@@ -103,9 +107,7 @@ export function declareHcp(
       });
       return { entry: a, account };
     });
-    const admin = accounts.find((a) =>
-      (a.entry.roles ?? []).some((r) => r.toUpperCase() === "ADMINISTRATOR"),
-    );
+    const admin = accounts.find((a) => isAdministrator(a.entry.roles));
     const administrator: SignIn = {
       username: admin?.entry.username,
       password: admin ? password : undefined,

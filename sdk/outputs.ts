@@ -3,17 +3,19 @@ import "./quietRpcLog";
 
 /**
  * Props for pulumi.dynamic.Resource: the user's args, with secret inputs wrapped as secrets, the stack's
- * name (`__owner`; the engine hides `__` keys from plans), plus every
- * output key set to undefined, which is how a dynamic resource declares the outputs it exposes
+ * name (`__owner`; the engine hides `__` keys from plans) and, when given, the resource's (`__resourceName`), plus
+ * every output key set to undefined, which is how a dynamic resource declares the outputs it exposes
  * (pulumi/pulumi#5174).
  */
 export function resourceProps(
   args: object,
   outputKeys: readonly string[],
   secretKeys: readonly string[],
+  resourceName?: string,
 ): Record<string, unknown> {
   // The hidden `__owner` names the stack, for the ownership mark the provider writes on what it creates.
   const props: Record<string, unknown> = { __owner: `${pulumi.getProject()}/${pulumi.getStack()}` };
+  if (resourceName !== undefined) props.__resourceName = resourceName;
   for (const key of outputKeys) props[key] = undefined;
   const given = args as Record<string, unknown>;
   for (const [key, value] of Object.entries(given)) {

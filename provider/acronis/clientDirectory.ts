@@ -30,6 +30,11 @@ export class ApiClientDirectory {
     this.written.add(id);
   }
 
+  /** The clients of a tenant, from this process's listing (a killed run's clients were made before it). */
+  async inTenant(tenantId: string): Promise<ApiClientObject[]> {
+    return [...(await this.list()).values()].filter((c) => c.tenant_id === tenantId);
+  }
+
   /** The clients of a tenant with this name (names need not be unique), freshly listed. */
   async named(tenantId: string, name: string): Promise<ApiClientObject[]> {
     const clients = await listApiClients(this.client);

@@ -9,9 +9,13 @@ import { createHash } from "node:crypto";
  */
 export const markPrefix = "tenant-estates:";
 
-/** The stack the SDK declares a resource in (`<project>/<stack>`), passed as the hidden input `__owner`. */
+/**
+ * The stack the SDK declares a resource in (`<project>/<stack>`), passed as the hidden input `__owner`, and,
+ * where the spec asks for it, the resource's own name, `__resourceName`.
+ */
 export interface Owned {
   __owner?: string;
+  __resourceName?: string;
 }
 
 /**

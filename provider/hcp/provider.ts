@@ -189,6 +189,12 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
     return readResult(this.spec, id, this.outputs(api, props), props);
   }
 
+  /** The managed settings as `client` reads them, in read's shape (`tenant-estates export`); undefined: no tenant. */
+  async readSettings(client: HcpClient, managed: I): Promise<Record<string, unknown> | undefined> {
+    const api = await this.fetch(client, managed.tenant);
+    return api === undefined ? undefined : this.settingOutputs(api, managed);
+  }
+
   async update(_id: string, _olds: I, news: I): Promise<pulumi.dynamic.UpdateResult> {
     const client = this.clientFor(news.tenant, news);
     await this.explained(news, () => this.store(client, news.tenant, this.body(news)));

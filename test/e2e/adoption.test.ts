@@ -139,6 +139,9 @@ describe("end to end on the real engine: exporting an estate made by hand, and a
     expect(await writesSince(before)).to.deep.equal([]);
     expect(first.stderr).to.match(/^acronis: \d+ tenants read$/m);
     expect(first.stderr).to.contain('not in the estate file: hcp: tenant "Default" has no hard quota');
+    expect(first.stderr).to.contain(
+      'not in the estate file: hcp: tenant "archive": its settings documents, user accounts and namespaces are not exported: no tenant-level account was given',
+    );
     const exported = parse(text) as typeof estate & { acronis: { partnerTenantId: string } };
     expect(exported.adopt).to.equal(true);
     expect(exported.acronis.partnerTenantId).to.equal(emulators.acronis.partnerTenantId);

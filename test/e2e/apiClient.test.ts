@@ -136,6 +136,32 @@ describe("end to end on the real engine: an integration's API client", function 
     expect(await tokenStatus(outputs.clientId, outputs.clientSecret)).to.equal(200);
   });
 
+  it("a client whose create the state lost (the run was killed after the POST) is deleted by the next up, which makes it anew", async () => {
+    const old = { ...outputs };
+    const state = JSON.parse(await stack.exportState()) as { deployment: { resources: { urn: string }[] } };
+    const urn = state.deployment.resources.find((r) => r.urn.endsWith("::backup-integration"))?.urn as string;
+    await stack.mustRun(["state", "delete", urn, "--yes"]);
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "backup-integration", op: "create", properties: [] },
+    ]);
+    const from = log.list("acronis").length;
+    await stack.up();
+    await refreshOutputs();
+    const writes = log
+      .list("acronis")
+      .slice(from)
+      .filter((e) => e.method !== "GET" && !e.path.endsWith("/idp/token"))
+      .map((e) => `${e.method} ${e.path}`);
+    expect(writes).to.deep.equal([`DELETE /api/2/clients/${old.clientId}`, "POST /api/2/clients"]);
+    expect(await tokenStatus(outputs.clientId, outputs.clientSecret)).to.equal(200);
+    const clients = (await api.get("/clients")).body.items as {
+      client_id: string;
+      data: { client_name: string };
+    }[];
+    const named = clients.filter((c) => c.data.client_name === "backup-integration").map((c) => c.client_id);
+    expect(named).to.deep.equal([outputs.clientId]);
+  });
+
   it("adopts a client made by hand with no POST /clients; its secret is not known to the stack", async () => {
     const made = (
       await api.post("/clients", {

@@ -25,9 +25,9 @@ export function runWithEmulators(
   emulators: RunningEmulators,
   command: string,
   args: string[],
-  options: { cwd?: string; path?: string } = {},
+  options: { cwd?: string; path?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, ...emulatorEnvironment(emulators) };
+  const env = { ...process.env, ...emulatorEnvironment(emulators), ...options.env };
   if (options.path) env.PATH = options.path;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd: options.cwd });

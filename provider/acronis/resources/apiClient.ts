@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { refuseAnotherStacks } from "../../core/adoption";
 import { debugLog } from "../../core/debugLog";
@@ -38,8 +38,9 @@ export interface ApiClientOutputs extends ApiClientInputs {
 
 const rules = propertyRules(apiClientSpec);
 
-/** Keys of the client's `data` the resource does not manage: the stack's mark, and the create attempt. */
+/** Keys of the client's `data` the resource does not manage: the stack's mark, the resource's, the create attempt. */
 export const markKey = "tenant_estates_owner";
+export const resourceKey = "tenant_estates_resource";
 export const attemptKey = "tenant_estates_create";
 
 export const validateApiClient = (news: ApiClientInputs) => validateInputs(apiClientSpec, {}, news);
@@ -48,12 +49,27 @@ export const validateApiClient = (news: ApiClientInputs) => validateInputs(apiCl
 export const apiClientMark = (inputs: Owned): string | undefined =>
   inputs.__owner ? ownershipMark(inputs.__owner, 255) : undefined;
 
+/**
+ * Which resource of the stack made a client, for which rotation (a replacement's new client is another one): a
+ * hash of the two, kept in `data` beside the stack's mark.
+ */
+export function apiClientResourceMark(inputs: ApiClientInputs & Owned): string | undefined {
+  if (inputs.__resourceName === undefined) return undefined;
+  const identity = JSON.stringify([inputs.__resourceName, inputs.rotation ?? null]);
+  return createHash("sha256").update(identity).digest("hex").slice(0, 32);
+}
+
 export function apiClientCreateBody(inputs: ApiClientInputs & Owned, attempt: string): ApiClientCreate {
   return plain({
     type: "api_client" as const,
     tenant_id: inputs.tenantId,
     token_endpoint_auth_method: inputs.tokenEndpointAuthMethod ?? "client_secret_basic",
-    data: { client_name: inputs.name, [markKey]: apiClientMark(inputs), [attemptKey]: attempt },
+    data: {
+      client_name: inputs.name,
+      [markKey]: apiClientMark(inputs),
+      [resourceKey]: apiClientResourceMark(inputs),
+      [attemptKey]: attempt,
+    },
     redirect_uris: inputs.redirectUris,
   });
 }
@@ -129,7 +145,7 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
     if (inputs.adopt) {
       const existing = await this.findToAdopt(inputs);
       if (existing) return this.adopt(existing, inputs);
-    }
+    } else await this.deleteLostCreates(inputs);
     const created = await createApiClientOnce(this.client(), inputs);
     this.clients().wrote(created.client_id);
     const known = apiClientOutputs(created, inputs, created.client_secret);
@@ -139,6 +155,31 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
       const disabled = await updateApiClient(this.client(), created.client_id, { status: "disabled" });
       return apiClientOutputs(disabled, inputs, created.client_secret);
     });
+  }
+
+  /**
+   * Clients this very resource made in a run killed before the engine saved them: the stack's mark and the
+   * resource's, the declared name and method, in the declared tenant. With `adopt` they are adopted instead.
+   */
+  // Choice: deleted (their secrets were lost with the run), and only where stack, resource, rotation, name and method all agree.
+  private async deleteLostCreates(inputs: ApiClientInputs & Owned): Promise<void> {
+    const [ours, resource] = [apiClientMark(inputs), apiClientResourceMark(inputs)];
+    if (ours === undefined || resource === undefined) return;
+    const method = inputs.tokenEndpointAuthMethod ?? "client_secret_basic";
+    const lost = (await this.clients().inTenant(inputs.tenantId)).filter(
+      (c) =>
+        c.data?.[markKey] === ours &&
+        c.data?.[resourceKey] === resource &&
+        c.data?.client_name === inputs.name &&
+        c.token_endpoint_auth_method === method,
+    );
+    for (const client of lost) {
+      debugLog(
+        `API client "${inputs.name}": deleting ${client.client_id}, made by a killed run of this resource`,
+      );
+      await deleteApiClient(this.client(), client.client_id);
+      this.clients().wrote(client.client_id);
+    }
   }
 
   // Choice: adoption needs exactly one client of that name in the tenant; several are an error naming them.

@@ -26,6 +26,21 @@ import { hcpNamespaceSpec } from "../specs/hcpNamespace";
 
 const rules = propertyRules(hcpNamespaceSpec);
 
+/** The namespace with the sub-resources the inputs manage (read, and `tenant-estates export`, use it). */
+export async function heldNamespace(
+  namespaces: NamespaceApi,
+  inputs: HcpNamespaceInputs,
+  namespace: Namespace,
+): Promise<HeldNamespace> {
+  const name = namespace.name ?? inputs.name;
+  return {
+    namespace,
+    versioning: inputs.versioning ? await namespaces.getVersioning(inputs.tenant, name) : undefined,
+    compliance:
+      inputs.defaultRetention !== undefined ? await namespaces.getCompliance(inputs.tenant, name) : undefined,
+  };
+}
+
 /**
  * HCP namespaces (tenant level, ADMINISTRATOR): PUT to create, POST to change or rename, the
  * versioningSettings and complianceSettings sub-resources, DELETE of empty namespaces only. The id is
@@ -69,23 +84,6 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
     });
   }
 
-  /** The namespace with the sub-resources the program manages. */
-  private async held(
-    namespaces: NamespaceApi,
-    inputs: HcpNamespaceInputs,
-    namespace: Namespace,
-  ): Promise<HeldNamespace> {
-    const name = namespace.name ?? inputs.name;
-    return {
-      namespace,
-      versioning: inputs.versioning ? await namespaces.getVersioning(inputs.tenant, name) : undefined,
-      compliance:
-        inputs.defaultRetention !== undefined
-          ? await namespaces.getCompliance(inputs.tenant, name)
-          : undefined,
-    };
-  }
-
   private async outputsOf(namespaces: NamespaceApi, inputs: HcpNamespaceInputs, name: string, id?: string) {
     const namespace = await this.find(namespaces, inputs.tenant, name, id);
     if (!namespace)
@@ -94,7 +92,7 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
         operation: `GET /tenants/${inputs.tenant}/namespaces/${name}`,
         status: 404,
       });
-    return namespaceOutputs(await this.held(namespaces, inputs, namespace), inputs, rules);
+    return namespaceOutputs(await heldNamespace(namespaces, inputs, namespace), inputs, rules);
   }
 
   async create(inputs: HcpNamespaceInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
@@ -151,7 +149,7 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
       throw new Error(
         `namespace "${namespace.name}" of tenant "${inputs.tenant}" exists with hashScheme ${namespace.hashScheme}, which HCP cannot change: declare hashScheme "${namespace.hashScheme}" to adopt it`,
       );
-    const held = namespaceOutputs(await this.held(namespaces, inputs, namespace), inputs, rules);
+    const held = namespaceOutputs(await heldNamespace(namespaces, inputs, namespace), inputs, rules);
     if (alreadySatisfies(hcpNamespaceSpec, held, inputs)) return { id, outs: held };
     return finishCreate(id, inputs, held, async () => (await this.update(id, held, inputs)).outs);
   }
@@ -160,7 +158,7 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
     const { namespaces } = this.api(props);
     const outputs = await this.unlessTenantGone(props, async () => {
       const namespace = await this.find(namespaces, props.tenant, props.name, id);
-      return namespace && namespaceOutputs(await this.held(namespaces, props, namespace), props, rules);
+      return namespace && namespaceOutputs(await heldNamespace(namespaces, props, namespace), props, rules);
     });
     if (!outputs) return {};
     return readResult(hcpNamespaceSpec, id, outputs, props);

@@ -1,0 +1,93 @@
+/** `tenant-estates export` of HCP: the tenants, and inside each what its own account can read. */
+import estateSchema from "../estate.schema.json";
+import { type HcpSettings, hcpClientFor } from "../provider/core/config";
+import { inputKeys } from "../provider/core/spec";
+import type { HcpClient } from "../provider/hcp/client";
+import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
+import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
+import type { Estate, EstateHcpTenant } from "../sdk/estate";
+import { slug } from "../sdk/estate";
+import { type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
+import { type TenantSignIn, tenantObjects } from "./exportHcpObjects";
+
+/** The HCP tenant properties an estate file holds and a tenant can be read back with (never the initial user). */
+const hcpTenantKeys = Object.keys(estateSchema.definitions.hcpTenant.properties).filter(
+  (key) =>
+    inputKeys(hcpTenantSpec).includes(key) &&
+    !hcpTenantSpec.properties[key].createOnly &&
+    key !== "deletionPolicy",
+);
+
+/** Asks hcpTenantOutputs for every exported property. */
+const everyHcpTenantKey = Object.fromEntries(hcpTenantKeys.map((k) => [k, true])) as never;
+
+/** How export signs in to each tenant; `why` says what to set for a tenant that has no account. */
+export interface TenantAccounts {
+  signInFor(tenant: string): TenantSignIn | undefined;
+  why(tenant: string): string;
+}
+
+/** `HCP_TENANT_<TENANT>_USERNAME`: the tenant's name in capitals, its dashes as underscores. */
+export const tenantUsernameVariable = (tenant: string): string =>
+  `HCP_TENANT_${tenant.toUpperCase().replace(/-/g, "_")}_USERNAME`;
+
+/**
+ * The tenant-level accounts export signs in with, from the environment: `HCP_TENANT_USERNAME` in every
+ * tenant unless `HCP_TENANT_<TENANT>_USERNAME` names another, each with `HCP_TENANT_PASSWORD`.
+ */
+// Choice: one password for every tenant, the estate file's one hcpInitialUserPassword; only the username is per tenant.
+export function tenantAccountsFrom(
+  settings: HcpSettings,
+  env: Record<string, string | undefined> = process.env,
+): TenantAccounts {
+  const password = env.HCP_TENANT_PASSWORD || undefined;
+  const usernameFor = (tenant: string) =>
+    env[tenantUsernameVariable(tenant)] || env.HCP_TENANT_USERNAME || undefined;
+  return {
+    signInFor(tenant) {
+      const username = usernameFor(tenant);
+      if (username === undefined || password === undefined) return undefined;
+      return {
+        username,
+        clientAs: (account) => hcpClientFor(settings, { tenant, username: account, password }),
+      };
+    },
+    why: (tenant) =>
+      `no tenant-level account was given: set HCP_TENANT_USERNAME (or ${tenantUsernameVariable(tenant)}) and HCP_TENANT_PASSWORD`,
+  };
+}
+
+/**
+ * Every HCP tenant with the properties the estate file holds (one listing and one read per tenant), and
+ * inside each what its own accounts can read; a tenant without them is exported alone, never failing the rest.
+ */
+export async function exportHcp(
+  client: HcpClient,
+  report: ExportReport,
+  accounts?: TenantAccounts,
+): Promise<NonNullable<Estate["hcp"]>> {
+  const names = await client.listTenants();
+  const tenants: EstateHcpTenant[] = [];
+  for (const name of names) {
+    const tenant = await client.getTenant(name);
+    if (!tenant) continue;
+    if (tenant.hardQuota === undefined) {
+      report.notExpressed(
+        `hcp: tenant "${name}" has no hard quota (HCP's default tenant), which the estate file requires`,
+      );
+      continue;
+    }
+    const outputs = hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>;
+    const entry = Object.fromEntries(hcpTenantKeys.map((k) => [k, outputs[k]]));
+    if (Array.isArray(entry.tags) && entry.tags.length === 0) delete entry.tags;
+    const signIn = accounts?.signInFor(name);
+    if (!signIn)
+      report.notExpressed(
+        `hcp: tenant "${name}": its settings documents, user accounts and namespaces are not exported: ${accounts?.why(name) ?? "no tenant-level account was given"}`,
+      );
+    const objects = signIn ? await tenantObjects(name, signIn, report) : {};
+    tenants.push(sortedPlain({ key: slug(name), ...entry, name, ...objects }) as EstateHcpTenant);
+    report.progress(`hcp: ${tenants.length} of ${names.length} tenants read`);
+  }
+  return { tenants: withUniqueKeys(tenants.sort((a, b) => a.name.localeCompare(b.name))) };
+}
