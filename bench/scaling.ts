@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { startEmulators } from "../emulator/index";
+import { shardOf } from "../sdk/estateShard";
 import { repoRoot, TestStack } from "../test/support/engine";
 import { apiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
@@ -19,7 +20,6 @@ import {
   timed,
   useEngine,
 } from "./run";
-import { shardOf } from "./shard";
 import { stateAnatomy } from "./stateAnatomy";
 
 /**
@@ -27,9 +27,11 @@ import { stateAnatomy } from "./stateAnatomy";
  *
  *   floor  --customers N [--resources-per-customer 5|2|1] [--pad-bytes B] [--skip-checkpoints] [--runs R]
  *          the engine floor with the same inputs in fewer resources per customer, or bigger state per resource;
- *   shards --customers N --shards K [--latency-ms L] [--skip-checkpoints] [--runs R] [--move]
- *          our estate split by customer key into K stacks on one file backend, run in parallel through the
- *          Automation API; --move also moves one customer between two shards with `pulumi state move`.
+ *   shards --customers N --shards K [--latency-ms L] [--skip-checkpoints] [--runs R] [--window W]
+ *          [--one-at-a-time] [--move]
+ *          our estate split by customer key into K stacks (shard-1 … shard-K) on one file backend, run in
+ *          parallel through the Automation API, or one after another, each `up` then `preview --refresh`,
+ *          with --one-at-a-time; --move also moves one customer between two shards with `pulumi state move`.
  */
 
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
@@ -169,14 +171,20 @@ async function moveCustomer(
     moved: key,
     from: `shard-${from}`,
     to: `shard-${to}`,
-    changesPlannedBySource: await planned(stacks[from]),
-    changesPlannedByDestination: await planned(stacks[to]),
+    changesPlannedBySource: await planned(stacks[from - 1]),
+    changesPlannedByDestination: await planned(stacks[to - 1]),
     tenantMarkAfterMove: await tenantMark(),
   };
 }
 
 async function shards(argv: string[], log: (line: string) => void) {
-  checkArguments(argv, ["customers", "shards", "latency-ms", "runs"], ["skip-checkpoints", "move"]);
+  checkArguments(
+    argv,
+    ["customers", "shards", "latency-ms", "runs", "window"],
+    ["skip-checkpoints", "move", "one-at-a-time"],
+  );
+  const oneAtATime = argv.includes("--one-at-a-time");
+  const window = numberOption(argv, "window", 0);
   const customers = numberOption(argv, "customers", 100, 1);
   const count = numberOption(argv, "shards", 2, 1);
   const latencyMs = numberOption(argv, "latency-ms", 100);
@@ -185,15 +193,16 @@ async function shards(argv: string[], log: (line: string) => void) {
   const perShard = Array.from(
     { length: count },
     (_, k) =>
-      Array.from({ length: customers }, (_, i) => shardOf(`estate-${i}`, count)).filter((s) => s === k)
+      Array.from({ length: customers }, (_, i) => shardOf(`estate-${i}`, count)).filter((s) => s === k + 1)
         .length,
   );
   // Each shard is an engine with its own provider process: K times the requests in flight of one stack.
-  const concurrency = count * apiFloorConcurrency(engineParallelism(), 8);
+  const concurrency = (oneAtATime ? 1 : count) * apiFloorConcurrency(engineParallelism(), 8);
   const others = othersCpuMeter();
   const seconds: number[] = [];
   const peaks: number[] = [];
   const floors: number[] = [];
+  const refreshes: number[] = [];
   let requests = 0;
   let checkpoint = 0;
   let move: Awaited<ReturnType<typeof moveCustomer>> | undefined;
@@ -201,7 +210,7 @@ async function shards(argv: string[], log: (line: string) => void) {
     const emulators = await startEmulators({ latencyMs });
     const { workDir, envVars } = shardProject(skipCheckpoints);
     const stacks: Stack[] = [];
-    for (let k = 0; k < count; k++) {
+    for (let k = 1; k <= count; k++) {
       const stack = await LocalWorkspace.createStack({ stackName: `shard-${k}`, workDir }, { envVars });
       await stack.setAllConfig({
         "acronis:baseUrl": { value: emulators.acronis.baseUrl },
@@ -210,20 +219,33 @@ async function shards(argv: string[], log: (line: string) => void) {
         partnerTenantId: { value: emulators.acronis.partnerTenantId },
         customers: { value: String(customers) },
         shards: { value: String(count) },
+        ...(window > 0 ? { registrationWindow: { value: String(window) } } : {}),
       });
       stacks.push(stack);
     }
     const memory = peakSampler();
-    const [, upSeconds] = await timed(() => Promise.all(stacks.map((stack) => stack.up())));
+    memory.phase("up");
+    const [, upSeconds] = await timed(async () => {
+      if (!oneAtATime) return Promise.all(stacks.map((stack) => stack.up()));
+      for (const stack of stacks) await stack.up();
+    });
+    requests = emulators.log.list("acronis").length;
+    if (oneAtATime) {
+      memory.phase("preview --refresh");
+      const [, seconds] = await timed(async () => {
+        for (const stack of stacks) await stack.preview({ refresh: true });
+      });
+      refreshes.push(seconds);
+    }
     const peak = memory.stop();
+    for (const line of describePeak(peak)) log(line);
     seconds.push(upSeconds);
     peaks.push(peak.peakMb);
-    requests = emulators.log.list("acronis").length;
     checkpoint = checkpointBytesIn(workDir);
     log(`shards run ${i}/${runs}: ${count} stacks in ${round(upSeconds)} s, peak ${round(peak.peakMb)} MB`);
     if (argv.includes("--move") && count > 1 && move === undefined) {
       const index = Array.from({ length: customers }, (_, j) => j).find(
-        (j) => shardOf(`estate-${j}`, count) === 0,
+        (j) => shardOf(`estate-${j}`, count) === 1,
       );
       if (index !== undefined) {
         const tenantMark = async () => {
@@ -233,7 +255,7 @@ async function shards(argv: string[], log: (line: string) => void) {
           };
           return state.tenants?.find((t) => t.name === `Estate Customer ${index}`)?.internal_tag;
         };
-        move = await moveCustomer(stacks, workDir, envVars, index, 0, 1, tenantMark);
+        move = await moveCustomer(stacks, workDir, envVars, index, 1, 2, tenantMark);
         log(`move: ${JSON.stringify(move)}`);
       }
     }
@@ -260,6 +282,8 @@ async function shards(argv: string[], log: (line: string) => void) {
     experiment: "shards",
     customers,
     shards: count,
+    oneAtATime,
+    registrationWindow: window,
     customersPerShard: perShard,
     skipCheckpoints,
     latencyMs,
@@ -268,6 +292,7 @@ async function shards(argv: string[], log: (line: string) => void) {
     apiFloorSeconds: round(median(floors)),
     apiFloorConcurrency: concurrency,
     apiFloorRatio: round(median(seconds) / median(floors)),
+    refreshSeconds: oneAtATime ? round(median(refreshes)) : undefined,
     requestsPerCustomer: round(requests / customers),
     checkpointBytesPerResource: Math.round(checkpoint / (customers * 5)),
     peakRssMb: round(median(peaks), 1),

@@ -3,6 +3,7 @@ export * from "./acronisLookups";
 export * from "./apiClient";
 export * from "./customerTenant";
 export * from "./estate";
+export * from "./estateShard";
 export * from "./folderTenant";
 export * from "./hcpConsoleSecurity";
 export * from "./hcpLookups";

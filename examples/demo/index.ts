@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { declareEstateGradually, EstateError, loadEstate } from "tenant-estates";
+import { declareEstateGradually, EstateError, estateShard, loadEstate, parseShard } from "tenant-estates";
 
 // The main job: the estate file (estate.yaml beside Pulumi.yaml unless `estateFile` says otherwise),
 // validated, then declared. Acronis customers go under partnerTenantId; HCP initial users get the secret
@@ -24,6 +24,13 @@ try {
   // The engine prints this as the program's error: every problem with file, line and property.
   if (err instanceof EstateError) throw new pulumi.RunError(err.message);
   throw err;
+}
+
+// With `estateShard` ("2/4"), this stack declares only its shard of the estate (docs/scaling.md).
+const shardSetting = config.get("estateShard");
+if (shardSetting) {
+  const { shard, shards } = parseShard(shardSetting);
+  estate = estateShard(estate, shard, shards);
 }
 
 // Declared gradually: the program holds the tenants the engine is working on, not the whole estate.

@@ -2,6 +2,9 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { type RunningEmulators, startEmulators } from "../../emulator";
+import { loadEstate } from "../../sdk/estateFile";
+import { placedTenants } from "../../sdk/estatePlacement";
+import { estateShard } from "../../sdk/estateShard";
 import { repoRoot, TestStack } from "../support/engine";
 import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 
@@ -53,5 +56,44 @@ describe("end to end on the real engine: the estate file of the main job", funct
     expect(
       await stack.previewSteps({ refresh: true }).then((steps) => steps.filter((s) => s.op !== "refresh")),
     ).to.deep.equal([]);
+  });
+
+  it("deploys the sample estate as two shards: two stacks make it with no conflict, each its part, then plan nothing", async () => {
+    const shardEmulators = await startEmulators();
+    const shards: TestStack[] = [];
+    try {
+      const sample = loadEstate(path.join(repoRoot, "estate.yaml"));
+      for (const shard of [1, 2]) {
+        const shardStack = await TestStack.create(`estate-shard-${shard}`, "examples/demo", {
+          ...acronisStackConfig(shardEmulators.acronis),
+          ...hcpStackConfig(shardEmulators.hcp),
+          hcpInitialUserPassword: { value: "Estate-initial-1", secret: true },
+          estateShard: { value: `${shard}/2` },
+        });
+        shards.push(shardStack);
+        copyFileSync(path.join(repoRoot, "estate.yaml"), path.join(shardStack.workDir, "estate.yaml"));
+        await shardStack.up();
+        const part = estateShard(sample, shard, 2);
+        const outputs = await shardStack.outputs();
+        expect(Object.keys(outputs.customers as object).sort()).to.deep.equal(
+          placedTenants({ acronis: part.acronis })
+            .filter((t) => t.kind === "customer")
+            .map((t) => t.entry.name)
+            .sort(),
+        );
+        expect(Object.keys(outputs.hcpTenants as object).sort()).to.deep.equal(
+          (part.hcp?.tenants ?? []).map((t) => t.name).sort(),
+        );
+      }
+      for (const shardStack of shards)
+        expect(
+          await shardStack
+            .previewSteps({ refresh: true })
+            .then((steps) => steps.filter((s) => s.op !== "refresh")),
+        ).to.deep.equal([]);
+    } finally {
+      for (const shardStack of shards) shardStack.remove();
+      await shardEmulators.close();
+    }
   });
 });
