@@ -7,15 +7,23 @@ export function shardOf(identity: string, shards: number): number {
   return (createHash("sha256").update(identity).digest().readUInt32BE(0) % shards) + 1;
 }
 
-/** `"2/4"` → shard 2 of 4; anything else is an error naming the setting and the rule. */
-export function parseShard(text: string, setting = "estateShard"): { shard: number; shards: number } {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const [shard, shards] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || shards < 1 || shard < 1 || shard > shards)
+function checkShards(shards: number): void {
+  if (!Number.isInteger(shards) || shards < 1)
+    throw new Error(`estateShards must be a whole number of at least 1 (got ${shards})`);
+}
+
+/**
+ * The shard a stack declares, from its name: `prod-2` is shard 2 (of `shards`). Not from stack config:
+ * `pulumi state move` between shards needs every shard's config to be the same (docs/scaling.md).
+ */
+export function stackShard(stack: string, shards: number): number {
+  checkShards(shards);
+  const shard = Number(/-(\d+)$/.exec(stack)?.[1] ?? Number.NaN);
+  if (!(shard >= 1 && shard <= shards))
     throw new Error(
-      `${setting} must be "<shard>/<shards>" with 1 <= shard <= shards, e.g. "2/4" (got "${text}")`,
+      `estateShards is ${shards}: the stack's name must end in -<shard>, 1 to ${shards} (e.g. "prod-${shards}"), not "${stack}"`,
     );
-  return { shard, shards };
+  return shard;
 }
 
 /**
@@ -25,7 +33,9 @@ export function parseShard(text: string, setting = "estateShard"): { shard: numb
  * whose state `pulumi state move` carries to their new stack (see docs/scaling.md).
  */
 export function estateShard(estate: Estate, shard: number, shards: number): Estate {
-  parseShard(`${shard}/${shards}`, "the shard");
+  checkShards(shards);
+  if (!Number.isInteger(shard) || shard < 1 || shard > shards)
+    throw new Error(`the shard must be a whole number from 1 to ${shards} (got ${shard})`);
   const mine = (kind: string, entry: { key?: string; name: string }) =>
     shardOf(`${kind}/${keyOrSlug(entry.key, entry.name)}`, shards) === shard;
   const acronis = (section?: EstateAcronisSection): EstateAcronisSection | undefined =>

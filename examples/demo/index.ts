@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { declareEstateGradually, EstateError, estateShard, loadEstate, parseShard } from "tenant-estates";
+import { declareEstateGradually, EstateError, estateShard, loadEstate, stackShard } from "tenant-estates";
 
 // The main job: the estate file (estate.yaml beside Pulumi.yaml unless `estateFile` says otherwise),
 // validated, then declared. Acronis customers go under partnerTenantId; HCP initial users get the secret
@@ -26,12 +26,9 @@ try {
   throw err;
 }
 
-// With `estateShard` ("2/4"), this stack declares only its shard of the estate (docs/scaling.md).
-const shardSetting = config.get("estateShard");
-if (shardSetting) {
-  const { shard, shards } = parseShard(shardSetting);
-  estate = estateShard(estate, shard, shards);
-}
+// With `estateShards` K (the same in every shard), stack `<name>-k` declares only shard k (docs/scaling.md).
+const shards = config.getNumber("estateShards");
+if (shards !== undefined) estate = estateShard(estate, stackShard(pulumi.getStack(), shards), shards);
 
 // Declared gradually: the program holds the tenants the engine is working on, not the whole estate.
 export = async () => {

@@ -64,12 +64,17 @@ describe("end to end on the real engine: the estate file of the main job", funct
     try {
       const sample = loadEstate(path.join(repoRoot, "estate.yaml"));
       for (const shard of [1, 2]) {
-        const shardStack = await TestStack.create(`estate-shard-${shard}`, "examples/demo", {
-          ...acronisStackConfig(shardEmulators.acronis),
-          ...hcpStackConfig(shardEmulators.hcp),
-          hcpInitialUserPassword: { value: "Estate-initial-1", secret: true },
-          estateShard: { value: `${shard}/2` },
-        });
+        const shardStack = await TestStack.create(
+          "estate",
+          "examples/demo",
+          {
+            ...acronisStackConfig(shardEmulators.acronis),
+            ...hcpStackConfig(shardEmulators.hcp),
+            hcpInitialUserPassword: { value: "Estate-initial-1", secret: true },
+            estateShards: { value: "2" },
+          },
+          { stackName: `prod-${shard}` },
+        );
         shards.push(shardStack);
         copyFileSync(path.join(repoRoot, "estate.yaml"), path.join(shardStack.workDir, "estate.yaml"));
         await shardStack.up();

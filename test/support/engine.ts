@@ -39,6 +39,7 @@ export class TestStack {
     name: string,
     programDir: string,
     config: Record<string, { value: string; secret?: boolean }>,
+    options: { stackName?: string } = {},
   ): Promise<TestStack> {
     const workDir = path.join(repoRoot, ".work", "e2e", `${name}-${process.pid}-${Date.now()}`);
     rmSync(workDir, { recursive: true, force: true });
@@ -56,14 +57,14 @@ export class TestStack {
       path.join(workDir, "index.js"),
       `module.exports = require(${JSON.stringify(path.join(repoRoot, "dist", programDir))});\n`,
     );
-    return TestStack.inDirectory(workDir, config);
+    return TestStack.inDirectory(workDir, config, options);
   }
 
   /** A stack of the program a test wrote into `workDir` itself (Pulumi.yaml, package.json, node_modules). */
   static async inDirectory(
     workDir: string,
     config: Record<string, { value: string; secret?: boolean }>,
-    options: { nodeDir?: string } = {},
+    options: { nodeDir?: string; stackName?: string } = {},
   ): Promise<TestStack> {
     const engineDir = process.env.PULUMI_ENGINE_DIR;
     if (!engineDir)
@@ -94,7 +95,7 @@ export class TestStack {
       ACRONIS_CLIENT_SECRET: "",
     };
     const stack = new TestStack(workDir, env);
-    await stack.mustRun(["stack", "init", "test"]);
+    await stack.mustRun(["stack", "init", options.stackName ?? "test"]);
     for (const [key, { value, secret }] of Object.entries(config)) {
       await stack.mustRun(["config", "set", key, ...(secret ? ["--secret"] : []), "--", value]);
     }

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import type { Estate } from "../../sdk/estateFile";
-import { estateShard, parseShard, shardOf } from "../../sdk/estateShard";
+import { estateShard, shardOf, stackShard } from "../../sdk/estateShard";
 
 const named = (prefix: string) => (key: string) => ({ key: `${prefix}-${key}`, name: `${prefix} ${key}` });
 const keys = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), { maxLength: 30 });
@@ -68,12 +68,16 @@ describe("estate shards", () => {
     expect([...seen].sort()).to.deep.equal([1, 2, 3, 4]);
   });
 
-  it("reads a shard setting, refusing anything but <shard>/<shards> with 1 <= shard <= shards", () => {
-    expect(parseShard("2/4")).to.deep.equal({ shard: 2, shards: 4 });
-    expect(parseShard(" 1 / 1 ")).to.deep.equal({ shard: 1, shards: 1 });
-    for (const bad of ["0/4", "5/4", "2", "a/b", "2/0", "-1/3", ""])
-      expect(() => parseShard(bad)).to.throw(
-        `estateShard must be "<shard>/<shards>" with 1 <= shard <= shards`,
+  it("takes a stack's shard from the end of its name, refusing a name without one in 1 … shards", () => {
+    expect(stackShard("prod-2", 4)).to.equal(2);
+    expect(stackShard("eu-west-prod-12", 12)).to.equal(12);
+    for (const bad of ["prod-0", "prod-5", "prod", "prod-2a", "prod2"])
+      expect(() => stackShard(bad, 4)).to.throw(
+        `estateShards is 4: the stack's name must end in -<shard>, 1 to 4 (e.g. "prod-4"), not "${bad}"`,
       );
+    expect(() => stackShard("prod-1", 0)).to.throw(
+      "estateShards must be a whole number of at least 1 (got 0)",
+    );
+    expect(() => estateShard({}, 3, 2)).to.throw("the shard must be a whole number from 1 to 2 (got 3)");
   });
 });
