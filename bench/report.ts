@@ -55,6 +55,15 @@ const fixed = (n: number, places = 2) => n.toFixed(places);
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
+/** How the programs declared the estate: all at once, or behind a registration window (older series lack the field). */
+function describeWindow(results: readonly BenchResult[]): string {
+  const windows = [...new Set(results.map((r) => r.registrationWindow ?? 0))];
+  if (windows.length === 1 && windows[0] === 0) return "The programs declare every customer at once.";
+  if (windows.length === 1)
+    return `The programs declare the estate gradually: at most ${windows[0]} customers await the engine at a time (as \`declareEstateGradually\`).`;
+  return `Registration window by N: ${results.map((r) => `N=${r.customers}: ${r.registrationWindow ?? "none"}`).join(", ")}.`;
+}
+
 function describeMachine(m: Machine): string {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node.js ${m.node}; Pulumi engine ${m.engine}, \`@pulumi/pulumi\` ${m.pulumiSdk}`;
 }
@@ -158,6 +167,7 @@ function section(series: SavedSeries): string {
     `## ${modeTitle(series.mode)}`,
     "",
     `N = ${measured.join(", ")} customers, ${series.latencyMs} ms latency, each figure the median of ${series.runs} run${series.runs === 1 ? "" : "s"}.`,
+    describeWindow(results),
     ...notes,
     "",
     machines.length === 1

@@ -42,7 +42,8 @@ export interface BenchResult {
   /** Peak over `up` and `preview --refresh` of the summed resident memory of every process of the run. */
   peakRssMb: number;
   skipCheckpoints: boolean;
-  registrationWindow: number;
+  /** Absent in series measured before the window existed: every customer at once. */
+  registrationWindow?: number;
   // Secondary figures, and what the figures were measured with.
   latencyMs: number;
   runs: number;
