@@ -64,6 +64,15 @@ function describeWindow(results: readonly BenchResult[]): string {
   return `Registration window by N: ${results.map((r) => `N=${r.customers}: ${r.registrationWindow ?? "none"}`).join(", ")}.`;
 }
 
+/** Whether the programs kept stack traces (older series lack the field: they did). */
+function describeStackTraces(results: readonly BenchResult[]): string {
+  const kept = [...new Set(results.map((r) => r.stackTraces ?? true))];
+  if (kept.length > 1) return "Some sizes ran with stack traces, some without.";
+  return kept[0]
+    ? "They keep stack traces."
+    : "They drop stack traces, as the main job does unless config `stackTraces` is true.";
+}
+
 function describeMachine(m: Machine): string {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node.js ${m.node}; Pulumi engine ${m.engine}, \`@pulumi/pulumi\` ${m.pulumiSdk}`;
 }
@@ -167,7 +176,7 @@ function section(series: SavedSeries): string {
     `## ${modeTitle(series.mode)}`,
     "",
     `N = ${measured.join(", ")} customers, ${series.latencyMs} ms latency, each figure the median of ${series.runs} run${series.runs === 1 ? "" : "s"}.`,
-    describeWindow(results),
+    `${describeWindow(results)} ${describeStackTraces(results)}`,
     ...notes,
     "",
     machines.length === 1
@@ -337,7 +346,11 @@ async function report(argv: string[]): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  checkArguments(argv, ["sizes", "latency-ms", "runs", "window"], ["skip-checkpoints", "render-only"]);
+  checkArguments(
+    argv,
+    ["sizes", "latency-ms", "runs", "window"],
+    ["skip-checkpoints", "render-only", "stack-traces"],
+  );
   if (argv.includes("--render-only")) return render();
   const mode: Mode = argv.includes("--skip-checkpoints") ? "skip-checkpoints" : "checkpoints";
   const series: SavedSeries = {
@@ -355,6 +368,7 @@ async function report(argv: string[]): Promise<void> {
         runs: series.runs,
         skipCheckpoints: mode === "skip-checkpoints",
         registrationWindow: numberOption(argv, "window", defaultRegistrationWindow),
+        stackTraces: argv.includes("--stack-traces"),
       },
       (line) => process.stderr.write(`bench ${mode} N=${customers}: ${line}\n`),
     );

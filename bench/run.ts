@@ -20,6 +20,8 @@ export interface BenchOptions {
   skipCheckpoints: boolean;
   /** Customers awaiting the engine at a time, in our program and the floor's (0: all at once). */
   registrationWindow: number;
+  /** Whether the programs keep stack traces (the main job drops them unless told otherwise). */
+  stackTraces: boolean;
 }
 
 export interface BenchResult {
@@ -44,6 +46,8 @@ export interface BenchResult {
   skipCheckpoints: boolean;
   /** Absent in series measured before the window existed: every customer at once. */
   registrationWindow?: number;
+  /** Absent in series measured before the main job dropped them: with stack traces. */
+  stackTraces?: boolean;
   // Secondary figures, and what the figures were measured with.
   latencyMs: number;
   runs: number;
@@ -163,6 +167,7 @@ async function oneRun(
     hcpTenants: { value: "0" },
     tenantPassword: { value: "Unused-pass-1", secret: true },
     ...windowConfig(options.registrationWindow, "registrationWindow"),
+    stackTraces: { value: String(options.stackTraces) },
   };
   const stack = await TestStack.create("bench-estate", "test/programs/estate", config);
   stack.setEnvironment(environment);
@@ -209,6 +214,7 @@ async function oneRun(
   const floorStack = await TestStack.create("bench-engine-floor", "bench/programs/engineFloor", {
     customers: { value: String(customers) },
     ...windowConfig(options.registrationWindow, "window"),
+    stackTraces: { value: String(options.stackTraces) },
   });
   floorStack.setEnvironment(environment);
   const floorMemory = peakSampler();
@@ -289,6 +295,7 @@ export async function bench(options: BenchOptions, log: (line: string) => void):
     peakRssMb: round(peakRssMb, 1),
     skipCheckpoints: options.skipCheckpoints,
     registrationWindow: options.registrationWindow,
+    stackTraces: options.stackTraces,
     latencyMs: options.latencyMs,
     runs,
     upSecondsRuns: figures.map((f) => round(f.upSeconds)),
@@ -333,6 +340,7 @@ const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [-
   --runs R            each figure is the median of R runs (default 3)
   --window W          at most W customers await the engine at a time, as in declareEstateGradually
                       (default 50; 0: the program declares every customer at once)
+  --stack-traces      the programs keep stack traces (the main job drops them unless config stackTraces is true)
   --skip-checkpoints  every pulumi up (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true
 Prints one JSON line on stdout; progress and the per-process memory at the peak on stderr.`;
 
@@ -341,13 +349,14 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  checkArguments(argv, ["customers", "latency-ms", "runs", "window"], ["skip-checkpoints"]);
+  checkArguments(argv, ["customers", "latency-ms", "runs", "window"], ["skip-checkpoints", "stack-traces"]);
   const options: BenchOptions = {
     customers: numberOption(argv, "customers", 100, 1),
     latencyMs: numberOption(argv, "latency-ms", 100),
     runs: numberOption(argv, "runs", 3, 1),
     skipCheckpoints: argv.includes("--skip-checkpoints"),
     registrationWindow: numberOption(argv, "window", defaultRegistrationWindow),
+    stackTraces: argv.includes("--stack-traces"),
   };
   const result = await bench(options, (line) => process.stderr.write(`bench: ${line}\n`));
   process.stdout.write(`${JSON.stringify(result)}\n`);

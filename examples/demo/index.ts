@@ -7,6 +7,10 @@ import { declareEstateGradually, EstateError, estateShard, loadEstate, stackShar
 // validated, then declared. Acronis customers go under partnerTenantId; HCP initial users get the secret
 // hcpInitialUserPassword.
 const config = new pulumi.Config();
+// Choice: no stack traces in the main job, unless config `stackTraces` is true: @pulumi/pulumi captures one
+// per resource and per tracked promise, each mapped through source maps, which took half of a 5,000-resource
+// preview's CPU; the estate file's errors name file, line and property without them.
+if (config.getBoolean("stackTraces") !== true) Error.stackTraceLimit = 0;
 /** The directory of Pulumi.yaml: the program runs from its own directory, below it. */
 function projectRoot(from = process.cwd()): string {
   for (let dir = from; ; dir = path.dirname(dir)) {

@@ -21,6 +21,8 @@ class Nothing extends pulumi.dynamic.Resource {
 }
 
 const config = new pulumi.Config();
+// The same program shape as ours: without stack traces when `stackTraces` is false.
+if (config.getBoolean("stackTraces") === false) Error.stackTraceLimit = 0;
 const partnerTenantId = "00000000-0000-4000-8000-000000000000";
 const customers = config.requireNumber("customers");
 // For docs/scaling.md (bench/scaling.ts): the same inputs in fewer resources per customer (5, 2 or 1), and
