@@ -28,7 +28,7 @@ import { stateAnatomy } from "./stateAnatomy";
  *   floor  --customers N [--resources-per-customer 5|2|1] [--pad-bytes B] [--skip-checkpoints] [--runs R]
  *          the engine floor with the same inputs in fewer resources per customer, or bigger state per resource;
  *   shards --customers N --shards K [--latency-ms L] [--skip-checkpoints] [--runs R] [--window W]
- *          [--one-at-a-time] [--move]
+ *          [--one-at-a-time] [--move] [--stack-traces]
  *          our estate split by customer key into K stacks (shard-1 … shard-K) on one file backend, run in
  *          parallel through the Automation API, or one after another, each `up` then `preview --refresh`,
  *          with --one-at-a-time; --move also moves one customer between two shards with `pulumi state move`.
@@ -181,7 +181,7 @@ async function shards(argv: string[], log: (line: string) => void) {
   checkArguments(
     argv,
     ["customers", "shards", "latency-ms", "runs", "window"],
-    ["skip-checkpoints", "move", "one-at-a-time"],
+    ["skip-checkpoints", "move", "one-at-a-time", "stack-traces"],
   );
   const oneAtATime = argv.includes("--one-at-a-time");
   const window = numberOption(argv, "window", 0);
@@ -220,6 +220,7 @@ async function shards(argv: string[], log: (line: string) => void) {
         customers: { value: String(customers) },
         shards: { value: String(count) },
         ...(window > 0 ? { registrationWindow: { value: String(window) } } : {}),
+        stackTraces: { value: String(argv.includes("--stack-traces")) },
       });
       stacks.push(stack);
     }
@@ -284,6 +285,7 @@ async function shards(argv: string[], log: (line: string) => void) {
     shards: count,
     oneAtATime,
     registrationWindow: window,
+    stackTraces: argv.includes("--stack-traces"),
     customersPerShard: perShard,
     skipCheckpoints,
     latencyMs,

@@ -7,6 +7,8 @@ import { declareEstateCustomer } from "../../../test/programs/estate/customer";
 // is the number ending the stack's name, not stack config: every shard has the same config, hence default
 // providers with the same inputs, which `pulumi state move` requires to move a customer between shards.
 const config = new pulumi.Config();
+// As the main job when `stackTraces` is false.
+if (config.getBoolean("stackTraces") === false) Error.stackTraceLimit = 0;
 const partnerTenantId = config.require("partnerTenantId");
 const customers = config.requireNumber("customers");
 const shards = config.requireNumber("shards");
