@@ -203,6 +203,7 @@ async function shards(argv: string[], log: (line: string) => void) {
   const peaks: number[] = [];
   const floors: number[] = [];
   const refreshes: number[] = [];
+  let refreshRequests: number | undefined;
   let requests = 0;
   let checkpoint = 0;
   let move: Awaited<ReturnType<typeof moveCustomer>> | undefined;
@@ -237,6 +238,7 @@ async function shards(argv: string[], log: (line: string) => void) {
         for (const stack of stacks) await stack.preview({ refresh: true });
       });
       refreshes.push(seconds);
+      refreshRequests = emulators.log.list("acronis").length - requests;
     }
     const peak = memory.stop();
     for (const line of describePeak(peak)) log(line);
@@ -295,6 +297,7 @@ async function shards(argv: string[], log: (line: string) => void) {
     apiFloorConcurrency: concurrency,
     apiFloorRatio: round(median(seconds) / median(floors)),
     refreshSeconds: oneAtATime ? round(median(refreshes)) : undefined,
+    refreshRequests,
     requestsPerCustomer: round(requests / customers),
     checkpointBytesPerResource: Math.round(checkpoint / (customers * 5)),
     peakRssMb: round(median(peaks), 1),
