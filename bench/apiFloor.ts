@@ -1,4 +1,30 @@
+import { startEmulators } from "../emulator/index";
 import { Semaphore } from "../provider/core/limits";
+
+/** The API floor on emulators of its own at `latencyMs`: how long it took, and the requests it made. */
+export async function measureApiFloor(
+  latencyMs: number,
+  customers: number,
+  parallelism: number,
+): Promise<{ seconds: number; requests: number }> {
+  const emulators = await startEmulators({ latencyMs });
+  try {
+    const { acronis } = emulators;
+    const started = process.hrtime.bigint();
+    await apiFloor(
+      acronis.baseUrl,
+      acronis.clientId,
+      acronis.clientSecret,
+      acronis.partnerTenantId,
+      customers,
+      parallelism,
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { seconds, requests: emulators.log.list("acronis").length };
+  } finally {
+    await emulators.close();
+  }
+}
 
 /**
  * The API floor: the calls the providers make to create N customers (the same calls, in the same order

@@ -5,7 +5,7 @@ import { startEmulators } from "../emulator/index";
 import { readReliabilitySettings } from "../provider/core/config";
 import { repoRoot, TestStack } from "../test/support/engine";
 import { acronisStackConfig, type StackConfig } from "../test/support/stackConfig";
-import { apiFloor } from "./apiFloor";
+import { measureApiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
 import { type Machine, machine, othersCpuMeter } from "./machine";
 import { describePeak, type MemoryPeak, peakSampler, type Role } from "./processTree";
@@ -191,23 +191,14 @@ async function oneRun(
   await ours.close();
 
   // (b) the same API calls without Pulumi, with as many requests in flight as the providers may have
-  const floorEmulators = await startEmulators({ latencyMs });
-  const { acronis } = floorEmulators;
-  const [, apiFloorSeconds] = await timed(() =>
-    apiFloor(
-      acronis.baseUrl,
-      acronis.clientId,
-      acronis.clientSecret,
-      acronis.partnerTenantId,
-      customers,
-      floorConcurrency,
-    ),
+  const { seconds: apiFloorSeconds, requests: floorRequests } = await measureApiFloor(
+    latencyMs,
+    customers,
+    floorConcurrency,
   );
-  const floorRequests = floorEmulators.log.list("acronis").length;
   log(
     `(b) API floor: ${round(apiFloorSeconds)} s, ${floorRequests} requests at most ${floorConcurrency} in flight (${round(floorRequests / customers)} a customer; ours ${round(upRequests / customers)})`,
   );
-  await floorEmulators.close();
 
   // (c) the same program shape with dynamic resources that do nothing, loaded from node_modules
   installFloorPackage();

@@ -6,7 +6,7 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { startEmulators } from "../emulator/index";
 import { shardOf } from "../sdk/estateShard";
 import { repoRoot, TestStack } from "../test/support/engine";
-import { apiFloor } from "./apiFloor";
+import { measureApiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
 import { machine, othersCpuMeter } from "./machine";
 import { describePeak, peakSampler } from "./processTree";
@@ -264,20 +264,7 @@ async function shards(argv: string[], log: (line: string) => void) {
     }
     rmSync(workDir, { recursive: true, force: true });
     await emulators.close();
-    const floorEmulators = await startEmulators({ latencyMs });
-    const { acronis } = floorEmulators;
-    const [, floorSeconds] = await timed(() =>
-      apiFloor(
-        acronis.baseUrl,
-        acronis.clientId,
-        acronis.clientSecret,
-        acronis.partnerTenantId,
-        customers,
-        concurrency,
-      ),
-    );
-    floors.push(floorSeconds);
-    await floorEmulators.close();
+    floors.push((await measureApiFloor(latencyMs, customers, concurrency)).seconds);
   }
   const onMachine = machine();
   onMachine.othersCpuShare = others.stop();
