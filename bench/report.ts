@@ -73,6 +73,15 @@ function describeStackTraces(results: readonly BenchResult[]): string {
     : "They drop stack traces, as the main job does unless config `stackTraces` is true.";
 }
 
+/** Whether the processes ran with the main job's memory settings (older series lack the field: they did not). */
+function describeMemorySettings(results: readonly BenchResult[]): string {
+  const lean = [...new Set(results.map((r) => r.leanMemory ?? false))];
+  if (lean.length > 1) return "Some sizes ran with the main job's memory settings, some without.";
+  return lean[0]
+    ? "Every process runs with the main job's memory settings (`NODE_OPTIONS=--expose-gc --max-semi-space-size=2`, `GOGC=10`, `MALLOC_ARENA_MAX=2`; docs/scaling.md, option 8)."
+    : "The processes run with Node.js's, Go's and glibc's default memory settings.";
+}
+
 function describeMachine(m: Machine): string {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node.js ${m.node}; Pulumi engine ${m.engine}, \`@pulumi/pulumi\` ${m.pulumiSdk}`;
 }
@@ -176,7 +185,7 @@ function section(series: SavedSeries): string {
     `## ${modeTitle(series.mode)}`,
     "",
     `N = ${measured.join(", ")} customers, ${series.latencyMs} ms latency, each figure the median of ${series.runs} run${series.runs === 1 ? "" : "s"}.`,
-    `${describeWindow(results)} ${describeStackTraces(results)}`,
+    `${describeWindow(results)} ${describeStackTraces(results)} ${describeMemorySettings(results)}`,
     ...notes,
     "",
     machines.length === 1
@@ -337,6 +346,7 @@ function sizesOption(argv: string[]): number[] {
 }
 
 const usage = `usage: node dist/bench/report.js [--sizes 100,250,500,1000] [--latency-ms 100] [--runs 3] [--skip-checkpoints]
+                                  [--window W] [--stack-traces] [--default-memory]
        node dist/bench/report.js --render-only
 Runs the benchmark at each size in one checkpoint mode, saves the figures in bench/results/<mode>.json,
 and writes docs/benchmarks.md and its charts from the saved figures of both modes.`;
@@ -349,7 +359,7 @@ async function report(argv: string[]): Promise<void> {
   checkArguments(
     argv,
     ["sizes", "latency-ms", "runs", "window"],
-    ["skip-checkpoints", "render-only", "stack-traces"],
+    ["skip-checkpoints", "render-only", "stack-traces", "default-memory"],
   );
   if (argv.includes("--render-only")) return render();
   const mode: Mode = argv.includes("--skip-checkpoints") ? "skip-checkpoints" : "checkpoints";
@@ -369,6 +379,7 @@ async function report(argv: string[]): Promise<void> {
         skipCheckpoints: mode === "skip-checkpoints",
         registrationWindow: numberOption(argv, "window", defaultRegistrationWindow),
         stackTraces: argv.includes("--stack-traces"),
+        leanMemory: !argv.includes("--default-memory"),
       },
       (line) => process.stderr.write(`bench ${mode} N=${customers}: ${line}\n`),
     );

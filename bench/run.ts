@@ -7,6 +7,7 @@ import { repoRoot, TestStack } from "../test/support/engine";
 import { acronisStackConfig, type StackConfig } from "../test/support/stackConfig";
 import { measureApiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
+import { memoryEnvironment } from "./leanMemory";
 import { type Machine, machine, othersCpuMeter } from "./machine";
 import { describePeak, type MemoryPeak, peakSampler, type Role } from "./processTree";
 import { stateAnatomy } from "./stateAnatomy";
@@ -22,6 +23,8 @@ export interface BenchOptions {
   registrationWindow: number;
   /** Whether the programs keep stack traces (the main job drops them unless told otherwise). */
   stackTraces: boolean;
+  /** Whether every process runs with the main job's memory settings (bench/leanMemory.ts). */
+  leanMemory: boolean;
 }
 
 export interface BenchResult {
@@ -48,6 +51,8 @@ export interface BenchResult {
   registrationWindow?: number;
   /** Absent in series measured before the main job dropped them: with stack traces. */
   stackTraces?: boolean;
+  /** Absent in series measured before the main job's memory settings: without them. */
+  leanMemory?: boolean;
   // Secondary figures, and what the figures were measured with.
   latencyMs: number;
   runs: number;
@@ -157,7 +162,10 @@ async function oneRun(
   log: (line: string) => void,
 ): Promise<RunFigures> {
   const { customers, latencyMs, skipCheckpoints } = options;
-  const environment = skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {};
+  const environment = {
+    ...(skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
+    ...memoryEnvironment(options.leanMemory),
+  };
 
   // (a) pulumi up, then pulumi preview --refresh
   const ours = await startEmulators({ latencyMs });
@@ -287,6 +295,7 @@ export async function bench(options: BenchOptions, log: (line: string) => void):
     skipCheckpoints: options.skipCheckpoints,
     registrationWindow: options.registrationWindow,
     stackTraces: options.stackTraces,
+    leanMemory: options.leanMemory,
     latencyMs: options.latencyMs,
     runs,
     upSecondsRuns: figures.map((f) => round(f.upSeconds)),
@@ -332,6 +341,7 @@ const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [-
   --window W          at most W customers await the engine at a time, as in declareEstateGradually
                       (default 50; 0: the program declares every customer at once)
   --stack-traces      the programs keep stack traces (the main job drops them unless config stackTraces is true)
+  --default-memory    without the main job's memory settings (bench/leanMemory.ts: NODE_OPTIONS, GOGC, MALLOC_ARENA_MAX)
   --skip-checkpoints  every pulumi up (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true
 Prints one JSON line on stdout; progress and the per-process memory at the peak on stderr.`;
 
@@ -340,7 +350,11 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  checkArguments(argv, ["customers", "latency-ms", "runs", "window"], ["skip-checkpoints", "stack-traces"]);
+  checkArguments(
+    argv,
+    ["customers", "latency-ms", "runs", "window"],
+    ["skip-checkpoints", "stack-traces", "default-memory"],
+  );
   const options: BenchOptions = {
     customers: numberOption(argv, "customers", 100, 1),
     latencyMs: numberOption(argv, "latency-ms", 100),
@@ -348,6 +362,7 @@ async function main(argv: string[]): Promise<void> {
     skipCheckpoints: argv.includes("--skip-checkpoints"),
     registrationWindow: numberOption(argv, "window", defaultRegistrationWindow),
     stackTraces: argv.includes("--stack-traces"),
+    leanMemory: !argv.includes("--default-memory"),
   };
   const result = await bench(options, (line) => process.stderr.write(`bench: ${line}\n`));
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -8,6 +8,7 @@ import { shardOf } from "../sdk/estateShard";
 import { repoRoot, TestStack } from "../test/support/engine";
 import { measureApiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
+import { memoryEnvironment } from "./leanMemory";
 import { machine, othersCpuMeter } from "./machine";
 import { describePeak, peakSampler } from "./processTree";
 import {
@@ -28,10 +29,11 @@ import { stateAnatomy } from "./stateAnatomy";
  *   floor  --customers N [--resources-per-customer 5|2|1] [--pad-bytes B] [--skip-checkpoints] [--runs R]
  *          the engine floor with the same inputs in fewer resources per customer, or bigger state per resource;
  *   shards --customers N --shards K [--latency-ms L] [--skip-checkpoints] [--runs R] [--window W]
- *          [--one-at-a-time] [--move] [--stack-traces]
+ *          [--one-at-a-time] [--move] [--stack-traces] [--default-memory]
  *          our estate split by customer key into K stacks (shard-1 … shard-K) on one file backend, run in
  *          parallel through the Automation API, or one after another, each `up` then `preview --refresh`,
  *          with --one-at-a-time; --move also moves one customer between two shards with `pulumi state move`.
+ * Both run with the main job's memory settings (bench/leanMemory.ts) unless --default-memory.
  */
 
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
@@ -41,7 +43,7 @@ async function floor(argv: string[], log: (line: string) => void) {
   checkArguments(
     argv,
     ["customers", "resources-per-customer", "pad-bytes", "runs", "window"],
-    ["skip-checkpoints"],
+    ["skip-checkpoints", "default-memory"],
   );
   const customers = numberOption(argv, "customers", 100, 1);
   const resourcesPerCustomer = numberOption(argv, "resources-per-customer", 5, 1);
@@ -61,7 +63,10 @@ async function floor(argv: string[], log: (line: string) => void) {
       padBytes: { value: String(padBytes) },
       window: { value: String(numberOption(argv, "window", 0)) },
     });
-    if (skipCheckpoints) stack.setEnvironment({ PULUMI_SKIP_CHECKPOINTS: "true" });
+    stack.setEnvironment({
+      ...(skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
+      ...memoryEnvironment(!argv.includes("--default-memory")),
+    });
     const memory = peakSampler();
     const [, upSeconds] = await timed(() => stack.up());
     const peak = memory.stop();
@@ -94,7 +99,10 @@ async function floor(argv: string[], log: (line: string) => void) {
 }
 
 /** A project directory for the sharded estate program, and the environment every shard runs with. */
-function shardProject(skipCheckpoints: boolean): { workDir: string; envVars: Record<string, string> } {
+function shardProject(
+  skipCheckpoints: boolean,
+  leanMemory: boolean,
+): { workDir: string; envVars: Record<string, string> } {
   const workDir = path.join(repoRoot, ".work", "bench", `shards-${process.pid}-${Date.now()}`);
   mkdirSync(path.join(workDir, "state"), { recursive: true });
   writeFileSync(
@@ -121,6 +129,7 @@ function shardProject(skipCheckpoints: boolean): { workDir: string; envVars: Rec
     ACRONIS_CLIENT_ID: "",
     ACRONIS_CLIENT_SECRET: "",
     ...(skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
+    ...memoryEnvironment(leanMemory),
   };
   return { workDir, envVars };
 }
@@ -181,7 +190,7 @@ async function shards(argv: string[], log: (line: string) => void) {
   checkArguments(
     argv,
     ["customers", "shards", "latency-ms", "runs", "window"],
-    ["skip-checkpoints", "move", "one-at-a-time", "stack-traces"],
+    ["skip-checkpoints", "move", "one-at-a-time", "stack-traces", "default-memory"],
   );
   const oneAtATime = argv.includes("--one-at-a-time");
   const window = numberOption(argv, "window", 0);
@@ -209,7 +218,7 @@ async function shards(argv: string[], log: (line: string) => void) {
   let move: Awaited<ReturnType<typeof moveCustomer>> | undefined;
   for (let i = 1; i <= runs; i++) {
     const emulators = await startEmulators({ latencyMs });
-    const { workDir, envVars } = shardProject(skipCheckpoints);
+    const { workDir, envVars } = shardProject(skipCheckpoints, !argv.includes("--default-memory"));
     const stacks: Stack[] = [];
     for (let k = 1; k <= count; k++) {
       const stack = await LocalWorkspace.createStack({ stackName: `shard-${k}`, workDir }, { envVars });
@@ -275,6 +284,7 @@ async function shards(argv: string[], log: (line: string) => void) {
     oneAtATime,
     registrationWindow: window,
     stackTraces: argv.includes("--stack-traces"),
+    leanMemory: !argv.includes("--default-memory"),
     customersPerShard: perShard,
     skipCheckpoints,
     latencyMs,

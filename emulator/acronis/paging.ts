@@ -20,7 +20,9 @@ interface Cursor {
   f?: Record<string, string>;
 }
 
-const MAX_LIMIT = 1000;
+// The vendor's OAS gives `limit` a default of 5000 and no maximum.
+const DEFAULT_LIMIT = 5000;
+const MAX_LIMIT = 5000;
 
 /** The listing a request asks for: exactly one of `keys`, given directly or through an `after` cursor. */
 export function readListing(query: URLSearchParams, keys: readonly string[]): Listing {
@@ -46,7 +48,7 @@ export function page<T extends { seq: number }>(
 ): { items: T[]; after?: string } {
   const limit = readLimit(query);
   const remaining = records.filter((r) => r.seq > listing.afterSeq).sort((a, b) => a.seq - b.seq);
-  const items = limit === undefined ? remaining : remaining.slice(0, limit);
+  const items = remaining.slice(0, limit);
   if (items.length === remaining.length) return { items };
   const f = Object.fromEntries(listing.filters);
   return {
@@ -60,10 +62,10 @@ export function pagedBody(items: unknown[], after: string | undefined): unknown 
   return { items, paging: { cursors: after === undefined ? {} : { after } } };
 }
 
-// Choice: `limit` must be 1..1000; without it a listing returns everything left.
-function readLimit(query: URLSearchParams): number | undefined {
+// Choice: `limit` must be 1..5000 (the OAS default; it states no maximum).
+function readLimit(query: URLSearchParams): number {
   const raw = query.get("limit");
-  if (raw === null) return undefined;
+  if (raw === null) return DEFAULT_LIMIT;
   const limit = toInt(raw, "limit");
   if (limit < 1 || limit > MAX_LIMIT) throw invalid(`"limit" must be between 1 and ${MAX_LIMIT}`);
   return limit;

@@ -42,8 +42,8 @@ export type Call = Omit<TransportRequest, "headers">;
 
 const enc = encodeURIComponent;
 
-/** The largest page the listings allow. */
-const listPageSize = 1000;
+/** The listings' default page (the vendor's OAS): a subtree of 5,000 tenants comes in one request. */
+const listPageSize = 5000;
 
 /** The Acronis Account Management API v2, one method per documented call. Knows HTTP, nothing of Pulumi. */
 export class AcronisClient {
@@ -126,13 +126,13 @@ export class AcronisClient {
     );
   }
 
-  /** Every tenant under `rootId` (itself included), in pages of 1000, with their offering items. */
+  /** Every tenant under `rootId` (itself included), in pages of 5000, with their offering items. */
   listSubtreeTenants(rootId: string): Promise<Tenant[]> {
     const params = { subtree_root_id: rootId, with_offering_items: true };
     return this.allPages<Tenant>("/tenants", params, "GET /tenants?subtree_root_id=");
   }
 
-  /** Every user under `rootId`, in pages of 1000, with their access policies. */
+  /** Every user under `rootId`, in pages of 5000, with their access policies. */
   listSubtreeUsers(rootId: string): Promise<User[]> {
     const params = { subtree_root_tenant_id: rootId, with_access_policies: true };
     return this.allPages<User>("/users", params, "GET /users?subtree_root_tenant_id=");

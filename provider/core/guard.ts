@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { resourceSpecs } from "../specs";
 import { accountPattern, accountSettings, inAccount } from "./accounts";
+// Every provider entry loads this module, in the program and in each dynamic-provider host.
+import "./heap";
 import { type Api, type ConfigSource, readReliabilitySettings } from "./config";
 import { jsonEqual } from "./normalise";
 import { operationContext } from "./operation";
