@@ -4,10 +4,10 @@ import * as path from "node:path";
 import { startEmulators } from "../emulator/index";
 import { readReliabilitySettings } from "../provider/core/config";
 import { repoRoot, TestStack } from "../test/support/engine";
+import { memoryEnvironment } from "../test/support/leanMemory";
 import { acronisStackConfig, type StackConfig } from "../test/support/stackConfig";
 import { measureApiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
-import { memoryEnvironment } from "./leanMemory";
 import { type Machine, machine, othersCpuMeter } from "./machine";
 import { describePeak, type MemoryPeak, peakSampler, type Role } from "./processTree";
 import { stateAnatomy } from "./stateAnatomy";
@@ -23,7 +23,7 @@ export interface BenchOptions {
   registrationWindow: number;
   /** Whether the programs keep stack traces (the main job drops them unless told otherwise). */
   stackTraces: boolean;
-  /** Whether every process runs with the main job's memory settings (bench/leanMemory.ts). */
+  /** Whether every process runs with the main job's memory settings (test/support/leanMemory.ts). */
   leanMemory: boolean;
 }
 
@@ -341,7 +341,7 @@ const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [-
   --window W          at most W customers await the engine at a time, as in declareEstateGradually
                       (default 50; 0: the program declares every customer at once)
   --stack-traces      the programs keep stack traces (the main job drops them unless config stackTraces is true)
-  --default-memory    without the main job's memory settings (bench/leanMemory.ts: NODE_OPTIONS, GOGC, MALLOC_ARENA_MAX)
+  --default-memory    without the main job's memory settings (test/support/leanMemory.ts: NODE_OPTIONS, GOGC, MALLOC_ARENA_MAX)
   --skip-checkpoints  every pulumi up (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true
 Prints one JSON line on stdout; progress and the per-process memory at the peak on stderr.`;
 

@@ -6,9 +6,9 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { startEmulators } from "../emulator/index";
 import { shardOf } from "../sdk/estateShard";
 import { repoRoot, TestStack } from "../test/support/engine";
+import { memoryEnvironment } from "../test/support/leanMemory";
 import { measureApiFloor } from "./apiFloor";
 import { installFloorPackage } from "./floorPackage";
-import { memoryEnvironment } from "./leanMemory";
 import { machine, othersCpuMeter } from "./machine";
 import { describePeak, peakSampler } from "./processTree";
 import {
@@ -33,7 +33,7 @@ import { stateAnatomy } from "./stateAnatomy";
  *          our estate split by customer key into K stacks (shard-1 … shard-K) on one file backend, run in
  *          parallel through the Automation API, or one after another, each `up` then `preview --refresh`,
  *          with --one-at-a-time; --move also moves one customer between two shards with `pulumi state move`.
- * Both run with the main job's memory settings (bench/leanMemory.ts) unless --default-memory.
+ * Both run with the main job's memory settings (test/support/leanMemory.ts) unless --default-memory.
  */
 
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;

@@ -6,6 +6,7 @@ import type { TestStack } from "../support/engine";
 import { estateStack } from "../support/estate";
 import { expectDeclaredCustomers, expectDeclaredHcpTenants } from "../support/estateCheck";
 import { HcpApi } from "../support/hcpApi";
+import { leanMemoryEnvironment } from "../support/leanMemory";
 
 const hcpTenants = 2;
 
@@ -105,7 +106,9 @@ for (const { seed, customers, skipCheckpoints } of cases) {
     before(async () => {
       const next = random(seed);
       ({ emulators, stack } = await estateStack(`crash-${seed}`, { customers, hcpTenants }));
-      if (skipCheckpoints) stack.setEnvironment({ PULUMI_SKIP_CHECKPOINTS: "true" });
+      // The fast path runs as the main job does: one checkpoint per run and lean memory.
+      if (skipCheckpoints)
+        stack.setEnvironment({ PULUMI_SKIP_CHECKPOINTS: "true", ...leanMemoryEnvironment });
       acronis = new AcronisApi(emulators.acronis);
       hcp = new HcpApi(emulators.hcp);
       const afterWrites = 1 + Math.floor(next() * (writesOfWholeUp - 20));
