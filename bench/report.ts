@@ -78,7 +78,7 @@ function describeMemorySettings(results: readonly BenchResult[]): string {
   const lean = [...new Set(results.map((r) => r.leanMemory ?? false))];
   if (lean.length > 1) return "Some sizes ran with the main job's memory settings, some without.";
   return lean[0]
-    ? "Every process runs with the main job's memory settings (`NODE_OPTIONS=--expose-gc --max-semi-space-size=2`, `GOGC=10`, `MALLOC_ARENA_MAX=2`; docs/scaling.md, option 8)."
+    ? "Every process runs with the main job's memory settings (`NODE_OPTIONS=--expose-gc --max-semi-space-size=2`, `GOGC=10`, `MALLOC_ARENA_MAX=2`, `MALLOC_TRIM_THRESHOLD_=131072`, `MALLOC_MMAP_THRESHOLD_=131072`; docs/scaling.md, option 8)."
     : "The processes run with Node.js's, Go's and glibc's default memory settings.";
 }
 

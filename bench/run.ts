@@ -341,7 +341,7 @@ const usage = `usage: node dist/bench/run.js [--customers N] [--latency-ms L] [-
   --window W          at most W customers await the engine at a time, as in declareEstateGradually
                       (default 50; 0: the program declares every customer at once)
   --stack-traces      the programs keep stack traces (the main job drops them unless config stackTraces is true)
-  --default-memory    without the main job's memory settings (test/support/leanMemory.ts: NODE_OPTIONS, GOGC, MALLOC_ARENA_MAX)
+  --default-memory    without the main job's memory settings (test/support/leanMemory.ts: NODE_OPTIONS, GOGC, MALLOC_*)
   --skip-checkpoints  every pulumi up (ours and the engine floor's) with PULUMI_SKIP_CHECKPOINTS=true
 Prints one JSON line on stdout; progress and the per-process memory at the peak on stderr.`;
 

@@ -24,8 +24,9 @@ field() { node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]
 export PULUMI_BACKEND_URL="file://$work/state?metadata=skip" PULUMI_HOME="$work/home" PULUMI_CONFIG_PASSPHRASE="demo" \
   PULUMI_SKIP_CHECKPOINTS=true PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_DISABLE_REGISTRY_RESOLVE=true
 # Lean memory (docs/scaling.md, option 8): Node.js heaps kept near their live objects, the engine's Go
-# collector at 10 % heap growth, two malloc arenas.
-export NODE_OPTIONS="--expose-gc --max-semi-space-size=2" GOGC=10 MALLOC_ARENA_MAX=2
+# collector at 10 % heap growth, two malloc arenas that give freed memory back.
+export NODE_OPTIONS="--expose-gc --max-semi-space-size=2" GOGC=10 MALLOC_ARENA_MAX=2 \
+  MALLOC_TRIM_THRESHOLD_=131072 MALLOC_MMAP_THRESHOLD_=131072
 pulumi stack select --create demo --non-interactive >/dev/null
 pulumi config set acronis:baseUrl "$(field acronis.baseUrl)"
 pulumi config set acronis:clientId "$(field acronis.clientId)"
