@@ -64,23 +64,31 @@ function describeWindow(results: readonly BenchResult[]): string {
   return `Registration window by N: ${results.map((r) => `N=${r.customers}: ${r.registrationWindow ?? "none"}`).join(", ")}.`;
 }
 
-/** Whether the programs kept stack traces (older series lack the field: they did). */
-function describeStackTraces(results: readonly BenchResult[]): string {
-  const kept = [...new Set(results.map((r) => r.stackTraces ?? true))];
-  if (kept.length > 1) return "Some sizes ran with stack traces, some without.";
-  return kept[0]
-    ? "They keep stack traces."
-    : "They drop stack traces, as the main job does unless config `stackTraces` is true.";
+/** One sentence on a setting every size ran with, or on its mix; `absent` is what older series lacking the field ran with. */
+function describeSetting(
+  results: readonly BenchResult[],
+  pick: (r: BenchResult) => boolean | undefined,
+  absent: boolean,
+  sentences: { on: string; off: string; mixed: string },
+): string {
+  const values = [...new Set(results.map((r) => pick(r) ?? absent))];
+  if (values.length > 1) return sentences.mixed;
+  return values[0] ? sentences.on : sentences.off;
 }
 
-/** Whether the processes ran with the main job's memory settings (older series lack the field: they did not). */
-function describeMemorySettings(results: readonly BenchResult[]): string {
-  const lean = [...new Set(results.map((r) => r.leanMemory ?? false))];
-  if (lean.length > 1) return "Some sizes ran with the main job's memory settings, some without.";
-  return lean[0]
-    ? "Every process runs with the main job's memory settings (`NODE_OPTIONS=--expose-gc --max-semi-space-size=2`, `GOGC=10`, `MALLOC_ARENA_MAX=2`, `MALLOC_TRIM_THRESHOLD_=131072`, `MALLOC_MMAP_THRESHOLD_=131072`; docs/scaling.md, option 8)."
-    : "The processes run with Node.js's, Go's and glibc's default memory settings.";
-}
+const describeStackTraces = (results: readonly BenchResult[]) =>
+  describeSetting(results, (r) => r.stackTraces, true, {
+    on: "They keep stack traces.",
+    off: "They drop stack traces, as the main job does unless config `stackTraces` is true.",
+    mixed: "Some sizes ran with stack traces, some without.",
+  });
+
+const describeMemorySettings = (results: readonly BenchResult[]) =>
+  describeSetting(results, (r) => r.leanMemory, false, {
+    on: "Every process runs with the main job's memory settings (`NODE_OPTIONS=--expose-gc --max-semi-space-size=2`, `GOGC=10`, `MALLOC_ARENA_MAX=2`, `MALLOC_TRIM_THRESHOLD_=131072`, `MALLOC_MMAP_THRESHOLD_=131072`; docs/scaling.md, option 8).",
+    off: "The processes run with Node.js's, Go's and glibc's default memory settings.",
+    mixed: "Some sizes ran with the main job's memory settings, some without.",
+  });
 
 function describeMachine(m: Machine): string {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node.js ${m.node}; Pulumi engine ${m.engine}, \`@pulumi/pulumi\` ${m.pulumiSdk}`;
