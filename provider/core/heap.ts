@@ -11,8 +11,8 @@ const MiB = 1024 * 1024;
 export interface HeapKeeperOptions {
   /** A full collection (global.gc). */
   collect: () => void;
-  /** Bytes of heap in use now. */
-  heapUsed: () => number;
+  /** Bytes in use now that only a collection frees: the heap, and in the process the buffers too. */
+  bytesInUse: () => number;
   /** How far the heap may grow past what the last collection kept before the next one. */
   slackBytes: number;
   /** The least time between two collections: a full collection of a large heap takes 100 ms or more. */
@@ -29,19 +29,19 @@ export class HeapKeeper {
   private lastCollectedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: HeapKeeperOptions) {
-    this.floor = options.heapUsed();
+    this.floor = options.bytesInUse();
   }
 
   /** One look at the heap; true when it collected. */
   check(): boolean {
-    const used = this.options.heapUsed();
+    const used = this.options.bytesInUse();
     // V8's own collections lower the floor too, so only growth since the last one counts.
     this.floor = Math.min(this.floor, used);
     if (used - this.floor < this.options.slackBytes) return false;
     if (this.options.now() - this.lastCollectedAt < this.options.minIntervalMs) return false;
     this.options.collect();
     this.lastCollectedAt = this.options.now();
-    this.floor = this.options.heapUsed();
+    this.floor = this.options.bytesInUse();
     return true;
   }
 }
@@ -55,11 +55,11 @@ export function keepHeapNearLive(checkEveryMs = 250, slackBytes = 32 * MiB, minI
   host[started] = true;
   const collect = host.gc;
   // Buffers (HTTP bodies, gRPC messages) count too: only a collection frees them.
-  const heapUsed = () => {
+  const bytesInUse = () => {
     const usage = process.memoryUsage();
     return usage.heapUsed + usage.external;
   };
-  const keeper = new HeapKeeper({ collect, heapUsed, slackBytes, minIntervalMs, now: Date.now });
+  const keeper = new HeapKeeper({ collect, bytesInUse, slackBytes, minIntervalMs, now: Date.now });
   setInterval(() => keeper.check(), checkEveryMs).unref();
 }
 

@@ -9,7 +9,7 @@ function fakeHeap(live: number) {
       heap.collections++;
       heap.used = heap.live;
     },
-    heapUsed: () => heap.used,
+    bytesInUse: () => heap.used,
     slackBytes: 64,
     minIntervalMs: 2000,
     now: () => heap.now,
