@@ -34,7 +34,6 @@ export function customerEntry(tenant: Tenant, users: readonly User[], report: Ex
     internalTag: isMark(tenant.internal_tag) ? undefined : (tenant.internal_tag ?? undefined),
     language: tenant.language,
     ancestralAccess: tenant.ancestral_access,
-    enhancedSecurity: tenant.enhanced_security,
     pricingMode:
       tenant.pricing_mode === "production" || tenant.pricing_mode === "trial"
         ? tenant.pricing_mode

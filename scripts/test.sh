@@ -9,4 +9,10 @@ biome check .
 bash scripts/build.sh
 PULUMI_ENGINE_DIR="$(bash scripts/ensure-pulumi.sh)"
 export PULUMI_ENGINE_DIR
+# Every exchange an emulator sees is checked against the API contracts (contract/); each test process leaves
+# its tally here for the closing summary.
+TENANT_ESTATES_CONTRACT_CHECK=1
+TENANT_ESTATES_CONTRACT_DIR="$(mktemp -d)"
+export TENANT_ESTATES_CONTRACT_CHECK TENANT_ESTATES_CONTRACT_DIR
+trap 'rm -rf "$TENANT_ESTATES_CONTRACT_DIR"' EXIT
 mocha "$@"

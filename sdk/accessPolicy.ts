@@ -16,12 +16,10 @@ export interface AccessPolicyArgs {
       | "company_admin"
       | "unit_admin"
       | "readonly_admin"
-      | "backup_admin"
       | "backup_user"
       | "sync_share_admin"
       | "sync_share_user"
       | "sync_share_guest"
-      | "monitoring_admin"
     >[]
   >;
   /** Take over the user's roles as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
@@ -41,12 +39,10 @@ export class AccessPolicy extends pulumi.dynamic.Resource {
     | "company_admin"
     | "unit_admin"
     | "readonly_admin"
-    | "backup_admin"
     | "backup_user"
     | "sync_share_admin"
     | "sync_share_user"
-    | "sync_share_guest"
-    | "monitoring_admin"[]
+    | "sync_share_guest"[]
   >;
   /** Take over the user's roles as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;

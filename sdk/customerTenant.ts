@@ -23,7 +23,7 @@ export interface CustomerTenantArgs {
   contact?: pulumi.Input<TenantContactArgs>;
   /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
   ancestralAccess?: pulumi.Input<boolean>;
-  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
+  /** Backup encryption, set when the tenant is created (POST /tenants `settings.enhanced_security`). The API neither shows nor changes it afterwards: a program that changes it fails at preview, and an adopted tenant keeps its own. */
   enhancedSecurity?: pulumi.Input<boolean>;
   /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
   pricingMode?: pulumi.Input<"trial" | "production">;
@@ -53,7 +53,7 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   declare readonly contact: pulumi.Output<TenantContact | undefined>;
   /** true (default): "Managed by service provider"; false: "Self-service" management mode. */
   declare readonly ancestralAccess: pulumi.Output<boolean | undefined>;
-  /** Backup encryption. Cannot be turned off once on: a program that tries fails at preview. */
+  /** Backup encryption, set when the tenant is created (POST /tenants `settings.enhanced_security`). The API neither shows nor changes it afterwards: a program that changes it fails at preview, and an adopted tenant keeps its own. */
   declare readonly enhancedSecurity: pulumi.Output<boolean | undefined>;
   /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
   declare readonly pricingMode: pulumi.Output<"trial" | "production" | undefined>;

@@ -11,11 +11,26 @@ export function accessPoliciesOf(state: AcronisState, userId: string): AccessPol
   return state.accessPolicies.filter((p) => p.trustee_id === userId).map((p) => ({ ...p }));
 }
 
-export const getAccessPolicies: ApiHandler = ({ state, caller, params }) =>
-  ok({ items: accessPoliciesOf(state, visibleUser(state, caller, params.id).id) });
+/** A policy as answers show it (OAS `items_1`); removed policies are gone, so deleted_at is null. */
+export function policyView(policy: AccessPolicyRecord, user: UserRecord): Json {
+  const created = policy.created_at ?? user.created_at;
+  return { ...policy, created_at: created, updated_at: policy.updated_at ?? created, deleted_at: null };
+}
+
+export const policyViews = (state: AcronisState, user: UserRecord): Json[] =>
+  accessPoliciesOf(state, user.id).map((p) => policyView(p, user));
+
+/** The OAS `accessPoliciesList` of a user: the policies and when they were read. */
+const policyList = (state: AcronisState, user: UserRecord, now: Date): Json => ({
+  timestamp: now.toISOString(),
+  items: policyViews(state, user),
+});
+
+export const getAccessPolicies: ApiHandler = ({ state, caller, params, now }) =>
+  ok(policyList(state, visibleUser(state, caller, params.id), now));
 
 /** The PUT replaces the user's whole set of roles. */
-export const putAccessPolicies: ApiHandler = ({ state, caller, params, body }) => {
+export const putAccessPolicies: ApiHandler = ({ state, caller, params, body, now }) => {
   const user = visibleUser(state, caller, params.id);
   const items = asObject(body, "request body").items;
   if (!Array.isArray(items)) throw invalid(`"items" must be an array of access policies`);
@@ -24,13 +39,13 @@ export const putAccessPolicies: ApiHandler = ({ state, caller, params, body }) =
   const held = accessPoliciesOf(state, user.id);
   // Choice: a role the user already holds keeps its stored policy; new ones get a fresh id, issuer = caller, version 1.
   const next = [...roles].map(
-    (role) => held.find((p) => p.role_id === role) ?? newPolicy(user, role, caller),
+    (role) => held.find((p) => p.role_id === role) ?? newPolicy(user, role, caller, now),
   );
   state.accessPolicies = [...state.accessPolicies.filter((p) => p.trustee_id !== user.id), ...next];
-  return ok({ items: next.map((p) => ({ ...p })) });
+  return ok(policyList(state, user, now));
 };
 
-function newPolicy(user: UserRecord, roleId: string, caller: Caller): AccessPolicyRecord {
+function newPolicy(user: UserRecord, roleId: string, caller: Caller, now: Date): AccessPolicyRecord {
   return {
     id: randomUUID(),
     issuer_id: caller.tenantId,
@@ -39,6 +54,8 @@ function newPolicy(user: UserRecord, roleId: string, caller: Caller): AccessPoli
     trustee_type: "user",
     role_id: roleId,
     version: 1,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
 }
 

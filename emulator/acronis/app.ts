@@ -15,6 +15,7 @@ import { authenticate, cookieValue, requireAdministrator, SESSION_COOKIE } from 
 import type { ApiHandler, Reply } from "./call";
 import { createClient, deleteClient, getClient, listClients, updateClient } from "./clients";
 import { controlRouter } from "./control";
+import { checkEditionSwitch, switchEdition } from "./editions";
 import { ApiError, errorBody, invalid } from "./errors";
 import { issueToken } from "./idp";
 import { mediaType } from "./input";
@@ -25,6 +26,7 @@ import { getPricing, putPricing } from "./pricing";
 import { search } from "./search";
 import { createOneTimeToken, getMe, loginWithOneTimeToken, logout, type RawAnswer } from "./signIn";
 import { Store } from "./state";
+import { contractProblems, requireConformingRequest } from "./strict";
 import {
   createTenant,
   deleteTenant,
@@ -86,6 +88,8 @@ const API_ROUTES: ReadonlyArray<[method: string, path: string, handler: ApiHandl
   ["GET", "/tenants/:id/offering_items/available_for_child", availableForChild],
   ["GET", "/tenants/:id/offering_items", getOfferingItems],
   ["PUT", "/tenants/:id/offering_items", putOfferingItems],
+  ["GET", "/tenants/:id/edition", checkEditionSwitch],
+  ["PUT", "/tenants/:id/edition", switchEdition],
   ["GET", "/users/me", getMe],
   ["GET", "/users/check_login", checkLogin],
   ["POST", "/users", createUser],
@@ -118,14 +122,15 @@ export function createAcronisApp(options: {
   const tokens = new TokenBook();
   const config = { current: { ...DEFAULT_CONFIG } as EmulatorConfig };
 
-  /** Authenticates, parses the JSON body, runs the handler and saves the state after a successful write. */
+  /** Authenticates, parses the JSON body, holds the request to the contract, runs the handler, saves after a write. */
   const runApi =
     (path: string, handler: ApiHandler) =>
     (req: EmulatorRequest): EmulatorResponse => {
       const now = new Date();
-      const caller = authenticate(req.headers, req.query, tokens, store.state, now);
+      const caller = authenticate(req.headers, tokens, store.state, now);
       if (!ANY_USER_ROUTES.has(path)) requireAdministrator(store.state, caller);
       const body = jsonBody(req);
+      requireConformingRequest(req);
       const reply = handler({
         state: store.state,
         config: config.current,
@@ -146,6 +151,7 @@ export function createAcronisApp(options: {
     const reply = issueToken({
       headers: req.headers,
       body: req.body,
+      problems: contractProblems(req),
       state: store.state,
       tokens,
       config: config.current,
@@ -154,14 +160,17 @@ export function createAcronisApp(options: {
     if (reply.status === 200) store.save();
     return toResponse(reply);
   });
-  api.add("POST", `${API_PREFIX}/idp/ott/login`, (req) =>
-    rawResponse(
-      loginWithOneTimeToken(store.state, tokens, jsonBody(req), config.current.tokenTtlSeconds, new Date()),
-    ),
-  );
-  api.add("GET", `${API_PREFIX}/idp/logout`, (req) =>
-    rawResponse(logout(tokens, cookieValue(req.headers, SESSION_COOKIE))),
-  );
+  api.add("POST", `${API_PREFIX}/idp/ott/login`, (req) => {
+    const body = jsonBody(req);
+    requireConformingRequest(req);
+    return rawResponse(
+      loginWithOneTimeToken(store.state, tokens, body, config.current.tokenTtlSeconds, new Date()),
+    );
+  });
+  api.add("GET", `${API_PREFIX}/idp/logout`, (req) => {
+    requireConformingRequest(req);
+    return rawResponse(logout(tokens, cookieValue(req.headers, SESSION_COOKIE)));
+  });
   for (const [method, path, handler] of API_ROUTES)
     api.add(method, `${API_PREFIX}${path}`, runApi(path, handler));
 

@@ -1,8 +1,8 @@
-/** Who a request is from: a Bearer token (or `?access_token=`), a user's Basic credentials, or a session cookie. */
+/** Who a request is from: a Bearer token, a user's Basic credentials, or a session cookie. */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { ADMIN_ROLES } from "./catalog";
-import { accessDenied, invalid, unauthorized } from "./errors";
+import { accessDenied, unauthorized } from "./errors";
 import type { AcronisState, Caller, ClientRecord, UserRecord } from "./model";
 import { signInRefusal, userByLogin } from "./passwords";
 import { sha256 } from "./state";
@@ -37,9 +37,9 @@ export function cookieValue(headers: IncomingHttpHeaders, name: string): string 
 }
 
 /** The caller of an API request; 401 (platform shape) when the credentials are missing, unknown or expired. */
+// Choice: `?access_token=` does not authenticate (the OAS documents the Authorization header only, and no such parameter).
 export function authenticate(
   headers: IncomingHttpHeaders,
-  query: URLSearchParams,
   tokens: TokenBook,
   state: AcronisState,
   now: Date,
@@ -50,22 +50,17 @@ export function authenticate(
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (header !== undefined && bearer === undefined)
     throw unauthorized("the Authorization header must carry a Bearer token or Basic credentials");
-  const fromQuery = query.get("access_token");
-  if (bearer !== undefined && fromQuery !== null) {
-    throw invalid("send the access token either in the Authorization header or as access_token, not both");
-  }
-  const token = bearer ?? fromQuery;
-  const session = token ? undefined : cookieValue(headers, SESSION_COOKIE);
+  const session = bearer ? undefined : cookieValue(headers, SESSION_COOKIE);
   if (session !== undefined) {
     const caller = tokens.session(session, now);
     if (!caller) throw unauthorized("the session has ended");
     return stillAllowed(state, caller);
   }
-  if (!token) throw unauthorized("an access token is required");
-  const issued = tokens.lookup(token, now);
+  if (!bearer) throw unauthorized("an access token is required");
+  const issued = tokens.lookup(bearer, now);
   if (!issued)
     throw unauthorized(
-      tokens.known(token) ? "the access token has expired" : "the access token is not valid",
+      tokens.known(bearer) ? "the access token has expired" : "the access token is not valid",
     );
   return stillAllowed(state, issued.caller);
 }

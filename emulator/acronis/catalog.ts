@@ -139,7 +139,7 @@ export const ADMIN_ROLES: readonly string[] = ["root_admin", "partner_admin", "c
 const SERVICE_ROLE_KINDS: readonly TenantKind[] = ["customer", "unit"];
 
 /** Every known role and the tenant kinds where it may be granted. */
-// Choice: the service roles (readonly_admin, backup_*, sync_share_*, monitoring_admin) fit customers and units only.
+// Choice: the service roles (readonly_admin, backup_user, sync_share_*) fit customers and units only; roles outside the OAS userRole enum are refused.
 export const ROLE_TENANT_KINDS: Readonly<Record<string, readonly TenantKind[]>> = {
   root_admin: ["root"],
   partner_admin: ["partner", "folder"],
@@ -147,10 +147,8 @@ export const ROLE_TENANT_KINDS: Readonly<Record<string, readonly TenantKind[]>> 
   company_admin: ["customer"],
   unit_admin: ["unit"],
   readonly_admin: SERVICE_ROLE_KINDS,
-  backup_admin: SERVICE_ROLE_KINDS,
   backup_user: SERVICE_ROLE_KINDS,
   sync_share_admin: SERVICE_ROLE_KINDS,
   sync_share_user: SERVICE_ROLE_KINDS,
   sync_share_guest: SERVICE_ROLE_KINDS,
-  monitoring_admin: SERVICE_ROLE_KINDS,
 };

@@ -1,4 +1,5 @@
-/** Contacts of tenants and users: defaults, validation and merge (PUT keeps unsent fields). */
+/** Contacts of tenants and users: defaults, validation, merge (PUT keeps unsent fields) and the answers' form. */
+import { createHash } from "node:crypto";
 import { invalid } from "./errors";
 import { asObject, isEmail, type Json, toBool } from "./input";
 import type { Contact } from "./model";
@@ -85,4 +86,40 @@ function checkContact(contact: Contact): void {
   if (contact.organization_size !== null && !ORGANIZATION_SIZES.has(contact.organization_size)) {
     throw invalid(`"contact.organization_size" must be one of: ${[...ORGANIZATION_SIZES].join(", ")}`);
   }
+}
+
+/** Whoever a contact belongs to: a tenant or a user. */
+export interface ContactOwner {
+  id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * The contact as answers carry it (OAS `items`): an id and timestamps, `email` a string, `types` a list.
+ * Choice: a contact's id is derived from its owner's id (one contact per tenant or user), its times are the owner's.
+ */
+export function contactView(contact: Contact, owner: ContactOwner): Record<string, unknown> {
+  return {
+    id: derivedUuid(`contact|${owner.id}`),
+    created_at: owner.created_at,
+    updated_at: owner.updated_at,
+    ...contact,
+    email: contact.email ?? "",
+    types: contact.types ?? [],
+  };
+}
+
+/** Whether nothing of the contact was ever given. */
+export function isEmptyContact(contact: Contact): boolean {
+  const empty = emptyContact();
+  return (Object.keys(empty) as (keyof Contact)[]).every(
+    (k) => JSON.stringify(contact[k]) === JSON.stringify(empty[k]),
+  );
+}
+
+/** A UUID-shaped name that is stable for the same text. */
+export function derivedUuid(text: string): string {
+  const hex = createHash("sha256").update(text).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -11,6 +11,7 @@ const MESSAGES: Readonly<Record<number, string>> = {
   405: "Method Not Allowed",
   409: "Conflict",
   415: "Unsupported Media Type",
+  426: "Upgrade Required",
   429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",

@@ -15,6 +15,8 @@ const TENANT_SCOPE = /^urn:acronis\.com:tenant-id:([0-9a-f-]{36})$/i;
 export interface TokenRequest {
   headers: IncomingHttpHeaders;
   body: string;
+  /** What the contract finds wrong with the request. */
+  problems: string[];
   state: AcronisState;
   tokens: TokenBook;
   config: EmulatorConfig;
@@ -34,18 +36,11 @@ export function issueToken(request: TokenRequest): Reply {
   const form = new URLSearchParams(request.body);
   const grantType = form.get("grant_type");
   if (grantType === null) return oauthError(400, "invalid_request", "grant_type is required");
-  switch (grantType) {
-    case "client_credentials":
-      return clientCredentials(request, form);
-    case "password":
-      return passwordGrant(request, form);
-    case "refresh_token":
-      return refreshGrant(request, form);
-    case JWT_BEARER_GRANT:
-      return jwtBearerGrant(request, form);
-    default:
-      return oauthError(400, "unsupported_grant_type", `grant_type "${grantType}" is not supported`);
-  }
+  const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
+  if (!grant) return oauthError(400, "unsupported_grant_type", `grant_type "${grantType}" is not supported`);
+  // Choice: a form the OAS refuses (an unknown field, a value of the wrong shape) is 400 invalid_request (RFC 6749 §5.2).
+  if (request.problems.length > 0) return oauthError(400, "invalid_request", request.problems.join("; "));
+  return grant(request, form);
 }
 
 function tokenAnswer(
@@ -146,3 +141,10 @@ function jwtBearerGrant(request: TokenRequest, form: URLSearchParams): Reply {
     );
   return tokenAnswer(request, { ...base.caller, tenantId: tenant.id }, { expiresOn: base.expiresOn });
 }
+
+const GRANTS: Readonly<Record<string, (request: TokenRequest, form: URLSearchParams) => Reply>> = {
+  client_credentials: clientCredentials,
+  password: passwordGrant,
+  refresh_token: refreshGrant,
+  [JWT_BEARER_GRANT]: jwtBearerGrant,
+};

@@ -1,4 +1,4 @@
-/** Reading request values; official examples send `"false"` / `"1"`, so booleans and ints accept strings. */
+/** Reading request values; query strings and the control API carry text, so booleans and ints accept strings. */
 import { invalid } from "./errors";
 
 export type Json = Record<string, unknown>;

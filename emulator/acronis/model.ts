@@ -55,6 +55,7 @@ export interface TenantRecord {
   pricing_version?: number;
   pricing_currency?: string | null;
   production_start_date?: string | null;
+  /** Set at creation only; answers never show it (the OAS tenant object has no such field). */
   enhanced_security: boolean;
   /** Applications bound to the tenant (GET /tenants/{id}/applications). */
   application_ids: string[];
@@ -79,6 +80,11 @@ export interface UserRecord {
   business_types: string[];
   notifications: string[];
   mfa_status: "disabled";
+  /** Given at creation (OAS userPost); absent in older state files. */
+  origin_id?: string | null;
+  origin_external_id?: string | null;
+  /** When the account switches itself off (OAS userPost, userPut). */
+  disable_after?: string | null;
   /** Whether a password was set (activation, POST /users/{id}/password, or the control endpoint). */
   password_set: boolean;
   /** `scrypt$<salt>$<hash>` of the password: the password itself is never kept. */
@@ -110,6 +116,9 @@ export interface AccessPolicyRecord {
   trustee_type: "user";
   role_id: string;
   version: number;
+  /** Absent in older state files (the user's creation time stands in). */
+  created_at?: string;
+  updated_at?: string;
 }
 
 export interface OutboxMail {
@@ -121,7 +130,7 @@ export interface OutboxMail {
   activationToken?: string;
 }
 
-export type ClientType = "api_client" | "managed_client" | "agent";
+export type ClientType = "api_client" | "managed_client";
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
 
 /** An API client of a tenant (POST /clients); its secret is kept only as a SHA-256 hash. */

@@ -8,7 +8,7 @@ import {
   OFFERING_ITEM_CATALOG,
   type OfferingItemDefinition,
 } from "./catalog";
-import { accessDenied, fail, invalid, versionMismatch } from "./errors";
+import { type ApiError, accessDenied, fail, invalid } from "./errors";
 import { asObject, type Json, optNullableString, requiredString, toInt, toNumber } from "./input";
 import { type AcronisState, type Quota, TENANT_KINDS, type TenantKind, type TenantRecord } from "./model";
 import { nextQuotaVersion } from "./state";
@@ -30,13 +30,18 @@ function availableDefinitions(state: AcronisState, tenant: TenantRecord): Offeri
   return OFFERING_ITEM_CATALOG.filter((d) => atParent.has(itemKey(d)));
 }
 
-/** The item as the API shows it: status 1 with a quota, or status 0 without one. */
-function itemView(definition: OfferingItemDefinition, quota: Quota | undefined): unknown {
+/** The item of a tenant as the API shows it (OAS `items_3`): status 1 with a quota, or status 0 without one. */
+export function itemView(
+  tenantId: string,
+  definition: OfferingItemDefinition,
+  quota: Quota | undefined,
+): Json {
   return {
     application_id: definition.application_id,
     name: definition.name,
     edition: definition.edition,
     usage_name: definition.usage_name,
+    tenant_id: tenantId,
     ...(definition.infra_id ? { infra_id: definition.infra_id } : {}),
     status: quota ? 1 : 0,
     locked: false,
@@ -46,6 +51,9 @@ function itemView(definition: OfferingItemDefinition, quota: Quota | undefined):
   };
 }
 
+/** The OAS `offeringItemList`: the items and when they were read. */
+export const itemList = (items: Json[], now: Date): Json => ({ timestamp: now.toISOString(), items });
+
 /**
  * Every item the tenant may use, enabled or not, of the editions asked for.
  * Choice: `with_offering_items` of tenant listings embeds the items of every edition (no `edition` parameter there).
@@ -54,26 +62,29 @@ export function tenantOfferingItems(
   state: AcronisState,
   tenant: TenantRecord,
   edition: string | null = "*",
-): unknown[] {
+): Json[] {
   const enabled = enabledQuotas(state, tenant.id);
   return availableDefinitions(state, tenant)
     .filter((d) => inEditions(d, edition))
-    .map((d) => itemView(d, enabled.get(itemKey(d))));
+    .map((d) => itemView(tenant.id, d, enabled.get(itemKey(d))));
 }
 
 /** GET offering_items: `edition` (default standard, `*` all), and the docs' `status` and `type` filters. */
-export const getOfferingItems: ApiHandler = ({ state, caller, params, query }) => {
+export const getOfferingItems: ApiHandler = ({ state, caller, params, query, now }) => {
   const tenant = visibleTenant(state, caller, params.id);
   const status = query.get("status");
   const type = query.get("type");
-  const items = (tenantOfferingItems(state, tenant, query.get("edition")) as Json[]).filter(
+  const items = tenantOfferingItems(state, tenant, query.get("edition")).filter(
     (i) => (status === null || String(i.status) === status) && (type === null || i.type === type),
   );
-  return ok({ items });
+  return ok(itemList(items, now));
 };
 
-/** Items enabled at the parent, offered to a new child of `kind` with an unlimited quota. */
-export const availableForChild: ApiHandler = ({ state, caller, params, query }) => {
+/**
+ * Items enabled at the parent, offered to a new child of `kind` with an unlimited quota.
+ * Choice: their tenant_id is the parent's, as the child does not exist yet.
+ */
+export const availableForChild: ApiHandler = ({ state, caller, params, query, now }) => {
   const parent = visibleTenant(state, caller, params.id);
   const kind = query.get("kind");
   if (kind === null) throw invalid(`the "kind" parameter is required`);
@@ -85,9 +96,9 @@ export const availableForChild: ApiHandler = ({ state, caller, params, query }) 
   const enabled = enabledQuotas(state, parent.id);
   const edition = query.get("edition");
   const items = OFFERING_ITEM_CATALOG.filter((d) => enabled.has(itemKey(d)) && inEditions(d, edition)).map(
-    (d) => itemView(d, UNLIMITED),
+    (d) => itemView(parent.id, d, UNLIMITED),
   );
-  return ok({ items });
+  return ok(itemList(items, now));
 };
 
 interface SentQuota {
@@ -122,7 +133,8 @@ export const putOfferingItems: ApiHandler = ({ state, caller, params, body, now 
   }
   if (tenant.kind === "customer") checkSingleStorage(next, available);
   storeEnabledItems(state, tenant, next, available);
-  return ok({ items: changes.map((c) => itemView(c.definition, next.get(itemKey(c.definition)))) });
+  const items = changes.map((c) => itemView(tenant.id, c.definition, next.get(itemKey(c.definition))));
+  return ok(itemList(items, now));
 };
 
 function readItemChange(
@@ -154,9 +166,15 @@ function readQuota(raw: unknown, where: string): SentQuota {
     // Choice: a quota without `value` means unlimited, like `value: null`.
     value: quota.value == null ? null : nonNegative(quota.value, `${where}.value`),
     overage: quota.overage == null ? null : nonNegative(quota.overage, `${where}.overage`),
-    // Choice: quota.version is checked only when sent.
     version: quota.version == null ? undefined : toInt(quota.version, `${where}.version`),
   };
+}
+
+// Choice: a quota written without its current version is refused 426, as is a stale one (KB 71376: since
+// C22.10, "426 Upgrade Required" for a missing or outdated quota version; the OAS requires quota.version).
+function staleQuota(name: string, stored: number, sent: number | undefined): ApiError {
+  const said = sent === undefined ? "no quota version" : `quota version ${sent}`;
+  return fail(426, 426, `quota of "${name}" is at version ${stored}, the request sent ${said}`);
 }
 
 function nonNegative(value: unknown, name: string): number {
@@ -169,11 +187,9 @@ function nonNegative(value: unknown, name: string): number {
 function nextQuota(change: ItemChange, stored: Quota | undefined, state: AcronisState, now: Date): Quota {
   const sent = change.quota;
   if (!sent) return stored ?? UNLIMITED;
-  if (sent.value === null) return UNLIMITED;
   const storedVersion = stored?.version ?? 0;
-  if (sent.version !== undefined && sent.version !== storedVersion) {
-    throw versionMismatch(`quota of "${change.definition.name}"`, storedVersion, sent.version);
-  }
+  if (sent.version !== storedVersion) throw staleQuota(change.definition.name, storedVersion, sent.version);
+  if (sent.value === null) return UNLIMITED;
   if (stored && stored.value === sent.value && stored.overage === sent.overage) return stored;
   return { value: sent.value, overage: sent.overage, version: nextQuotaVersion(state, now) };
 }

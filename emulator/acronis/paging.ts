@@ -57,10 +57,16 @@ export function page<T extends { seq: number }>(
   };
 }
 
-/** The list body: `{items, paging:{cursors:{after?}}}`. */
-export function pagedBody(items: unknown[], after: string | undefined): unknown {
-  return { items, paging: { cursors: after === undefined ? {} : { after } } };
+/** The list body: `{timestamp, items, paging:{cursors:{after?}}}`, the timestamp being when it was read. */
+export function pagedBody(items: unknown[], after: string | undefined, now: Date): unknown {
+  return { timestamp: now.toISOString(), items, paging: { cursors: after === undefined ? {} : { after } } };
 }
+
+/** The level of detail of a listing's items (OAS `lod`). */
+export type Lod = "stamps" | "basic" | "full";
+
+/** A listing's `lod` (the contract check has refused other values); the OAS default is `full`. */
+export const readLod = (listing: Listing): Lod => (listing.filters.get("lod") as Lod | null) ?? "full";
 
 // Choice: `limit` must be 1..5000 (the OAS default; it states no maximum).
 function readLimit(query: URLSearchParams): number {

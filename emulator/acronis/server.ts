@@ -1,6 +1,8 @@
 /** The Acronis Account Management API v2 emulator as a real HTTP server on loopback. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { acronisChecker } from "../../contract";
+import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
 import { readBody, writeResponse } from "../core/router";
@@ -60,7 +62,7 @@ async function serve(
   }
   await faults.serveApi({
     res,
-    run: () => app.handleApi(parsed),
+    run: checkedRun("acronis", acronisChecker, parsed, () => app.handleApi(parsed)),
     entry: { api: "acronis", method: parsed.method, path: parsed.path, query: loggedQuery(parsed.query) },
   });
 }

@@ -6,7 +6,7 @@ import { asObject, optString } from "./input";
 import type { AcronisState, Caller, UserRecord } from "./model";
 import type { TokenBook } from "./tokens";
 import { findTenant, findUser, isWithin, visibleUser } from "./tree";
-import { userView } from "./users";
+import { meView, userView } from "./userViews";
 
 /** GET /users/me: the signed-in user, with the fields only this call has (OAS `userMe`). */
 export const getMe: ApiHandler = ({ state, caller }) => {
@@ -14,14 +14,7 @@ export const getMe: ApiHandler = ({ state, caller }) => {
   if (!caller.userId) throw accessDenied("an API client has no user: call GET /clients/{client_id}");
   const user = findUser(state, caller.userId);
   if (!user) throw notFound();
-  const tenant = findTenant(state, user.tenant_id);
-  return ok({
-    ...userView(state, user),
-    tenant_kind: tenant?.kind ?? null,
-    tenant_pricing_model: tenant?.pricing_mode ?? null,
-    brand_id: tenant?.brand_uuid ?? null,
-    login_totp_time: null,
-  });
+  return ok(meView(state, user));
 };
 
 /** POST /idp/ott {purpose: "user_login", login | external_id | user_id} → 200 {ott}; API clients only. */
@@ -87,13 +80,13 @@ export function loginWithOneTimeToken(
   const session = tokens.openSession({ tenantId: user.tenant_id, userId: user.id }, ttlSeconds, now);
   return {
     status: 200,
-    body: userView(state, user),
+    body: userView(user),
     cookie: `${SESSION_COOKIE}=${session}; Path=/; HttpOnly; SameSite=Lax`,
   };
 }
 
-// Choice: GET /idp/logout ends the cookie's session (if any) and answers 204 with the cookie cleared.
+// Choice: GET /idp/logout ends the cookie's session (if any) and answers 200 (OAS) with the cookie cleared and no page.
 export function logout(tokens: TokenBook, session: string | undefined): RawAnswer {
   if (session) tokens.closeSession(session);
-  return { status: 204, cookie: `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` };
+  return { status: 200, cookie: `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` };
 }

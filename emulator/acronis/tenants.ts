@@ -18,12 +18,11 @@ import {
   toBool,
   toInt,
 } from "./input";
-import { effectiveMfaStatus } from "./mfa";
 import type { AcronisState, Caller, TenantKind, TenantRecord } from "./model";
 import { TENANT_KINDS } from "./model";
-import { tenantOfferingItems } from "./offeringItems";
-import { page, pagedBody, readListing } from "./paging";
+import { page, pagedBody, readListing, readLod } from "./paging";
 import { newTenantRecord } from "./state";
+import { tenantListItem, tenantView } from "./tenantViews";
 import {
   childrenOf,
   isWithin,
@@ -35,35 +34,6 @@ import {
 } from "./tree";
 
 const MAX_INTERNAL_TAG = 256;
-
-export function tenantView(state: AcronisState, t: TenantRecord): Record<string, unknown> {
-  return {
-    id: t.id,
-    version: t.version,
-    name: t.name,
-    kind: t.kind,
-    parent_id: t.parent_id,
-    enabled: t.enabled,
-    customer_type: t.customer_type,
-    customer_id: t.customer_id,
-    internal_tag: t.internal_tag,
-    language: t.language,
-    contact: { ...t.contact },
-    brand_id: t.brand_id,
-    brand_uuid: t.brand_uuid,
-    default_idp_id: t.default_idp_id,
-    has_children: childrenOf(state, t.id).length > 0,
-    owner_id: t.owner_id,
-    ancestral_access: t.ancestral_access,
-    update_lock: { ...t.update_lock },
-    mfa_status: effectiveMfaStatus(state, t),
-    pricing_mode: t.pricing_mode,
-    // Choice: enhanced_security is part of the tenant object so a refresh can read it back.
-    enhanced_security: t.enhanced_security,
-    created_at: t.created_at,
-    updated_at: t.updated_at,
-  };
-}
 
 function readKind(body: Json): TenantKind {
   const kind = requiredString(body, "kind");
@@ -113,7 +83,6 @@ function readSettings(body: Json, caller: Caller): Partial<TenantRecord> {
     language,
     default_idp_id: defaultIdpId,
     ancestral_access: optBool(body, "ancestral_access"),
-    enhanced_security: optBool(body, "enhanced_security"),
     update_lock: body.update_lock === undefined ? undefined : readUpdateLock(body.update_lock, caller),
   });
 }
@@ -123,6 +92,16 @@ function readUpdateLock(raw: unknown, caller: Caller): TenantRecord["update_lock
   const lock = asObject(raw, "update_lock");
   const enabled = lock.enabled === undefined ? false : toBool(lock.enabled, "update_lock.enabled");
   return { enabled, owner_id: enabled ? caller.tenantId : null };
+}
+
+// Choice: enhanced_security comes top-level (the seed tutorial) or in settings (OAS tenantPost); if both, they agree.
+function readEnhancedSecurity(input: Json): boolean {
+  const top = optBool(input, "enhanced_security");
+  const settings = input.settings === undefined ? undefined : asObject(input.settings, "settings");
+  const nested = settings && optBool(settings, "enhanced_security");
+  if (top !== undefined && nested !== undefined && top !== nested)
+    throw invalid(`"enhanced_security" and "settings.enhanced_security" disagree`);
+  return top ?? nested ?? false;
 }
 
 export const createTenant: ApiHandler = ({ state, caller, body, now }) => {
@@ -144,6 +123,7 @@ export const createTenant: ApiHandler = ({ state, caller, body, now }) => {
       brand_id: parent.brand_id,
       brand_uuid: parent.brand_uuid,
       ...settings,
+      enhanced_security: readEnhancedSecurity(input),
       ...(input.contact === undefined ? {} : { contact: mergeContact(emptyContact(), input.contact) }),
     },
     now,
@@ -155,17 +135,23 @@ export const createTenant: ApiHandler = ({ state, caller, body, now }) => {
 export const getTenant: ApiHandler = ({ state, caller, params }) =>
   ok(tenantView(state, visibleTenant(state, caller, params.id)));
 
-/** GET /tenants?uuids=a,b | parent_id= | subtree_root_id=, paged; `with_offering_items=true` embeds items. */
-export const listTenants: ApiHandler = ({ state, caller, query }) => {
+/** GET /tenants?uuids=a,b | parent_id= | subtree_root_id=, paged; items as `lod`, with_contacts, with_offering_items ask. */
+export const listTenants: ApiHandler = ({ state, caller, query, now }) => {
   const listing = readListing(query, ["uuids", "parent_id", "subtree_root_id"]);
   const matches = tenantsListed(state, caller, listing.key, listing.value);
   const { items, after } = page(matches, listing, query);
-  const withItems = queryFlag(listing.filters, "with_offering_items");
-  const views = items.map((t) => ({
-    ...tenantView(state, t),
-    ...(withItems ? { offering_items: tenantOfferingItems(state, t) } : {}),
-  }));
-  return ok(pagedBody(views, after));
+  const shape = {
+    lod: readLod(listing),
+    withContacts: queryFlag(listing.filters, "with_contacts"),
+    withOfferingItems: queryFlag(listing.filters, "with_offering_items"),
+  };
+  return ok(
+    pagedBody(
+      items.map((t) => tenantListItem(state, t, shape)),
+      after,
+      now,
+    ),
+  );
 };
 
 function tenantsListed(state: AcronisState, caller: Caller, key: string, value: string): TenantRecord[] {
@@ -254,10 +240,6 @@ function readMove(
 }
 
 function checkSettingChanges(tenant: TenantRecord, changes: Partial<TenantRecord>): void {
-  // Choice: turning enhanced_security off is 400 (the docs: it "cannot be turned off once enabled").
-  if (tenant.enhanced_security && changes.enhanced_security === false) {
-    throw invalid("enhanced_security cannot be turned off once enabled");
-  }
   if (
     tenant.kind === "unit" &&
     changes.ancestral_access !== undefined &&

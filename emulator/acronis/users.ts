@@ -1,6 +1,5 @@
 /** Users: login check, create (with a personal tenant under customers), read, list, update, delete, activation. */
 import { randomBytes, randomUUID } from "node:crypto";
-import { accessPoliciesOf } from "./accessPolicies";
 import { type ApiHandler, noContent, ok } from "./call";
 import { DEFAULT_IDP_ID } from "./catalog";
 import { emptyContact, mergeContact } from "./contact";
@@ -19,38 +18,16 @@ import {
   requiredVersion,
 } from "./input";
 import type { AcronisState, Caller, UserRecord } from "./model";
-import { page, pagedBody, readListing } from "./paging";
+import { page, pagedBody, readListing, readLod } from "./paging";
 import { setUserPassword } from "./passwords";
 import { newTenantRecord, nextSeq } from "./state";
 import { queryVersion } from "./tenants";
 import { isWithin, referencedTenant, removeTenantSubtree, subtree, visibleTenant, visibleUser } from "./tree";
+import { userListItem, userView } from "./userViews";
 
 const LOGIN_CHARACTERS = /^[A-Za-z0-9.@_\-+:!#$%^*={}'`/?]+$/;
 const MIN_LOGIN_LENGTH = 3;
 const DEFAULT_NOTIFICATIONS = ["quota", "reports", "backup_daily_report"];
-
-export function userView(state: AcronisState, u: UserRecord, withPolicies = false): Record<string, unknown> {
-  return {
-    id: u.id,
-    version: u.version,
-    tenant_id: u.tenant_id,
-    login: u.login,
-    contact: { ...u.contact },
-    activated: u.activated,
-    enabled: u.enabled,
-    terms_accepted: u.terms_accepted,
-    language: u.language,
-    idp_id: u.idp_id,
-    external_id: u.external_id,
-    personal_tenant_id: u.personal_tenant_id,
-    business_types: [...u.business_types],
-    notifications: [...u.notifications],
-    mfa_status: u.mfa_status,
-    created_at: u.created_at,
-    updated_at: u.updated_at,
-    ...(withPolicies ? { access_policies: accessPoliciesOf(state, u.id) } : {}),
-  };
-}
 
 // Choice: logins are trimmed, then must have 3+ characters from the documented set, else 400/1033.
 function readLogin(raw: string): string {
@@ -90,6 +67,7 @@ function readUserSettings(input: Json): Partial<UserRecord> {
     language,
     business_types: optStringList(input, "business_types"),
     notifications: optStringList(input, "notifications"),
+    disable_after: optString(input, "disable_after"),
   });
 }
 
@@ -143,6 +121,8 @@ export const createUser: ApiHandler = ({ state, caller, body, now }) => {
     business_types: [],
     notifications: [...DEFAULT_NOTIFICATIONS],
     mfa_status: "disabled",
+    origin_id: optString(input, "origin_id") ?? null,
+    origin_external_id: optString(input, "origin_external_id") ?? null,
     password_set: false,
     created_at: at,
     updated_at: at,
@@ -150,22 +130,24 @@ export const createUser: ApiHandler = ({ state, caller, body, now }) => {
   };
   if (personal) state.tenants.push(personal);
   state.users.push(user);
-  return ok(userView(state, user));
+  return ok(userView(user));
 };
 
 export const getUser: ApiHandler = ({ state, caller, params }) =>
-  ok(userView(state, visibleUser(state, caller, params.id)));
+  ok(userView(visibleUser(state, caller, params.id)));
 
-/** GET /users?uuids=a,b | subtree_root_tenant_id=, paged; `with_access_policies=true` embeds policies. */
-export const listUsers: ApiHandler = ({ state, caller, query }) => {
+/** GET /users?uuids=a,b | subtree_root_tenant_id=, paged; items as `lod` and with_access_policies ask. */
+export const listUsers: ApiHandler = ({ state, caller, query, now }) => {
   const listing = readListing(query, ["uuids", "subtree_root_tenant_id"]);
   const matches = usersListed(state, caller, listing.key, listing.value);
   const { items, after } = page(matches, listing, query);
+  const lod = readLod(listing);
   const withPolicies = queryFlag(listing.filters, "with_access_policies");
   return ok(
     pagedBody(
-      items.map((u) => userView(state, u, withPolicies)),
+      items.map((u) => userListItem(state, u, lod, withPolicies)),
       after,
+      now,
     ),
   );
 };
@@ -196,7 +178,7 @@ export const updateUser: ApiHandler = ({ state, caller, params, body, now }) => 
     requireEmail(changes.contact);
   }
   Object.assign(user, changes, { version: user.version + 1, updated_at: now.toISOString() });
-  return ok(userView(state, user));
+  return ok(userView(user));
 };
 
 /** DELETE /users/{id}?version=N → 204; the personal tenant and the user's access policies go too. */
@@ -222,11 +204,7 @@ function activatableUser(state: AcronisState, caller: Caller, id: string): UserR
 }
 
 /** POST /users/{id}/send-activation-email with an empty JSON body → 204 and a mail in the outbox. */
-export const sendActivationEmail: ApiHandler = ({ state, caller, params, body, now }) => {
-  // Choice: the body must be empty or `{}`; anything else is 400.
-  if (body !== undefined && Object.keys(asObject(body, "request body")).length > 0) {
-    throw invalid("send-activation-email takes an empty JSON body");
-  }
+export const sendActivationEmail: ApiHandler = ({ state, caller, params, now }) => {
   const user = activatableUser(state, caller, params.id);
   if (!user.enabled) throw fail(400, 1018, `user ${user.id} is disabled`);
   // Choice: an already activated user is 400.

@@ -86,11 +86,13 @@ function csvCell(value: string | number | boolean): string {
 
 const TRUE_SPELLINGS = new Set(["true", "t", "1"]);
 
-/** true/t/1 are true; everything else, including invalid spellings, is false (as documented). */
+/** true/t/1 are true; any other text, including invalid spellings, is false (as documented). */
 export function readBoolean(value: unknown): boolean {
   if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value === 1;
-  return typeof value === "string" && TRUE_SPELLINGS.has(value);
+  // Choice: a Boolean is a JSON Boolean or text; a JSON number or structure is not a documented form (400).
+  if (typeof value !== "string")
+    throw badRequest("Invalid value: a Boolean is required (true, false, t, f, 1 or 0).");
+  return TRUE_SPELLINGS.has(value);
 }
 
 /** An integer given as a number or a numeric string, within [min, max]. */
@@ -98,7 +100,7 @@ export function readInteger(value: unknown, name: string, min: number, max: numb
   const number =
     typeof value === "number"
       ? value
-      : typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)
+      : typeof value === "string" && /^[-+]?\d+$/.test(value)
         ? Number(value)
         : Number.NaN;
   if (!Number.isInteger(number)) throw badRequest(`Invalid value for '${name}': an integer is required.`);
@@ -157,11 +159,11 @@ export function readEnum<T extends string>(
 
 const sameText = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const QUOTA_PATTERN = /^(\d+(?:\.\d{1,2})?)\s*(MB|GB|TB)$/i;
+const QUOTA_PATTERN = /^(\d+(?:\.\d{1,2})?) (MB|GB|TB)$/;
 
-/** "100 GB", "100.00 GB" or "1.5 TB": a number with at most two decimals and a unit. */
+/** "100 GB", "100.00 GB" or "1.5 TB": a number with at most two decimals, a space and the unit, as documented. */
 export function parseQuota(value: unknown, name: string): Quota {
-  const match = QUOTA_PATTERN.exec(readText(value, name, 64).trim());
+  const match = QUOTA_PATTERN.exec(readText(value, name, 64));
   if (!match) throw badRequest(`Invalid value for '${name}': use a number and MB, GB or TB, e.g. "100 GB".`);
   return { amount: Number(match[1]), unit: match[2].toUpperCase() as QuotaUnit };
 }
@@ -174,14 +176,16 @@ export interface Timestamp {
   offsetMinutes: number;
 }
 
-const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+\- ])(\d{2}):?(\d{2})$/;
+const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})$/;
 
-/** yyyy-MM-ddTHH:mm:ss±hhmm (±hh:mm accepted too). */
+/**
+ * yyyy-MM-ddTHH:mm:ss±hhmm, the one documented form. An unencoded '+' in a query arrives as a space and is
+ * refused: it must travel as %2B.
+ */
 export function parseTimestamp(text: string, name: string): Timestamp {
   const match = TIMESTAMP_PATTERN.exec(text);
   if (!match) throw badRequest(`Invalid value for '${name}': use yyyy-MM-ddTHH:mm:ss±hhmm.`);
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
-  // Choice: a space where the offset sign belongs is read as '+', since an unencoded '+' in a query decodes to a space.
   const sign = match[7] === "-" ? -1 : 1;
   const offsetMinutes = sign * (Number(match[8]) * 60 + Number(match[9]));
   const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);

@@ -21,16 +21,17 @@ export function readListQuery<S extends string, F extends string>(
   const filterString = readText(query.get("filterString") ?? "", "filterString", 64);
   if (filterString.includes(",")) throw badRequest("'filterString' must not contain commas.");
   const count = query.get("count");
-  // Choice: offset is 0-based; without count the whole rest of the list is returned.
+  // Choice: offset is 0-based; without count the whole rest of the list is returned; the sort and filter
+  // values are read case-sensitively, as the reference spells them.
   return {
     offset: readInteger(query.get("offset") ?? "0", "offset", 0, Number.MAX_SAFE_INTEGER),
     count:
       count === null ? Number.POSITIVE_INFINITY : readInteger(count, "count", 0, Number.MAX_SAFE_INTEGER),
-    sortType: readEnum(query.get("sortType") ?? sortTypes[0], "sortType", sortTypes, false),
+    sortType: readEnum(query.get("sortType") ?? sortTypes[0], "sortType", sortTypes, true),
     descending:
-      readEnum(query.get("sortOrder") ?? "ascending", "sortOrder", ["ascending", "descending"], false) ===
+      readEnum(query.get("sortOrder") ?? "ascending", "sortOrder", ["ascending", "descending"], true) ===
       "descending",
-    filterType: readEnum(query.get("filterType") ?? filterTypes[0], "filterType", filterTypes, false),
+    filterType: readEnum(query.get("filterType") ?? filterTypes[0], "filterType", filterTypes, true),
     filterString: filterString.toLowerCase(),
   };
 }

@@ -70,7 +70,8 @@ function readVersioningSettings(value: unknown): VersioningSettings {
   };
 }
 
-// Choice: enumerations here other than hashScheme match case-insensitively and are stored as documented.
+// Choice: the enumerations here are read as documented, case-sensitively (the reference calls none of them
+// case-insensitive, and hashScheme case-sensitive).
 function readDefaultsProperty(name: DefaultsProperty, value: unknown, state: HcpState): unknown {
   switch (name) {
     case "description":
@@ -84,13 +85,13 @@ function readDefaultsProperty(name: DefaultsProperty, value: unknown, state: Hcp
     case "servicePlan":
       return readServicePlan(value, name, state);
     case "optimizedFor":
-      return readEnum(value, name, ["ALL", "CLOUD", "DEFAULT"], false);
+      return readEnum(value, name, ["ALL", "CLOUD", "DEFAULT"], true);
     case "directoryUsage":
-      return readEnum(value, name, ["Balanced", "Unbalanced", "Default"], false);
+      return readEnum(value, name, ["Balanced", "Unbalanced", "Default"], true);
     case "multipartUploadAutoAbortDays":
       return readInteger(value, name, 0, 180);
     case "retentionType":
-      return readEnum(value, name, ["HCP", "S3"], false);
+      return readEnum(value, name, ["HCP", "S3"], true);
     case "versioningSettings":
       return readVersioningSettings(value);
     default:

@@ -101,17 +101,18 @@ const readers: Partial<Record<SettingName, Reader>> = {
   hashScheme: (value) => readEnum(value, "hashScheme", HASH_SCHEMES, true),
   tags: readTags,
   owner: (value) => readText(value, "owner", 256),
-  ownerType: (value) => readEnum(value, "ownerType", ["LOCAL", "EXTERNAL"], false),
+  // Choice: enumerations the reference calls case-insensitive (aclsUsage, permissions) are read in any case; the
+  // others only as documented. A namespace holds CLOUD or ALL and Balanced or Unbalanced, not namespaceDefaults' DEFAULT.
+  ownerType: (value) => readEnum(value, "ownerType", ["LOCAL", "EXTERNAL"], true),
   aclsUsage: (value) => readEnum(value, "aclsUsage", ["NOT_ENABLED", "ENFORCED", "NOT_ENFORCED"], false),
-  // Choice: a namespace takes the enumerations namespaceDefaults takes, so inherited defaults stay valid.
-  optimizedFor: (value) => readEnum(value, "optimizedFor", ["ALL", "CLOUD", "DEFAULT"], false),
+  optimizedFor: (value) => readEnum(value, "optimizedFor", ["CLOUD", "ALL"], true),
   multipartUploadAutoAbortDays: (value) => readInteger(value, "multipartUploadAutoAbortDays", 0, 180),
   authMinimumPermissions: (value) => readDataPermissions(value, "authMinimumPermissions"),
   authAndAnonymousMinimumPermissions: (value) =>
     readDataPermissions(value, "authAndAnonymousMinimumPermissions"),
   servicePlan: (value, state) => readServicePlan(value, "servicePlan", state),
-  directoryUsage: (value) => readEnum(value, "directoryUsage", ["Balanced", "Unbalanced", "Default"], false),
-  retentionType: (value) => readEnum(value, "retentionType", ["HCP", "S3"], false),
+  directoryUsage: (value) => readEnum(value, "directoryUsage", ["Balanced", "Unbalanced"], true),
+  retentionType: (value) => readEnum(value, "retentionType", ["HCP", "S3"], true),
 };
 
 /** The validated values of the settings present in a body (names must have been checked first). */

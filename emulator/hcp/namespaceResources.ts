@@ -68,7 +68,7 @@ export function postCompliance(ctx: MapiContext): EmulatorResponse {
       properties.customMetadataChanges,
       "customMetadataChanges",
       ["ADD", "ALL", "NONE"],
-      false,
+      true,
     );
   for (const flag of ["shreddingDefault", "dispositionEnabled"] as const)
     if (properties[flag] !== undefined) next[flag] = readBoolean(properties[flag]);

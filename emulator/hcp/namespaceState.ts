@@ -96,7 +96,7 @@ export function defaultSettings(tenant: Tenant): NamespaceSettings {
     owner: "",
     ownerType: "LOCAL",
     aclsUsage: "NOT_ENABLED",
-    optimizedFor: d.optimizedFor,
+    optimizedFor: concreteOptimization(d.optimizedFor),
     allowErasureCoding: tenant.erasureCodingSelectionEnabled && d.allowErasureCoding,
     multipartUploadAutoAbortDays: d.multipartUploadAutoAbortDays,
     authMinimumPermissions: [],
@@ -108,11 +108,20 @@ export function defaultSettings(tenant: Tenant): NamespaceSettings {
     appendEnabled: false,
     atimeSynchronizationEnabled: false,
     servicePlan: tenant.servicePlanSelectionEnabled ? d.servicePlan : tenant.servicePlan,
-    directoryUsage: d.directoryUsage,
+    directoryUsage: concreteDirectoryUsage(d.directoryUsage),
     retentionType: d.retentionType,
     s3UnversionedOverwrite: d.s3UnversionedOverwrite,
   };
 }
+
+/**
+ * namespaceDefaults may say DEFAULT (optimizedFor) or Default (directoryUsage), meaning the system's own
+ * setting; a namespace always holds CLOUD or ALL, and Balanced or Unbalanced (reference-next §1.2).
+ */
+// Choice: the system setting is the documented factory one, optimized for all protocols (SYS90 "Protocol optimization").
+export const concreteOptimization = (value: string): string => (value === "DEFAULT" ? "ALL" : value);
+// Choice (INFERRED): the system's directory usage is Balanced; Unbalanced is the setting a namespace opts into.
+export const concreteDirectoryUsage = (value: string): string => (value === "Default" ? "Balanced" : value);
 
 export function defaultVersioning(tenant: Tenant): NamespaceVersioning {
   const d = tenant.namespaceDefaults.versioningSettings;

@@ -110,8 +110,9 @@ export function modifyNamespace(ctx: MapiContext): EmulatorResponse {
   const newName = name === undefined ? namespace.name : readText(name, "name", 63);
   if (!sameName(newName, namespace.name)) {
     checkNamespaceName(newName);
+    // Choice: renaming onto a taken name is 400 (an invalid value): the status table gives 409 to PUT only.
     if (tenant.namespaces.some((ns) => sameName(ns.name, newName)))
-      throw conflict(`Namespace ${newName} already exists.`);
+      throw badRequest(`Namespace ${newName} already exists.`);
   }
   const patch = readSettingsPatch(changes, ctx.store.state);
   const current = namespace.settings;

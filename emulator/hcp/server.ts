@@ -3,6 +3,8 @@ import { rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { hcpChecker } from "../../contract";
+import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
 import { type EmulatorRequest, type EmulatorResponse, readBody } from "../core/router";
@@ -96,7 +98,8 @@ async function serve(
   if (isControlPath(request.path)) {
     await faults.serveControl({ ...exchange, run: () => handlers.control(request).catch(internalError) });
   } else {
-    await faults.serveApi({ ...exchange, run: () => handlers.mapi(request).catch(internalError) });
+    const run = () => handlers.mapi(request).catch(internalError);
+    await faults.serveApi({ ...exchange, run: checkedRun("hcp", hcpChecker, request, run) });
   }
 }
 

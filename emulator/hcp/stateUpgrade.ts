@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
+  concreteDirectoryUsage,
+  concreteOptimization,
   defaultCompliance,
   defaultSettings,
   defaultVersioning,
@@ -18,7 +20,13 @@ export function upgradeState(state: HcpState): void {
       account.profile!.passwordHistory = [account.passwordMd5];
     }
     tenant.namespaces = tenant.namespaces.map((old) => {
-      if ((old as Partial<Namespace>).settings) return old;
+      const kept = (old as Partial<Namespace>).settings;
+      if (kept) {
+        // Namespaces of older files may hold namespaceDefaults' DEFAULT and Default, which no namespace answers.
+        kept.optimizedFor = concreteOptimization(kept.optimizedFor);
+        kept.directoryUsage = concreteDirectoryUsage(kept.directoryUsage);
+        return old;
+      }
       // Namespaces of older files held only usage figures, and optionally the space they took.
       const legacy = old as unknown as { name: string; usage?: Namespace["usage"]; hardQuotaBytes?: number };
       const usage = legacy.usage ?? emptyUsage();

@@ -109,8 +109,11 @@ function readHardQuota(value: unknown): Quota {
   return quota;
 }
 
+/** Text, as documented: None, or a count 1-10,000. */
 function readNamespaceQuota(value: unknown): number | null {
-  if (typeof value === "string" && value.trim().toLowerCase() === "none") return null;
+  if (value === "None") return null;
+  if (typeof value !== "string" || !/^[1-9]\d*$/.test(value))
+    throw badRequest("Invalid value for 'namespaceQuota': a count or None is required.");
   return readInteger(value, "namespaceQuota", 1, MAX_NAMESPACES);
 }
 

@@ -139,9 +139,10 @@ export function deleteTenant(ctx: MapiContext): EmulatorResponse {
   // Choice: deleting the default tenant is 403.
   if (tenant.isDefault) throw forbidden("The default tenant cannot be deleted.");
   const owned = tenant.namespaces.length;
-  // Choice: a tenant that still owns namespaces is 409, naming the count.
+  // Choice: a tenant that still owns namespaces is 403, naming the count: the status table gives 409 to PUT only,
+  // and 403 to the like refusal of a namespace that holds objects (D97 status codes).
   if (owned > 0)
-    throw conflict(`Tenant ${tenant.name} cannot be deleted because it owns ${owned} namespace(s).`);
+    throw forbidden(`Tenant ${tenant.name} cannot be deleted because it owns ${owned} namespace(s).`);
   const state = ctx.store.state;
   state.tenants = state.tenants.filter((t) => t !== tenant);
   ctx.store.commit();

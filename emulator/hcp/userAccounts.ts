@@ -123,8 +123,9 @@ export function modifyUserAccount(ctx: MapiContext): EmulatorResponse {
   const { properties } = requestBody(ctx, ["userAccount"]);
   const patch = readAccountChange(ctx.caller, properties);
   const newName = patch.username as string | undefined;
+  // Choice: renaming onto a taken username is 400 (an invalid value): the status table gives 409 to PUT only.
   if (newName !== undefined && !sameName(newName, account.username) && findAccount(tenant, newName))
-    throw conflict(`User account ${newName} already exists.`);
+    throw badRequest(`User account ${newName} already exists.`);
   const password = ctx.req.query.get("password");
   if (password !== null) refuseWithoutSecurity(ctx.caller, "This change");
   const changed: Account = structuredClone(account);

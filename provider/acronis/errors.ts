@@ -30,6 +30,8 @@ const classOfCode: Readonly<Record<number, typeof ApiError>> = {
 export function acronisErrorClass(status: number, code: unknown): typeof ApiError {
   const byCode = classOfCode[Number(code)];
   if (byCode) return byCode;
+  // A quota write with a missing or outdated quota version is refused 426 (KB 71376): re-read, write again.
+  if (status === 426) return VersionConflictError;
   // A 409 without a platform code means "Another object of the same type already exists" (DOCAPI:status-http-codes).
   if (status === 409) return NameConflictError;
   return errorClassForStatus(status);

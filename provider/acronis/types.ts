@@ -27,7 +27,6 @@ export interface Tenant {
   internal_tag?: string | null;
   language?: string;
   ancestral_access?: boolean;
-  enhanced_security?: boolean;
   contact?: TenantContact;
   mfa_status?: string;
   pricing_mode?: string;
@@ -43,11 +42,11 @@ export interface TenantCreate {
   internal_tag?: string;
   language?: string;
   ancestral_access?: boolean;
-  enhanced_security?: boolean;
+  settings?: { enhanced_security?: boolean };
   contact?: TenantContact;
 }
 
-export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "parent_id">> & {
+export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "parent_id" | "settings">> & {
   enabled?: boolean;
   version: number;
 };
@@ -84,7 +83,7 @@ export interface OfferingItemWrite {
   name: string;
   infra_id?: string;
   status: 0 | 1;
-  quota?: { value: number | null; overage: number | null; version?: number };
+  quota?: { value: number | null; overage: number | null; version: number };
 }
 
 export interface UserContact {

@@ -4,6 +4,7 @@ import { debugLog } from "./debugLog";
 import { type ApiError, NetworkError, type Vendor } from "./errors";
 import type { Semaphore } from "./limits";
 import { pastDeadline } from "./operation";
+import { userAgent } from "./userAgent";
 import {
   defaultRetryPolicy,
   isIdempotentMethod,
@@ -70,6 +71,7 @@ export class Transport {
       // Proxies from the environment are not ours to follow for admin APIs.
       proxy: false,
       maxRedirects: 0,
+      headers: { "User-Agent": userAgent },
     });
   }
 

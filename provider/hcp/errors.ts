@@ -16,7 +16,8 @@ const credentialComplaint = /password|username|credential|authori[sz]ation/i;
 
 /**
  * HCP has no error codes: the class comes from the status and, for 409, the method. A PUT creates, so its
- * 409 says the object exists (MD@514000); a DELETE's 409 says the object is not empty (namespaces).
+ * 409 says the object exists (MD@514000, which gives 409 to PUT only); a 409 on DELETE, undocumented, is
+ * read as the object not being empty.
  */
 export function hcpErrorClass(
   status: number,

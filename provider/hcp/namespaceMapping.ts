@@ -5,7 +5,7 @@ import { managedKeys } from "../core/resource";
 import type { ComplianceSettings, Namespace, NamespaceVersioning } from "./namespaceApi";
 import type { SignIn } from "./provider";
 import { maxTagLength } from "./specs/hcpTenant";
-import { pickKeys } from "./values";
+import { pickKeys, wireQuota } from "./values";
 
 /** Pure mapping between HcpNamespace inputs and the MAPI namespace and its sub-resources. */
 
@@ -78,6 +78,7 @@ export function namespaceBody(inputs: HcpNamespaceInputs, keys: readonly string[
   for (const key of documentKeys) {
     if (!keys.includes(key) || inputs[key] === undefined) continue;
     if (key === "retentionMode") body.enterpriseMode = inputs.retentionMode === "enterprise";
+    else if (key === "hardQuota") body.hardQuota = wireQuota(inputs.hardQuota as string);
     else body[key] = inputs[key];
   }
   if (Array.isArray(body.tags) && mark) body.tags = [...(body.tags as string[]), mark];

@@ -8,7 +8,8 @@ export type QuotaUnit = (typeof quotaUnits)[number];
 // Choice: units are binary (1 GB = 2^30 bytes), as in the emulator.
 const unitBytes: Record<QuotaUnit, number> = { MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
 
-// Choice: like the emulator, the unit is read case-insensitively and the space before it is optional.
+// Choice: a program may write the unit in any case and leave out the space before it; HCP is sent the
+// documented form (wireQuota).
 const quotaPattern = /^(\d+(?:\.\d{1,2})?)\s*(MB|GB|TB)$/i;
 
 export interface Quota {
@@ -43,6 +44,11 @@ export function normaliseQuota(text: string): string {
   const whole = Math.floor(quota.hundredths / 100);
   const fraction = String(quota.hundredths % 100).padStart(2, "0");
   return `${whole}.${fraction} ${quota.unit}`;
+}
+
+/** A quota as HCP documents it (`<number> <MB|GB|TB>`): as given when it already is, else HCP's own rendering. */
+export function wireQuota(text: string): string {
+  return /^\d+(?:\.\d{1,2})? (?:MB|GB|TB)$/.test(text) ? text : normaliseQuota(text);
 }
 
 /** For diff: equal quotas compare equal however written (`1024 MB` is `1 GB`). */

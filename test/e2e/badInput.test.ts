@@ -607,7 +607,9 @@ describe(`bad input: ${catalogue.length} cases, each refused at pulumi preview b
     await stack.mustRun(["config", "set", "case", "--", JSON.stringify(off)]);
     const result = await stack.run(["preview"]);
     expect(result.code).to.not.equal(0);
-    expect(result.stdout + result.stderr).to.match(/enhancedSecurity cannot be turned off once enabled/);
+    expect(result.stdout + result.stderr).to.match(
+      /enhancedSecurity is set when the tenant is created: the API cannot change it afterwards/,
+    );
     expect((await writes()).length).to.equal(writesBefore);
     await stack.mustRun(["config", "set", "case", "--", JSON.stringify(on)]);
     await stack.destroy();

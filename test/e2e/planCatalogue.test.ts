@@ -130,7 +130,7 @@ describe("end to end on the real engine: the exact plan of every kind of change 
       what: "add a role to a user; change another user's role",
       edit: () => {
         user(acme(), "bob.backup").roles?.push("readonly_admin");
-        user(globex(), "gina.globex").roles = ["backup_admin"];
+        user(globex(), "gina.globex").roles = ["backup_user"];
       },
       plan: [
         update("acronis-user-bob-backup-roles", "roles"),

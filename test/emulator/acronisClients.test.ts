@@ -39,10 +39,11 @@ describe("Acronis emulator: API clients", () => {
       client_secret_expires_at: 0,
       data: { client_name: "backup-integration" },
       redirect_uris: [],
-      origin_id: null,
       status: "enabled",
       created_by: c.info.clientId,
     });
+    // The OAS origin_id is a string: a client without one does not carry it.
+    expect(created.body).to.not.have.property("origin_id");
     expect(created.body.client_secret).to.match(/^[0-9a-f]{32}$/);
     expect(created.body.registration_access_token).to.be.a("string");
     const id = created.body.client_id;
@@ -153,11 +154,14 @@ describe("Acronis emulator: API clients", () => {
     );
   });
 
-  it("accepts WHMCS's legacy `agent` type and public `none` clients, which have no secret", async () => {
+  it("refuses WHMCS's legacy `agent` type; public `none` clients get an empty secret", async () => {
+    // WHMCS creates `agent` clients; the OAS client type is api_client or managed_client only.
     const agent = await newClient({ type: "agent", data: undefined });
-    expect(agent.status).to.equal(201);
+    expect(agent.status).to.equal(400);
+    expect(agent.body.error.details.info).to.include("body/type: must be equal to one of the allowed values");
     const open = await newClient({ token_endpoint_auth_method: "none" });
-    expect(open.body.client_secret).to.equal(null);
+    expect(open.status).to.equal(201);
+    expect(open.body.client_secret).to.equal("");
   });
 
   it("deletes a tenant's clients with the tenant", async () => {

@@ -102,9 +102,9 @@ describe("Acronis emulator: offering items", () => {
     }
   });
 
-  it("versions quotas, refuses stale versions (409/1001) and negative values (400)", async () => {
+  it("versions quotas, refuses stale versions (426), missing ones and negative values (400)", async () => {
     const set = await put(customer, [
-      { application_id: BACKUP_APP, name: "workstations", quota: { value: 10 } },
+      { application_id: BACKUP_APP, name: "workstations", quota: { value: 10, overage: null, version: 0 } },
     ]);
     const v1 = set.body.items[0].quota.version;
     expect(set.body.items[0].quota).to.include({ value: 10, overage: null });
@@ -116,17 +116,23 @@ describe("Acronis emulator: offering items", () => {
     const v2 = changed.body.items[0].quota.version;
     expect(v2).to.be.greaterThan(v1);
     const stale = await put(customer, [
-      { application_id: BACKUP_APP, name: "workstations", quota: { value: 30, version: v1 } },
+      { application_id: BACKUP_APP, name: "workstations", quota: { value: 30, overage: null, version: v1 } },
     ]);
-    expect(stale.status).to.equal(409);
-    expect(stale.body.error.code).to.equal(1001);
+    expect(stale.status).to.equal(426);
+    expect(stale.body.error.code).to.equal(426);
+    // The OAS quota requires its version, so a quota without one is refused before its version is compared.
+    const missing = await put(customer, [
+      { application_id: BACKUP_APP, name: "workstations", quota: { value: 30, overage: null } },
+    ]);
+    expect(missing.status).to.equal(400);
+    expect(missing.body.error.details.info).to.include(`must have required property 'version'`);
     const negative = await put(customer, [
-      { application_id: BACKUP_APP, name: "workstations", quota: { value: -1, version: v2 } },
+      { application_id: BACKUP_APP, name: "workstations", quota: { value: -1, overage: null, version: v2 } },
     ]);
     expect(negative.status).to.equal(400);
     expect(negative.body.error.code).to.equal(400);
     const unlimited = await put(customer, [
-      { application_id: BACKUP_APP, name: "workstations", quota: { value: null, overage: 5, version: 0 } },
+      { application_id: BACKUP_APP, name: "workstations", quota: { value: null, overage: 5, version: v2 } },
     ]);
     expect(unlimited.body.items[0].quota).to.deep.equal({ value: null, overage: null, version: 0 });
   });

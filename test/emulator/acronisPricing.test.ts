@@ -58,8 +58,12 @@ describe("Acronis emulator: pricing (billing mode)", () => {
       body: { mode: "trial", version: switched.body.version },
     });
     expect([back.status, back.body.error.code]).to.deep.equal([400, 1027]);
-    // The documented procedure PUTs the whole object back: accepted, no change.
-    const same = await c.api("PUT", `/tenants/${id}/pricing`, { body: switched.body });
+    // DOC:tutorials/switching-to-production PUTs the whole GET object back; the OAS has no production_start_date there.
+    const whole = await c.api("PUT", `/tenants/${id}/pricing`, { body: switched.body });
+    expect(whole.status).to.equal(400);
+    expect(whole.body.error.details.info).to.include(`additional properties ("production_start_date")`);
+    const { production_start_date: _, ...writable } = switched.body;
+    const same = await c.api("PUT", `/tenants/${id}/pricing`, { body: writable });
     expect(same.status).to.equal(200);
     expect(same.body).to.deep.equal(switched.body);
   });

@@ -15,7 +15,17 @@ export async function userWithPassword(
   if (created.status !== 200) throw new Error(`creating ${login}: ${JSON.stringify(created.body)}`);
   const id: string = created.body.id;
   if (role) {
-    const item = { tenant_id: tenantId, trustee_id: id, trustee_type: "user", role_id: role };
+    // A new policy as the tutorial sends it: zero UUIDs for its id and issuer, version 0.
+    const zero = "00000000-0000-0000-0000-000000000000";
+    const item = {
+      id: zero,
+      issuer_id: zero,
+      version: 0,
+      tenant_id: tenantId,
+      trustee_id: id,
+      trustee_type: "user",
+      role_id: role,
+    };
     const granted = await c.api("PUT", `/users/${id}/access_policies`, { body: { items: [item] } });
     if (granted.status !== 200) throw new Error(`granting ${role}: ${JSON.stringify(granted.body)}`);
   }

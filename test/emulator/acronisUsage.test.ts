@@ -26,7 +26,8 @@ describe("Acronis emulator: usage", () => {
     await c.api("PUT", `/tenants/${customer}/offering_items`, {
       body: {
         offering_items: [
-          { application_id: BACKUP_APP, name: "workstations", quota: { value: 25, overage: 30 } },
+          // A new tenant's items are at quota version 0.
+          { application_id: BACKUP_APP, name: "workstations", quota: { value: 25, overage: 30, version: 0 } },
           { application_id: BACKUP_APP, name: "storage", infra_id: STORAGE_INFRA },
         ],
       },

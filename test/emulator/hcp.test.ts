@@ -427,7 +427,7 @@ describe("HCP MAPI emulator", function () {
     it("gives a system-level administrator only the tenant line of a chargeback report without administrative access", async () => {
       await seedNamespace("Finance", "ns1", { objectCount: 2 });
       const report = await getJson(
-        "/mapi/tenants/finance/chargebackReport?start=2024-01-01T00:00:00+0000&end=2024-01-02T00:00:00+0000",
+        "/mapi/tenants/finance/chargebackReport?start=2024-01-01T00:00:00%2B0000&end=2024-01-02T00:00:00%2B0000",
       );
       const lines = report.chargebackData as Record<string, unknown>[];
       expect(lines).to.have.length(1);
@@ -541,13 +541,22 @@ describe("HCP MAPI emulator", function () {
       );
       const backwards = await call(
         "GET",
-        "/mapi/tenants/finance/chargebackReport?start=2024-03-02T00:00:00+0000&end=2024-03-01T00:00:00+0000",
+        "/mapi/tenants/finance/chargebackReport?start=2024-03-02T00:00:00%2B0000&end=2024-03-01T00:00:00%2B0000",
         {
           host: FINANCE_HOST,
           auth: tenantAdmin,
         },
       );
       expect(backwards.status).to.equal(400);
+      const unencodedPlus = await call(
+        "GET",
+        `/mapi/tenants/finance/chargebackReport?start=2024-03-01T10:00:00+0100`,
+        {
+          host: FINANCE_HOST,
+          auth: tenantAdmin,
+        },
+      );
+      expect(unencodedPlus.status).to.equal(400);
       const badGranularity = await call("GET", "/mapi/tenants/finance/chargebackReport?granularity=week", {
         host: FINANCE_HOST,
         auth: tenantAdmin,
@@ -826,8 +835,9 @@ describe("HCP MAPI emulator", function () {
         auth: adminAuth,
         json: { complianceConfigurationEnabled: true },
       });
+      expect((await post({ optimizedFor: "cloud" })).status).to.equal(400);
       expect(
-        (await post({ enterpriseMode: false, hashScheme: "SHA-512", optimizedFor: "cloud" })).status,
+        (await post({ enterpriseMode: false, hashScheme: "SHA-512", optimizedFor: "CLOUD" })).status,
       ).to.equal(200);
       const defaults = await getJson("/mapi/tenants/finance/namespaceDefaults", {
         host: FINANCE_HOST,
@@ -886,7 +896,7 @@ describe("HCP MAPI emulator", function () {
       await seedNamespace("Finance", "ns1");
       await seedNamespace("Finance", "ns2");
       const refused = await call("DELETE", "/mapi/tenants/finance", { auth: adminAuth });
-      expect(refused.status).to.equal(409);
+      expect(refused.status).to.equal(403);
       expect(refused.headers["x-hcp-errormessage"]).to.contain("2 namespace");
       await control("DELETE", "/_emulator/namespaces/Finance/ns1");
       await control("DELETE", "/_emulator/namespaces/Finance/ns2");

@@ -96,6 +96,8 @@ describe("HCP MAPI emulator: namespaces", function () {
         hardQuota: "7.00 GB",
         hashScheme: "SHA-256",
         indexingEnabled: false,
+        optimizedFor: "ALL",
+        directoryUsage: "Balanced",
       });
     });
 
@@ -112,6 +114,13 @@ describe("HCP MAPI emulator: namespaces", function () {
       ["no name", { hardQuota: "1 GB" }, 400, /'name' is required/],
       ["a soft quota of 99", { name: "a", softQuota: 99 }, 400, /softQuota/],
       ["a lower-case hash scheme", { name: "a", hashScheme: "sha-256" }, 400, /hashScheme/],
+      [
+        "namespaceDefaults' DEFAULT optimization",
+        { name: "a", optimizedFor: "DEFAULT" },
+        400,
+        /optimizedFor/,
+      ],
+      ["a lower-case optimization", { name: "a", optimizedFor: "cloud" }, 400, /optimizedFor/],
       ["half a gigabyte", { name: "a", hardQuota: "0.5 GB" }, 400, /at least 1 GB/],
       ["a tag with a comma", { name: "a", tags: { tag: ["a,b"] } }, 400, /comma/],
       ["an unknown property", { name: "a", colour: "red" }, 400, /not a valid property/],
@@ -163,10 +172,10 @@ describe("HCP MAPI emulator: namespaces", function () {
       refused(await admin("POST", `${NS}/invoices`, { versioningSettings: { enabled: true } }), 403);
     });
 
-    it("renames, keeping the id; a taken name is 409", async () => {
+    it("renames, keeping the id; a taken name is 400", async () => {
       const id = ok(await admin("GET", `${NS}/invoices?verbose=true`)).id;
       ok(await create({ name: "other", hardQuota: "1 GB" }));
-      refused(await admin("POST", `${NS}/invoices`, { name: "Other" }), 409);
+      refused(await admin("POST", `${NS}/invoices`, { name: "Other" }), 400, /already exists/);
       ok(await admin("POST", `${NS}/invoices`, { name: "bills" }));
       refused(await admin("GET", `${NS}/invoices`), 404);
       expect(ok(await admin("GET", `${NS}/bills?verbose=true`)).id).to.equal(id);
@@ -228,8 +237,8 @@ describe("HCP MAPI emulator: namespaces", function () {
       expect((await admin("HEAD", `${NS}/invoices`)).status).to.equal(302);
     });
 
-    it("keeps the tenant while it owns a namespace made through MAPI (409)", async () => {
-      refused(await hcp.api.admin("DELETE", "/mapi/tenants/Finance"), 409, /1 namespace/);
+    it("keeps the tenant while it owns a namespace made through MAPI (403)", async () => {
+      refused(await hcp.api.admin("DELETE", "/mapi/tenants/Finance"), 403, /1 namespace/);
       ok(await admin("DELETE", `${NS}/invoices`));
       ok(await hcp.api.admin("DELETE", "/mapi/tenants/Finance"));
     });

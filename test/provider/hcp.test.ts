@@ -10,7 +10,6 @@ import {
   NameConflictError,
   NetworkError,
   PermissionError,
-  StateConflictError,
 } from "../../provider/core/errors";
 import { HcpClient } from "../../provider/hcp/client";
 import { HcpConsoleSecurityProvider } from "../../provider/hcp/resources/hcpConsoleSecurity";
@@ -239,7 +238,7 @@ describe("HCP providers against the emulator", function () {
       } catch (err) {
         refusal = err;
       }
-      expect(refusal).to.be.instanceOf(StateConflictError);
+      expect(refusal).to.be.instanceOf(PermissionError);
       expect((refusal as Error).message)
         .to.match(new RegExp(`^tenant "${id}" still owns 2 namespace\\(s\\)`))
         .and.match(/deletionPolicy to "retain"/);

@@ -40,7 +40,7 @@ describe("usage: the getTenantUsage lookup and tenant-estates export --usage, ag
     ).body.id;
     await api.put(`/tenants/${customer}/offering_items`, {
       offering_items: [
-        { application_id: backup, name: "workstations", quota: { value: 25, overage: 30 } },
+        { application_id: backup, name: "workstations", quota: { value: 25, overage: 30, version: 0 } },
         { application_id: backup, name: "storage", infra_id: "019097a6-114f-4418-bd54-e01ef049f209" },
       ],
     });

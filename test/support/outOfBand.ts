@@ -60,7 +60,7 @@ export class OutOfBand {
       name,
       infra_id: item.infra_id ?? undefined,
       status: change.status ?? 1,
-      quota: change.quota && { ...change.quota, version: item.quota?.version },
+      quota: change.quota && { ...change.quota, version: item.quota?.version ?? 0 },
     };
     await this.accepted(this.api.put(`/tenants/${tenantId}/offering_items`, { offering_items: [write] }));
   }

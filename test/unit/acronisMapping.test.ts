@@ -35,7 +35,7 @@ const infraA = "019097a6-114f-4418-bd54-e01ef049f209";
 const infraB = "11111111-2222-3333-4444-555555555555";
 
 describe("CustomerTenant mapping", () => {
-  it("sends the tutorial's body for the tutorial's inputs", () => {
+  it("sends the tutorial's body for the tutorial's inputs, enhanced security where the OAS puts it", () => {
     const body = tenantCreateBody({
       name: "Customer, Inc",
       parentId: partner,
@@ -49,7 +49,7 @@ describe("CustomerTenant mapping", () => {
       parent_id: partner,
       customer_id: "customer-inc",
       ancestral_access: true,
-      enhanced_security: true,
+      settings: { enhanced_security: true },
     });
   });
 
@@ -76,13 +76,23 @@ describe("CustomerTenant mapping", () => {
     });
   });
 
-  it("refuses to turn enhanced security off, naming the property", () => {
-    const failures = validateCustomerTenant(
-      { enhancedSecurity: true },
-      { name: "C", parentId: partner, enhancedSecurity: false },
-    );
-    expect(failures.map((f) => f.property)).to.deep.equal(["enhancedSecurity"]);
-    expect(failures[0].reason).to.match(/cannot be turned off/);
+  it("refuses to change enhanced security once the tenant exists, either way, naming the property", () => {
+    const existing = { name: "C", parentId: partner };
+    for (const [was, wanted] of [
+      [true, false],
+      [undefined, true],
+    ]) {
+      const failures = validateCustomerTenant(
+        { ...existing, enhancedSecurity: was },
+        { ...existing, enhancedSecurity: wanted },
+      );
+      expect(failures.map((f) => f.property)).to.deep.equal(["enhancedSecurity"]);
+      expect(failures[0].reason).to.match(/set when the tenant is created: the API cannot change it/);
+    }
+    expect(validateCustomerTenant({}, { ...existing, enhancedSecurity: true })).to.deep.equal([]);
+    expect(
+      validateCustomerTenant({ ...existing, enhancedSecurity: false }, { ...existing, name: "D" }),
+    ).to.deep.equal([]);
   });
 
   it("rejects a malformed contact e-mail and an unknown key", () => {
@@ -243,7 +253,7 @@ describe("User and AccessPolicy mapping", () => {
       {
         property: "roles[1]",
         reason:
-          'roles[1] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest, monitoring_admin, got "god_mode"',
+          'roles[1] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest, got "god_mode"',
       },
     ]);
   });

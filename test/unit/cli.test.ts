@@ -88,6 +88,7 @@ describe("the npm package", function () {
       "LICENSE",
       "README.md",
       "dist/cli",
+      "dist/contract",
       "dist/emulator",
       "dist/estate.schema.json",
       "dist/provider",
@@ -101,6 +102,8 @@ describe("the npm package", function () {
       "dist/cli/main.js",
       "dist/sdk/index.d.ts",
       "dist/provider/entry/user.js",
+      // The emulators shipped in the package check requests against the contract.
+      "dist/contract/acronis/tenants.json",
     ]);
     const manifest = JSON.parse(
       execFileSync("npm", ["pkg", "get", "bin"], { cwd: repoRoot, encoding: "utf8" }),

@@ -69,7 +69,7 @@ describe("the estate file", () => {
         "estate.yaml:6:27: acronis.customers[0].offeringItems[0].quota.value must be >= 0",
         'estate.yaml:8:18: acronis.customers[0].users[0].login must match pattern "^[A-Za-z0-9.@_\\-+:!#$%^*={}\'`/?]{3,255}$"',
         'estate.yaml:9:18: acronis.customers[0].users[0].email must match format "email"',
-        "estate.yaml:10:19: acronis.customers[0].users[0].roles[0] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest, monitoring_admin",
+        "estate.yaml:10:19: acronis.customers[0].users[0].roles[0] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest",
         "estate.yaml:11:7: acronis.customers[1].name is required",
         'estate.yaml:15:18: hcp.tenants[0].hardQuota must match pattern "^\\d+(\\.\\d{1,2})?\\s*(MB|GB|TB)$"',
         "estate.yaml:16:18: hcp.tenants[0].softQuota must be <= 95",

@@ -76,7 +76,8 @@ export function offeringItemWrites(
         (c.infra_id ?? undefined) === item.infraId,
     );
   const enable = wanted.map((item): OfferingItemWrite => {
-    const version = currentOf(item)?.quota?.version;
+    // Choice: an item the tenant has never had shows no quota; its quota is at version 0 (the seed sends 0).
+    const version = currentOf(item)?.quota?.version ?? 0;
     return plain({
       application_id: item.applicationId,
       name: item.name,
@@ -232,7 +233,8 @@ export class OfferingItemsProvider
         try {
           const answered = await client.putOfferingItems(
             tenantId,
-            offeringItemWrites(resolved, previous, current),
+            // A brand-new tenant's quotas are at the version its parent's offer shows (0, as in the seed).
+            offeringItemWrites(resolved, previous, brandNew ? available : current),
           );
           this.directory().forget(tenantId);
           return enabledItems(resolved, answered);

@@ -67,7 +67,7 @@ export function tenantCreateBody(kind: DeclaredTenantKind, inputs: TenantInputs 
     internal_tag: inputs.internalTag ?? tenantMark(inputs),
     language: inputs.language,
     ancestral_access: inputs.ancestralAccess,
-    enhanced_security: inputs.enhancedSecurity,
+    settings: inputs.enhancedSecurity === undefined ? undefined : { enhanced_security: inputs.enhancedSecurity },
     contact: inputs.contact,
   });
 }
@@ -79,6 +79,7 @@ export function tenantUpdateBody(
 ): Omit<TenantUpdate, "version"> {
   const body = tenantCreateBody("customer", { ...news, __owner: undefined }) as Partial<TenantCreate>;
   delete body.kind;
+  delete body.settings;
   if (olds.parentId === news.parentId) delete body.parent_id;
   return plain({ ...body, enabled: news.enabled });
 }
@@ -100,7 +101,8 @@ export function tenantOutputs(
     internalTag: tenant.internal_tag ?? undefined,
     language: tenant.language,
     ancestralAccess: tenant.ancestral_access,
-    enhancedSecurity: tenant.enhanced_security,
+    // Never in an answer (see the spec): the value the tenant was created with.
+    enhancedSecurity: managed.enhancedSecurity,
     pricingMode: tenant.pricing_mode,
     enabled: tenant.enabled,
     contact: managed.contact ? pickContact(tenant.contact, Object.keys(managed.contact)) : undefined,

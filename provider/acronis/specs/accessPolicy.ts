@@ -2,19 +2,20 @@ import { sortedSet } from "../../core/normalise";
 import { adoptSettingProperty, type ResourceSpec } from "../../core/spec";
 import { uuid } from "./values";
 
-/** Role ids of the Account Management API (GEN Model/Common/Types/Role.php, DOC:users/roles). */
+/**
+ * Role ids a program may grant (DOC:users/roles).
+ * Choice: those of the OAS `userRole` enum; GEN's `backup_admin` and `monitoring_admin` are not in it (docs/contract.md).
+ */
 export const knownRoles = [
   "partner_admin",
   "hci_admin",
   "company_admin",
   "unit_admin",
   "readonly_admin",
-  "backup_admin",
   "backup_user",
   "sync_share_admin",
   "sync_share_user",
   "sync_share_guest",
-  "monitoring_admin",
 ] as const;
 
 export const accessPolicySpec: ResourceSpec = {

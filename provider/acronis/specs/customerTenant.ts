@@ -19,9 +19,11 @@ export const customerTenantSpec: ResourceSpec = {
       value: { type: "boolean" },
       doc: 'true (default): "Managed by service provider"; false: "Self-service" management mode.',
     },
+    // Choice: set at create only, never read back: the OAS has it in tenantPost.settings and in no answer or PUT.
     enhancedSecurity: {
       value: { type: "boolean" },
-      doc: "Backup encryption. Cannot be turned off once on: a program that tries fails at preview.",
+      createOnly: true,
+      doc: "Backup encryption, set when the tenant is created (POST /tenants `settings.enhanced_security`). The API neither shows nor changes it afterwards: a program that changes it fails at preview, and an adopted tenant keeps its own.",
     },
     pricingMode: {
       value: { type: "string", enum: pricingModes },
@@ -33,10 +35,11 @@ export const customerTenantSpec: ResourceSpec = {
     kind,
   },
   check(v, news, olds) {
-    if (olds.enhancedSecurity === true && news.enhancedSecurity === false)
+    const created = Object.keys(olds).length > 0;
+    if (created && (olds.enhancedSecurity ?? false) !== (news.enhancedSecurity ?? false))
       v.fail(
         "enhancedSecurity",
-        "enhancedSecurity cannot be turned off once enabled (Acronis encrypts the backups for good)",
+        "enhancedSecurity is set when the tenant is created: the API cannot change it afterwards (turned on, Acronis encrypts the backups for good)",
       );
     if (olds.pricingMode === "production" && news.pricingMode === "trial")
       v.fail(

@@ -1,8 +1,13 @@
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
-import { hcpNamespaceDefaultsSpec } from "../specs/hcpNamespaceDefaults";
+import {
+  directoryUsages,
+  hcpNamespaceDefaultsSpec,
+  optimizations,
+  retentionTypes,
+} from "../specs/hcpNamespaceDefaults";
 import type { NamespaceDefaults, VersioningSettings } from "../types";
-import { pickKeys, quotaBytes } from "../values";
+import { pickKeys, quotaBytes, wireQuota } from "../values";
 
 export type NamespaceDefaultsInputs = TenantSettingInputs & NamespaceDefaults;
 
@@ -56,7 +61,7 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
   }
 
   protected body(inputs: NamespaceDefaultsInputs): NamespaceDefaults {
-    return pick(inputs, this.managedSettings(inputs));
+    return documentedSpelling(pick(inputs, this.managedSettings(inputs)));
   }
 
   protected settingOutputs(
@@ -82,6 +87,27 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
     }
     return pick(defaults, keys);
   }
+}
+
+/** The enumerations the inputs take in any case, and their spellings in the reference. */
+const spelledEnumerations = {
+  optimizedFor: optimizations,
+  directoryUsage: directoryUsages,
+  retentionType: retentionTypes,
+};
+
+// Choice: HCP is sent the reference's spelling of an enumeration, whatever case the program used (the reference
+// does not say these values are case-insensitive), and a quota in its documented form.
+function documentedSpelling(body: NamespaceDefaults): NamespaceDefaults {
+  const out: NamespaceDefaults = { ...body };
+  if (typeof out.hardQuota === "string") out.hardQuota = wireQuota(out.hardQuota);
+  for (const [key, allowed] of Object.entries(spelledEnumerations)) {
+    const value = out[key as keyof typeof spelledEnumerations];
+    if (typeof value !== "string") continue;
+    const documented = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+    if (documented) out[key as keyof typeof spelledEnumerations] = documented;
+  }
+  return out;
 }
 
 function pick(source: NamespaceDefaults, keys: readonly string[]): NamespaceDefaults {

@@ -1,6 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
-import { NameConflictError, NotFoundError, StateConflictError } from "../../core/errors";
+import {
+  AuthenticationError,
+  NameConflictError,
+  NotFoundError,
+  PermissionError,
+  StateConflictError,
+} from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
 import { isMark, markAmongTags, type Owned, tagMark } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
@@ -9,7 +15,7 @@ import type { HcpClient } from "../client";
 import { HcpResourceProvider } from "../provider";
 import { type hcpDeletionPolicies, hcpTenantSpec, maxTagLength } from "../specs/hcpTenant";
 import type { InitialUser, Tenant, TenantSettings } from "../types";
-import { normaliseNamespaceQuota } from "../values";
+import { normaliseNamespaceQuota, wireQuota } from "../values";
 
 export type HcpDeletionPolicy = (typeof hcpDeletionPolicies)[number];
 
@@ -78,7 +84,9 @@ export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly s
   for (const key of settingKeys) {
     if (!keys.includes(key)) continue;
     const value = inputs[key];
-    body[key] = key === "namespaceQuota" && value !== undefined ? String(value) : value;
+    if (key === "namespaceQuota" && value !== undefined) body[key] = String(value);
+    else if (key === "hardQuota" && typeof value === "string") body[key] = wireQuota(value);
+    else body[key] = value;
   }
   return plain(body) as TenantSettings;
 }
@@ -232,16 +240,31 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
     try {
       await this.systemClient().deleteTenant(id);
     } catch (err) {
-      if (!(err instanceof StateConflictError)) throw err;
-      const count = namespaceCountIn(err.vendorMessage);
-      const owns = count === undefined ? "namespaces" : `${count} namespace(s)`;
-      throw err.copyWith({
-        explanation:
-          `tenant "${id}" still owns ${owns}, and HCP deletes only empty tenants: delete its namespaces ` +
-          `(and their data) first, or set deletionPolicy to "retain" to only forget the tenant`,
-      });
+      throw explainRefusedDelete(err, id);
     }
   }
+}
+
+/**
+ * HCP deletes only tenants that own no namespaces; the status of its refusal is undocumented (403 is its
+ * answer to the like refusal for a namespace that holds objects, 409 is taken as the same).
+ */
+function explainRefusedDelete(err: unknown, id: string): unknown {
+  const refused =
+    err instanceof StateConflictError ||
+    (err instanceof PermissionError && !(err instanceof AuthenticationError));
+  if (!refused) return err;
+  const retain = `or set deletionPolicy to "retain" to only forget the tenant`;
+  if (!/namespace/i.test(err.vendorMessage ?? "")) {
+    return err.copyWith({
+      explanation: `HCP refused to delete tenant "${id}": it deletes only tenants that own no namespaces, for a system-level ADMINISTRATOR; delete its namespaces first, ${retain}`,
+    });
+  }
+  const count = namespaceCountIn(err.vendorMessage);
+  const owns = count === undefined ? "namespaces" : `${count} namespace(s)`;
+  return err.copyWith({
+    explanation: `tenant "${id}" still owns ${owns}, and HCP deletes only empty tenants: delete its namespaces (and their data) first, ${retain}`,
+  });
 }
 
 async function requireTenant(client: HcpClient, name: string): Promise<Tenant> {

@@ -14,7 +14,8 @@ const flag = (doc: string): PropertySpec => ({
   doc,
 });
 
-// Choice: enumerations other than hashScheme compare case-insensitively, since the emulator reads them so.
+// Choice: enumerations other than hashScheme are taken in any case and compared so; HCP is sent the documented
+// spelling (resources/hcpNamespaceDefaults.ts).
 const anyCase = (allowed: readonly string[], doc: string): PropertySpec => ({
   value: { type: "string", rule: oneOfAnyCase(allowed) },
   normalise: lowerCase,
