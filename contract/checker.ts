@@ -119,7 +119,10 @@ export class ContractChecker {
     } else if (exchange.method !== "HEAD") {
       const read = bodyValue(text, contentType, entry.xmlRoot);
       if ("problem" in read) problems.push(`body: ${read.problem}`);
-      else problems.push(...this.at("body", entry.schema, read.value, read.textual ? "coerced" : "answer"));
+      else
+        problems.push(
+          ...this.at("body", entry.schema, read.value, read.textual ? "coercedAnswer" : "answer"),
+        );
     }
     return problems.map((p) => `${name} ${p}`);
   }

@@ -6,9 +6,12 @@ import type { ContractFile, Schema } from "./document";
 /**
  * How a body is read. `request`: as the contract writes it. `answer`: every object that lists its properties
  * refuses others, so an emulator cannot invent fields. `coerced`: values arrive as text (query strings, XML),
- * converted to the schema's types, a lone element to a one-item list.
+ * converted to the schema's types, a lone element to a one-item list. `coercedAnswer`: both (XML answers).
  */
-export type Reading = "request" | "answer" | "coerced";
+export type Reading = "request" | "answer" | "coerced" | "coercedAnswer";
+
+const coerces = (reading: Reading): boolean => reading === "coerced" || reading === "coercedAnswer";
+const closes = (reading: Reading): boolean => reading === "answer" || reading === "coercedAnswer";
 
 export class SchemaSet {
   private readonly compilers = new Map<Reading, Ajv2019>();
@@ -25,7 +28,7 @@ export class SchemaSet {
   /** Problems of `value` against `schema`, each as `path: message`; [] when it conforms. */
   problems(schema: Schema, value: unknown, reading: Reading): string[] {
     const validate = this.compiled(schema, reading);
-    if (validate(reading === "coerced" ? this.shaped(schema, value) : value)) return [];
+    if (validate(coerces(reading) ? this.shaped(schema, value) : value)) return [];
     return (validate.errors ?? []).map(describe);
   }
 
@@ -73,7 +76,7 @@ export class SchemaSet {
       ajv = new Ajv2019({
         strict: true,
         allErrors: true,
-        coerceTypes: reading === "coerced" ? "array" : false,
+        coerceTypes: coerces(reading) ? "array" : false,
       });
       addFormats(ajv);
       const composed = composedNames(this.definitions);
@@ -93,7 +96,7 @@ export class SchemaSet {
   /** Points `#/definitions/x` at the shared document; for answers, closes objects (see Reading). */
   private rebased(schema: Schema, reading: Reading, composed: ReadonlySet<string>): Schema {
     const base = this.id(reading);
-    const close = reading === "answer";
+    const close = closes(reading);
     const walk = (node: unknown, inComposition: boolean): unknown => {
       if (Array.isArray(node)) return node.map((n) => walk(n, inComposition));
       if (node === null || typeof node !== "object") return node;

@@ -66,7 +66,13 @@ export class AcronisDirectory {
     this.stale[id] = true;
   }
 
-  /** Whether this process created the tenant, so it has no offering items yet. */
+  /** After the tenant's offering items were written: read afresh, and no longer without items. */
+  forgetItems(id: string): void {
+    this.forget(id);
+    delete this.createdHere[id];
+  }
+
+  /** Whether this process created the tenant and has not written its offering items, so it has none yet. */
   isNewTenant(id: string): boolean {
     return this.createdHere[id] === true;
   }

@@ -4,7 +4,6 @@ import { debugLog } from "./debugLog";
 import { type ApiError, NetworkError, type Vendor } from "./errors";
 import type { Semaphore } from "./limits";
 import { pastDeadline } from "./operation";
-import { userAgent } from "./userAgent";
 import {
   defaultRetryPolicy,
   isIdempotentMethod,
@@ -14,6 +13,7 @@ import {
   retryDelayMs,
   unprocessedStatuses,
 } from "./retryTiming";
+import { userAgent } from "./userAgent";
 
 /** One HTTP call as the API clients describe it. */
 export interface TransportRequest {

@@ -10,10 +10,17 @@ import { OfferingItemsProvider } from "../../provider/acronis/resources/offering
 import { FolderTenantProvider } from "../../provider/acronis/resources/resellerTenants";
 import { TenantMfaProvider } from "../../provider/acronis/resources/tenantMfa";
 import { UserProvider } from "../../provider/acronis/resources/user";
-import { type DocumentedProxy, startDocumentedProxy, UNKNOWN_FIELD, widened } from "../support/documentedAnswers";
+import {
+  type DocumentedProxy,
+  startDocumentedProxy,
+  UNKNOWN_FIELD,
+  widened,
+} from "../support/documentedAnswers";
 import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 
-type Provider = pulumi.dynamic.ResourceProvider & { configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> };
+type Provider = pulumi.dynamic.ResourceProvider & {
+  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
+};
 
 /**
  * Every answer the providers read comes as the vendor's document allows it at its widest (documented nulls
@@ -39,13 +46,20 @@ describe("Acronis providers reading answers shaped as the vendor documents them"
     const created = await provider.create!(inputs);
     const read = await provider.read!(created.id, created.outs);
     expect(read.props, "read gives what create gave").to.deep.equal(created.outs);
-    expect((await provider.diff!(created.id, read.props, inputs)).changes, "no diff after read").to.equal(false);
+    expect((await provider.diff!(created.id, read.props, inputs)).changes, "no diff after read").to.equal(
+      false,
+    );
     expect(JSON.stringify(read)).not.to.contain(UNKNOWN_FIELD);
     return { id: created.id, outs: created.outs as Record<string, unknown> };
   }
 
   before(async () => {
-    emulator = await startAcronisEmulator({ port: 0, host: "127.0.0.1", latencyMs: 0, log: new RequestLog() });
+    emulator = await startAcronisEmulator({
+      port: 0,
+      host: "127.0.0.1",
+      latencyMs: 0,
+      log: new RequestLog(),
+    });
     proxy = await startDocumentedProxy(emulator.info.baseUrl);
     partnerId = emulator.info.partnerTenantId;
   });
@@ -56,7 +70,10 @@ describe("Acronis providers reading answers shaped as the vendor documents them"
 
   it("widens an answer: a documented nullable field the answer lacks comes as null, objects get a stranger", () => {
     const schema = { $ref: "#/definitions/tenant" };
-    const value = widened(schema, { id: "x", contact: { email: "a@example.com" } }) as Record<string, unknown>;
+    const value = widened(schema, { id: "x", contact: { email: "a@example.com" } }) as Record<
+      string,
+      unknown
+    >;
     expect(value).to.include({ customer_id: null, internal_tag: null, deleted_at: null, owner_id: null });
     expect(value).to.have.property(UNKNOWN_FIELD);
     expect(value.contact).to.have.property(UNKNOWN_FIELD);

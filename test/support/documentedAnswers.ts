@@ -89,7 +89,9 @@ export async function startDocumentedProxy(target: string): Promise<DocumentedPr
 async function forward(req: IncomingMessage, origin: string) {
   const body = await readBody(req);
   const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(([k, v]) => typeof v === "string" && k !== "host" && k !== "connection"),
+    Object.entries(req.headers).filter(
+      ([k, v]) => typeof v === "string" && k !== "host" && k !== "connection",
+    ),
   ) as Record<string, string>;
   const method = req.method ?? "GET";
   const answer = await fetch(`${origin}${req.url}`, {
@@ -107,6 +109,7 @@ async function forward(req: IncomingMessage, origin: string) {
 function widenedBody(req: IncomingMessage, status: number, headers: Record<string, string>, body: string) {
   if (status >= 300 || !headers["content-type"]?.startsWith("application/json")) return body;
   const path = new URL(req.url ?? "/", "http://proxy.invalid").pathname;
-  const schema = acronisChecker().match(req.method ?? "GET", path)?.operation.responses[String(status)]?.schema;
+  const schema = acronisChecker().match(req.method ?? "GET", path)?.operation.responses[String(status)]
+    ?.schema;
   return schema ? JSON.stringify(widened(schema, JSON.parse(body))) : body;
 }

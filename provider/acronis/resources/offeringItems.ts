@@ -236,7 +236,7 @@ export class OfferingItemsProvider
             // A brand-new tenant's quotas are at the version its parent's offer shows (0, as in the seed).
             offeringItemWrites(resolved, previous, brandNew ? available : current),
           );
-          this.directory().forget(tenantId);
+          this.directory().forgetItems(tenantId);
           return enabledItems(resolved, answered);
         } catch (err) {
           // Someone changed a quota between our read and write: re-read its version and apply ours once more.

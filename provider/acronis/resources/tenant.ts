@@ -67,7 +67,8 @@ export function tenantCreateBody(kind: DeclaredTenantKind, inputs: TenantInputs 
     internal_tag: inputs.internalTag ?? tenantMark(inputs),
     language: inputs.language,
     ancestral_access: inputs.ancestralAccess,
-    settings: inputs.enhancedSecurity === undefined ? undefined : { enhanced_security: inputs.enhancedSecurity },
+    settings:
+      inputs.enhancedSecurity === undefined ? undefined : { enhanced_security: inputs.enhancedSecurity },
     contact: inputs.contact,
   });
 }
