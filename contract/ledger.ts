@@ -21,7 +21,8 @@ export class ContractLedger {
 
   /**
    * Checks one exchange. The provider's requests must conform; any other request the contract refuses must
-   * be refused (an emulator that accepts it is more lenient than the platform); every answer must conform.
+   * be refused with a 4xx (an emulator that accepts it is more lenient than the platform); every answer
+   * must conform.
    */
   record(api: Api, checker: ContractChecker, exchange: Exchange): string[] {
     this.tally.exchanges[api] += 1;
@@ -29,7 +30,7 @@ export class ContractLedger {
     const requestProblems = checker.checkRequest(exchange);
     if (requestProblems.length > 0) {
       if (fromProvider(exchange)) found.push(...requestProblems.map((p) => `provider sent: ${p}`));
-      else if (exchange.status < 400)
+      else if (exchange.status < 400 || exchange.status >= 500)
         found.push(...requestProblems.map((p) => `emulator accepted (${exchange.status}): ${p}`));
     }
     found.push(...checker.checkResponse(exchange).map((p) => `emulator answered: ${p}`));

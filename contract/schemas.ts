@@ -55,16 +55,14 @@ export class SchemaSet {
   }
 
   private resolved(schema: Schema | undefined): Schema | undefined {
-    const ref = schema?.$ref;
-    if (typeof ref !== "string") return schema;
-    return this.resolved(this.definitions[ref.replace("#/definitions/", "")]);
+    return resolvedIn(this.definitions, schema);
   }
 
   private compiled(schema: Schema, reading: Reading): ValidateFunction {
     const key = `${reading}\u0000${JSON.stringify(schema)}`;
     let validate = this.cache.get(key);
     if (!validate) {
-      validate = this.compiler(reading).compile(this.rebased(schema, reading, new Set()));
+      validate = this.compiler(reading).compile(this.rebased(schema, reading, false));
       this.cache.set(key, validate);
     }
     return validate;
@@ -75,13 +73,14 @@ export class SchemaSet {
     if (!ajv) {
       ajv = new Ajv2019({
         strict: true,
+        // Closing adds `unevaluatedProperties` beside a `$ref`, which has no `type` of its own.
+        strictTypes: false,
         allErrors: true,
         coerceTypes: coerces(reading) ? "array" : false,
       });
       addFormats(ajv);
-      const composed = composedNames(this.definitions);
       const definitions = Object.fromEntries(
-        Object.entries(this.definitions).map(([name, s]) => [name, this.rebased(s, reading, composed)]),
+        Object.entries(this.definitions).map(([name, s]) => [name, this.rebased(s, reading, true)]),
       );
       ajv.addSchema({ $id: this.id(reading), definitions });
       this.compilers.set(reading, ajv);
@@ -93,29 +92,41 @@ export class SchemaSet {
     return `urn:contract:${this.api}:${reading}`;
   }
 
-  /** Points `#/definitions/x` at the shared document; for answers, closes objects (see Reading). */
-  private rebased(schema: Schema, reading: Reading, composed: ReadonlySet<string>): Schema {
+  /**
+   * Points `#/definitions/x` at the shared document; for answers, closes objects (see Reading) where they are
+   * used: a definition's own root stays open, since `allOf` may compose it with siblings.
+   */
+  private rebased(schema: Schema, reading: Reading, isDefinition: boolean): Schema {
     const base = this.id(reading);
     const close = closes(reading);
-    const walk = (node: unknown, inComposition: boolean): unknown => {
-      if (Array.isArray(node)) return node.map((n) => walk(n, inComposition));
+    // Subschemas that see only part of the object: closing them would refuse their siblings' fields.
+    const partial = new Set(["allOf", "not", "if", "then", "else"]);
+    const walk = (node: unknown, part: boolean): unknown => {
+      if (Array.isArray(node)) return node.map((n) => walk(n, part));
       if (node === null || typeof node !== "object") return node;
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(node)) {
         if (k === "$ref" && typeof v === "string" && v.startsWith("#/")) out[k] = `${base}${v}`;
-        else if (k === "properties" && v && typeof v === "object")
+        else if ((k === "properties" || k === "definitions") && v && typeof v === "object")
           out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, walk(s, false)]));
-        else if (k === "allOf" || k === "anyOf" || k === "oneOf") out[k] = walk(v, true);
-        else out[k] = walk(v, false);
+        else out[k] = walk(v, partial.has(k));
       }
-      const closable = "properties" in out && !("additionalProperties" in out);
-      if (close && closable && !inComposition && !("unevaluatedProperties" in out))
-        out.unevaluatedProperties = false;
+      const objectLike = "properties" in out || "allOf" in out || "$ref" in out;
+      const open = "additionalProperties" in out || "unevaluatedProperties" in out;
+      if (close && objectLike && !open && !part) out.unevaluatedProperties = false;
       return out;
     };
-    const named = Object.entries(this.definitions).find(([, s]) => s === schema)?.[0];
-    return walk(schema, named !== undefined && composed.has(named)) as Schema;
+    return walk(schema, isDefinition) as Schema;
   }
+}
+
+/** The schema a `#/definitions/x` reference stands for, followed to the end; others as they are. */
+export function resolvedIn(definitions: Record<string, Schema>, schema: unknown): Schema | undefined {
+  const s = schema as Schema | undefined;
+  const ref = s?.$ref;
+  return typeof ref === "string"
+    ? resolvedIn(definitions, definitions[ref.replace("#/definitions/", "")])
+    : s;
 }
 
 /** One API's definitions from all its files; a name defined twice must be defined alike. */
@@ -129,24 +140,6 @@ export function mergeDefinitions(files: readonly ContractFile[]): Record<string,
     }
   }
   return merged;
-}
-
-/** Definitions used as a member of allOf/anyOf/oneOf: closing them would refuse their siblings' fields. */
-function composedNames(definitions: Record<string, Schema>): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: unknown, member: boolean): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n, member);
-      return;
-    }
-    if (node === null || typeof node !== "object") return;
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "$ref" && member && typeof v === "string") names.add(v.replace("#/definitions/", ""));
-      visit(v, k === "allOf" || k === "anyOf" || k === "oneOf");
-    }
-  };
-  visit(definitions, false);
-  return names;
 }
 
 function describe(error: ErrorObject): string {

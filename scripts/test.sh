@@ -16,3 +16,4 @@ TENANT_ESTATES_CONTRACT_DIR="$(mktemp -d)"
 export TENANT_ESTATES_CONTRACT_CHECK TENANT_ESTATES_CONTRACT_DIR
 trap 'rm -rf "$TENANT_ESTATES_CONTRACT_DIR"' EXIT
 mocha "$@"
+node dist/test/support/contractVerdict.js

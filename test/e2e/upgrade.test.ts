@@ -111,6 +111,19 @@ describe("end to end on the real engine: upgrading a stack deployed by the previ
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
+  it("the current release sets the quotas the previous one could not write, and then plans nothing", async () => {
+    const [acme, globex] = estate.acronis?.customers ?? [];
+    acme.offeringItems = [{ name: "workstations", quota: { value: 10, overage: 12 } }, { name: "storage" }];
+    globex.offeringItems = [{ name: "workstations", quota: { value: 5, overage: 5 } }];
+    writeEstate();
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "acronis-acme-ltd-offering-items", op: "update", properties: ["items"] },
+      { name: "acronis-globex-offering-items", op: "update", properties: ["items"] },
+    ]);
+    await stack.up();
+    expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
+  });
+
   it("keys equal to the slugs of the names change nothing; with them, a rename is one update", async () => {
     const [acme, globex] = estate.acronis?.customers ?? [];
     Object.assign(acme, { key: "acme-ltd" });

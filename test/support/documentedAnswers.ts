@@ -7,18 +7,14 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { acronisChecker, acronisContract } from "../../contract";
 import type { Schema } from "../../contract/document";
-import { mergeDefinitions } from "../../contract/schemas";
+import { mergeDefinitions, resolvedIn } from "../../contract/schemas";
 import { readBody } from "../../emulator/core/router";
 
 export const UNKNOWN_FIELD = "x_field_the_provider_does_not_know";
 
 const definitions = mergeDefinitions(acronisContract.files);
 
-function resolved(schema: unknown): Schema | undefined {
-  const s = schema as Schema | undefined;
-  const ref = s?.$ref;
-  return typeof ref === "string" ? resolved(definitions[ref.replace("#/definitions/", "")]) : s;
-}
+const resolved = (schema: unknown): Schema | undefined => resolvedIn(definitions, schema);
 
 function branches(schema: Schema | undefined): Schema[] {
   if (!schema) return [];
@@ -30,7 +26,10 @@ export function allowsNull(schema: unknown): boolean {
   return branches(resolved(schema)).some((b) => ([] as unknown[]).concat(b.type ?? []).includes("null"));
 }
 
-/** `value` widened as the module says: documented nulls filled in, an unknown field on every object. */
+/**
+ * `value` widened as the module says: an unknown field on every object, and null for every absent field
+ * that the schema, or any of its `anyOf`/`oneOf` branches, documents as nullable.
+ */
 export function widened(schema: unknown, value: unknown): unknown {
   const own = branches(resolved(schema));
   if (Array.isArray(value)) {

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { ContractChecker, type Exchange } from "../../contract/checker";
 import type { ApiContract } from "../../contract/document";
-import { ContractLedger } from "../../contract/ledger";
+import { ContractLedger, PROVIDER_AGENT_PREFIX } from "../../contract/ledger";
+import { userAgent } from "../../provider/core/userAgent";
 
 /** A small contract of its own, so these tests pin the checker's rules, not the vendors' documents. */
 const contract: ApiContract = {
@@ -134,6 +135,53 @@ describe("contract checker", () => {
       "GET /things/{thing_id} request query colour: not documented",
     ]);
     expect(checker.checkResponse(sent)).to.deep.equal([]);
+  });
+
+  it("closes answer objects where they are used, so composed schemas keep their siblings' fields", () => {
+    const composed = new ContractChecker({
+      ...contract,
+      files: [
+        {
+          title: "composition",
+          source: "test",
+          operations: {
+            "GET /extended": { responses: { "200": { schema: { $ref: "#/definitions/extended" } } } },
+            "GET /maybe": {
+              responses: { "200": { schema: { anyOf: [{ $ref: "#/definitions/base" }, { type: "null" }] } } },
+            },
+            "GET /unless": {
+              responses: {
+                "200": {
+                  schema: {
+                    $ref: "#/definitions/base",
+                    not: { properties: { forbidden: {} }, required: ["forbidden"] },
+                  },
+                },
+              },
+            },
+          },
+          definitions: {
+            base: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
+            extended: {
+              allOf: [{ $ref: "#/definitions/base" }, { properties: { extra: { type: "integer" } } }],
+            },
+          },
+        },
+      ],
+    });
+    const answer = (path: string, body: unknown) =>
+      composed.checkResponse(exchange({ path: `/api/2${path}`, responseBody: JSON.stringify(body) }));
+    expect(answer("/extended", { id: "a", extra: 1 })).to.deep.equal([]);
+    expect(answer("/extended", { id: "a", extra: 1, invented: true })).to.have.length(1);
+    expect(answer("/maybe", null)).to.deep.equal([]);
+    expect(answer("/maybe", { id: "a", invented: true })).to.not.deep.equal([]);
+    expect(answer("/unless", { id: "a" })).to.deep.equal([]);
+    expect(answer("/unless", { id: "a", forbidden: 1 })).to.not.deep.equal([]);
+  });
+
+  it("knows the provider's requests by the User-Agent the provider sends", () => {
+    expect(userAgent).to.match(/^tenant-estates\/\d+\.\d+\.\d+/);
+    expect(userAgent.startsWith(PROVIDER_AGENT_PREFIX)).to.equal(true);
   });
 
   it("names a request no operation documents", () => {
