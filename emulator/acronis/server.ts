@@ -5,7 +5,7 @@ import { acronisChecker } from "../../contract";
 import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
-import { readBody, writeResponse } from "../core/router";
+import { readBody, requestUrl, writeResponse } from "../core/router";
 import type { AcronisInfo, RunningServer, ServerOptions } from "../types";
 import {
   type AcronisApp,
@@ -16,6 +16,7 @@ import {
   platformFailure,
 } from "./app";
 import { API_CLIENT, API_CLIENT_SECRET } from "./catalog";
+import { errorBody, invalid } from "./errors";
 
 export async function startAcronisEmulator(opts: ServerOptions): Promise<RunningServer<AcronisInfo>> {
   const faults = new FaultInjector(opts.faults ?? DEFAULT_FAULT_SETTINGS, {
@@ -56,6 +57,14 @@ async function serve(
   res: ServerResponse,
 ): Promise<void> {
   const parsed = await parseRequest(req);
+  if (!parsed) {
+    writeResponse(res, {
+      status: 400,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify(errorBody(invalid("the request target is not a valid URL"))),
+    });
+    return;
+  }
   if (parsed.path === CONTROL_PREFIX || parsed.path.startsWith(`${CONTROL_PREFIX}/`)) {
     writeResponse(res, await app.handleControl(parsed));
     return;
@@ -67,8 +76,9 @@ async function serve(
   });
 }
 
-async function parseRequest(req: IncomingMessage): Promise<ParsedRequest> {
-  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+async function parseRequest(req: IncomingMessage): Promise<ParsedRequest | undefined> {
+  const url = requestUrl(req.url, "http://emulator.invalid");
+  if (!url) return undefined;
   return {
     method: req.method ?? "GET",
     path: url.pathname,

@@ -40,11 +40,16 @@ export class Router {
   match(
     method: string,
     path: string,
-  ): { handler: RouteHandler; params: Record<string, string> } | { status: 404 | 405 } {
+  ): { handler: RouteHandler; params: Record<string, string> } | { status: 400 | 404 | 405 } {
     const segments = splitPath(path);
     let pathKnown = false;
     for (const route of this.routes) {
-      const params = matchSegments(route.segments, segments);
+      let params: Record<string, string> | undefined;
+      try {
+        params = matchSegments(route.segments, segments);
+      } catch {
+        return { status: 400 }; // malformed percent-encoding: the client's mistake, never a 500 it would retry
+      }
       if (!params) continue;
       pathKnown = true;
       if (route.method === method) return { handler: route.handler, params };
@@ -66,6 +71,15 @@ function matchSegments(pattern: string[], actual: string[]): Record<string, stri
     else if (p !== actual[i]) return undefined;
   }
   return params;
+}
+
+/** The request target as a URL, or undefined when it is not one (e.g. `//[`): answered 400, never a crash. */
+export function requestUrl(target: string | undefined, base: string): URL | undefined {
+  try {
+    return new URL(target ?? "/", base);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the whole body of a request as UTF-8 text. */

@@ -125,17 +125,14 @@ async function answer(router: Router, req: EmulatorRequest): Promise<EmulatorRes
 }
 
 function matchRoute(router: Router, req: EmulatorRequest) {
-  let match: ReturnType<Router["match"]>;
-  try {
-    match = router.match(req.method, req.path);
-  } catch {
-    throw new MapiError(400, "Malformed URL.");
-  }
+  const match = router.match(req.method, req.path);
   if ("status" in match) {
-    throw new MapiError(
-      match.status,
-      match.status === 404 ? "No such resource." : `${req.method} is not valid here.`,
-    );
+    const reason = {
+      400: "Malformed URL.",
+      404: "No such resource.",
+      405: `${req.method} is not valid here.`,
+    };
+    throw new MapiError(match.status, reason[match.status]);
   }
   return match;
 }

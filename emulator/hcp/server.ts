@@ -7,7 +7,13 @@ import { hcpChecker } from "../../contract";
 import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
-import { type EmulatorRequest, type EmulatorResponse, readBody } from "../core/router";
+import {
+  type EmulatorRequest,
+  type EmulatorResponse,
+  readBody,
+  requestUrl,
+  writeResponse,
+} from "../core/router";
 import type { HcpInfo, RunningServer, ServerOptions } from "../types";
 import { md5Hex } from "./auth";
 import { makeSelfSignedCertificate } from "./certificate";
@@ -52,7 +58,7 @@ export async function startHcpEmulator(opts: ServerOptions): Promise<RunningServ
     mapi: createMapiHandler(store, DOMAIN),
   };
   const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
-    void serve(handlers, faults, req, res);
+    serve(handlers, faults, req, res).catch((err: Error) => writeResponse(res, internalError(err)));
   });
   const port = await listen(server, opts.port, opts.host);
   return {
@@ -77,7 +83,11 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ) {
-  const url = new URL(req.url ?? "/", "https://emulator.invalid");
+  const url = requestUrl(req.url, "https://emulator.invalid");
+  if (!url) {
+    writeResponse(res, { status: 400, headers: { "X-HCP-ErrorMessage": "Malformed URL." } });
+    return;
+  }
   const request: EmulatorRequest = {
     method: req.method ?? "GET",
     path: url.pathname,

@@ -115,6 +115,9 @@ export function errorClassForStatus(status: number): typeof ApiError {
   return ApiError;
 }
 
+/** A redirect (3xx): never followed, since it would carry credentials elsewhere; the base URL is likely wrong. */
+export class RedirectError extends ApiError {}
+
 /** A failure of the program's configuration (missing credentials, bad URL), found before any request. */
 export class ConfigurationError extends Error {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 import type { Agent as HttpsAgent } from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
 import { debugLog } from "./debugLog";
-import { type ApiError, NetworkError, type Vendor } from "./errors";
+import { type ApiError, NetworkError, RedirectError, type Vendor } from "./errors";
 import type { Semaphore } from "./limits";
 import { pastDeadline } from "./operation";
 import {
@@ -108,7 +108,8 @@ export class Transport {
       }
       const answer = toTransportResponse<T>(response);
       debugLog(`${what}: ${answer.status} in ${Date.now() - started} ms (attempt ${attempt})`);
-      if (answer.status < 400 || request.accept?.includes(answer.status)) return answer;
+      if (answer.status < 300 || request.accept?.includes(answer.status)) return answer;
+      if (answer.status < 400) throw redirectError(this.options.vendor, request.operation, answer);
       if (mayRetry && retryOn.has(answer.status)) {
         const retryAfter = parseRetryAfter(answer.headers["retry-after"], Date.now());
         const delay = retryDelayMs(attempt, this.retry, retryAfter);
@@ -130,6 +131,16 @@ function toTransportResponse<T>(response: AxiosResponse): TransportResponse<T> {
     if (value !== undefined && value !== null) headers[key.toLowerCase()] = String(value);
   }
   return { status: response.status, headers, data: response.data as T };
+}
+
+function redirectError(vendor: Vendor, operation: string, answer: TransportResponse): RedirectError {
+  const location = answer.headers.location;
+  return new RedirectError({
+    vendor,
+    operation,
+    status: answer.status,
+    explanation: `the API answered with a redirect${location ? ` to ${location}` : ""}, which is not followed: check the base URL`,
+  });
 }
 
 /** Failures that may pass: a reset or refused connection, a timeout. Certificate and DNS errors never do. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "chai";
-import { ApiError, NetworkError, ServerError } from "../../provider/core/errors";
+import { ApiError, NetworkError, RedirectError, ServerError } from "../../provider/core/errors";
 import { operationContext } from "../../provider/core/operation";
 import { Transport, type TransportResponse } from "../../provider/core/transport";
 
@@ -90,6 +90,25 @@ describe("transport retries", () => {
     });
     expect(answer.status).to.equal(201);
     expect(s.seen).to.have.length(3);
+  });
+
+  it("fails a redirect at once, saying where it pointed, and follows none; a 3xx the caller expects is returned", async () => {
+    const s = await scripted([
+      status(301, { Location: "https://elsewhere.example/api/2/tenants" }),
+      status(302),
+    ]);
+    server = s.server;
+    const delays: number[] = [];
+    const t = transport(s.url, delays);
+    const err = await t.send({ method: "GET", path: "/tenants", operation: "GET /tenants" }).catch((e) => e);
+    expect(err).to.be.instanceOf(RedirectError);
+    expect((err as Error).message).to.match(
+      /the API answered with a redirect to https:\/\/elsewhere\.example\/api\/2\/tenants, which is not followed: check the base URL/,
+    );
+    const expected = await t.send({ method: "HEAD", path: "/x", operation: "HEAD /x", accept: [302] });
+    expect(expected.status).to.equal(302);
+    expect(s.seen).to.deep.equal(["GET /tenants", "HEAD /x"]);
+    expect(delays).to.deep.equal([]);
   });
 
   it("gives up after the configured attempts with the last answer", async () => {
