@@ -56,7 +56,7 @@ export class AccessPolicy extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["userId", "roles", "adopt", "tenantId", "account"], secrets),
+      resourceProps(args, ["userId", "roles", "adopt", "tenantId", "account"], secrets, name, "AccessPolicy"),
       withSecretOutputs(opts, secrets),
       "acronis",
       "AccessPolicy",

@@ -72,6 +72,7 @@ export class ApiClient extends pulumi.dynamic.Resource {
         ],
         secrets,
         name,
+        "ApiClient",
       ),
       withSecretOutputs(opts, secrets),
       "acronis",

@@ -92,6 +92,8 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "CustomerTenant",
       ),
       withSecretOutputs(opts, secrets),
       "acronis",

@@ -77,6 +77,8 @@ export class FolderTenant extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "FolderTenant",
       ),
       withSecretOutputs(opts, secrets),
       "acronis",

@@ -147,6 +147,8 @@ export class HcpConsoleSecurity extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "HcpConsoleSecurity",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

@@ -123,6 +123,8 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "HcpNamespace",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

@@ -124,6 +124,8 @@ export class HcpNamespaceDefaults extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "HcpNamespaceDefaults",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

@@ -41,7 +41,13 @@ export class HcpSearchSecurity extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenant", "username", "password", "adopt", "ipSettings", "account"], secrets),
+      resourceProps(
+        args,
+        ["tenant", "username", "password", "adopt", "ipSettings", "account"],
+        secrets,
+        name,
+        "HcpSearchSecurity",
+      ),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpSearchSecurity",

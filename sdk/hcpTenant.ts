@@ -140,6 +140,8 @@ export class HcpTenant extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "HcpTenant",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

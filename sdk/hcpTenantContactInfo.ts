@@ -101,6 +101,8 @@ export class HcpTenantContactInfo extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "HcpTenantContactInfo",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

@@ -58,6 +58,8 @@ export class HcpTenantEmailNotification extends pulumi.dynamic.Resource {
         args,
         ["tenant", "username", "password", "adopt", "enabled", "emailTemplate", "recipients", "account"],
         secrets,
+        name,
+        "HcpTenantEmailNotification",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

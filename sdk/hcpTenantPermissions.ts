@@ -42,7 +42,13 @@ export class HcpTenantPermissions extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenant", "username", "password", "adopt", "permissions", "account"], secrets),
+      resourceProps(
+        args,
+        ["tenant", "username", "password", "adopt", "permissions", "account"],
+        secrets,
+        name,
+        "HcpTenantPermissions",
+      ),
       withSecretOutputs(opts, secrets),
       "hcp",
       "HcpTenantPermissions",

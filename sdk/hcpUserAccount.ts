@@ -89,6 +89,8 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "HcpUserAccount",
       ),
       withSecretOutputs(opts, secrets),
       "hcp",

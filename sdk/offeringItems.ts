@@ -33,7 +33,7 @@ export class OfferingItems extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "items", "adopt", "account"], secrets),
+      resourceProps(args, ["tenantId", "items", "adopt", "account"], secrets, name, "OfferingItems"),
       withSecretOutputs(opts, secrets),
       "acronis",
       "OfferingItems",

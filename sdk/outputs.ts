@@ -1,18 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
+import { claimNaturalKey, warnUnmarkable } from "./naturalKeys";
 import "./quietRpcLog";
 
 /**
  * Props for pulumi.dynamic.Resource: the user's args, with secret inputs wrapped as secrets, the stack's
- * name (`__owner`; the engine hides `__` keys from plans) and, when given, the resource's (`__resourceName`), plus
- * every output key set to undefined, which is how a dynamic resource declares the outputs it exposes
- * (pulumi/pulumi#5174).
+ * name (`__owner`; the engine hides `__` keys from plans) and the resource's (`__resourceName`, which the marks
+ * name), plus every output key set to undefined, which is how a dynamic resource declares the outputs it exposes
+ * (pulumi/pulumi#5174). A second resource of the program for the same object is refused here, at preview.
  */
 export function resourceProps(
   args: object,
   outputKeys: readonly string[],
   secretKeys: readonly string[],
   resourceName?: string,
+  type?: string,
 ): Record<string, unknown> {
+  if (type !== undefined && resourceName !== undefined) {
+    claimNaturalKey(type, resourceName, args);
+    warnUnmarkable(type, resourceName, args);
+  }
   // The hidden `__owner` names the stack, for the ownership mark the provider writes on what it creates.
   const props: Record<string, unknown> = { __owner: `${pulumi.getProject()}/${pulumi.getStack()}` };
   if (resourceName !== undefined) props.__resourceName = resourceName;

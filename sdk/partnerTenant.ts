@@ -77,6 +77,8 @@ export class PartnerTenant extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "PartnerTenant",
       ),
       withSecretOutputs(opts, secrets),
       "acronis",

@@ -34,7 +34,13 @@ export class TenantMfa extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "enabled", "adopt", "mfaStatus", "account"], secrets),
+      resourceProps(
+        args,
+        ["tenantId", "enabled", "adopt", "mfaStatus", "account"],
+        secrets,
+        name,
+        "TenantMfa",
+      ),
       withSecretOutputs(opts, secrets),
       "acronis",
       "TenantMfa",

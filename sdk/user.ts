@@ -73,6 +73,8 @@ export class User extends pulumi.dynamic.Resource {
           "account",
         ],
         secrets,
+        name,
+        "User",
       ),
       withSecretOutputs(opts, secrets),
       "acronis",

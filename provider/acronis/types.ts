@@ -118,7 +118,7 @@ export interface UserCreate {
   external_id?: string;
 }
 
-export type UserUpdate = Partial<Omit<UserCreate, "tenant_id" | "login" | "external_id">> & {
+export type UserUpdate = Partial<Omit<UserCreate, "tenant_id" | "login">> & {
   version: number;
 };
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { type CreateProof, takeBackOrRefuse } from "./adoption";
 import {
   ConflictError,
   NameConflictError,
@@ -158,21 +159,25 @@ export function outcomeUnknown(err: unknown): boolean {
 
 /**
  * A create that is never blindly repeated. When its outcome is unknown, the object is looked up by its
- * natural key (tenant name under its parent, user login, HCP tenant name) and adopted if it is there;
- * only when it is proven absent is the create sent again.
+ * natural key (tenant name under its parent, user login, HCP name) and taken back only when `proof` shows
+ * this create made it (see takeBackOrRefuse); only when it is proven absent is the create sent again.
  */
 export async function createOnce<T>(
   create: () => Promise<T>,
   findExisting: () => Promise<T | undefined>,
+  proof: CreateProof<T>,
   attempts = 3,
 ): Promise<T> {
+  // An object that cannot carry a mark is proven this create's by the name being free just before it.
+  let freeBefore = proof.marks === undefined && (await findExisting()) === undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await create();
     } catch (err) {
       if (!outcomeUnknown(err)) throw err;
       const existing = await findExisting();
-      if (existing !== undefined) return existing;
+      if (existing !== undefined) return takeBackOrRefuse(proof, existing, freeBefore, err);
+      freeBefore = true;
       if (attempt >= attempts) throw err;
     }
   }

@@ -73,11 +73,6 @@ export interface ResourceSpec {
   properties: Record<string, PropertySpec>;
   /** The input that names the object in error messages, where it is not `name`, `login` or `tenant`. */
   subject?: string;
-  /**
-   * The SDK passes the resource's name as the hidden input `__resourceName` (dynamic providers get none): for objects
-   * the API lets share a name, so a create can tell what its own lost create left behind (API clients).
-   */
-  passesResourceName?: boolean;
   /** Rules across properties, and rules that need the previous inputs. */
   check?: (v: Validator, news: Record<string, unknown>, olds: Record<string, unknown>) => void;
 }

@@ -1,5 +1,5 @@
 import { jsonEqual, plain } from "../core/normalise";
-import { isMark, markAmongTags, type Owned, tagMark } from "../core/ownership";
+import { isMark, markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "../core/ownership";
 import type { PropertyRules } from "../core/resource";
 import { managedKeys } from "../core/resource";
 import type { ComplianceSettings, Namespace, NamespaceVersioning } from "./namespaceApi";
@@ -53,14 +53,16 @@ export const documentKeys = [
   "tags",
 ] as const;
 
-/** The stack's mark on the namespaces it creates: one of their tags. */
-export function namespaceMark(inputs: Owned): string | undefined {
-  return tagMark(inputs, maxTagLength);
+/** This resource's marks on the namespace it creates: one of its tags. */
+export function namespaceMarks(inputs: Owned): ResourceMarks | undefined {
+  return resourceMarks(inputs, { maxLength: maxTagLength, tag: true });
 }
 
-/** The mark on a namespace that tells who created it: this stack's if it is there, else any other. */
-export function markOnNamespace(namespace: Namespace, ours: string | undefined): string | undefined {
-  return markAmongTags(namespace.tags, ours);
+export const namespaceMark = (inputs: Owned): string | undefined => namespaceMarks(inputs)?.ours;
+
+/** The mark on a namespace that tells who created it: this resource's if it is there, else any other. */
+export function markOnNamespace(namespace: Namespace, marks: ResourceMarks | undefined): string | undefined {
+  return markAmongTags(namespace.tags, marks);
 }
 
 /** The versioning body: `prune` is sent as false when versioning is on and it is not given (HCP requires it). */

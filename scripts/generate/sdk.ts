@@ -78,7 +78,7 @@ ${entries.map(([name, p]) => outputMember(name, p)).join("")}
     super(
       provider,
       name,
-      resourceProps(args, ${JSON.stringify(outputs)}, secrets${spec.passesResourceName ? ", name" : ""}),
+      resourceProps(args, ${JSON.stringify(outputs)}, secrets, name, "${spec.type}"),
       withSecretOutputs(opts, secrets),
       "${spec.module}",
       "${spec.type}",

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { resourceMarks } from "../../provider/core/ownership";
 import { propertyRules, validateInputs } from "../../provider/core/spec";
 import type { Namespace } from "../../provider/hcp/namespaceApi";
 import {
@@ -140,10 +141,12 @@ describe("HCP namespace mapping", () => {
     );
   });
 
-  it("finds the stack's own mark among the tags, else another one", () => {
-    const ns = { tags: ["x", "tenant-estates:a/b", "tenant-estates:p/s"] };
-    expect(markOnNamespace(ns, "tenant-estates:p/s")).to.equal("tenant-estates:p/s");
-    expect(markOnNamespace(ns, "tenant-estates:q/r")).to.equal("tenant-estates:a/b");
+  it("finds the resource's own mark among the tags, else another one", () => {
+    const ns = { tags: ["x", "tenant-estates:a/b@n", "tenant-estates:p/s@n"] };
+    const marks = (owner: string) =>
+      resourceMarks({ __owner: owner, __resourceName: "n" }, { maxLength: 64, tag: true });
+    expect(markOnNamespace(ns, marks("p/s"))).to.equal("tenant-estates:p/s@n");
+    expect(markOnNamespace(ns, marks("q/r"))).to.equal("tenant-estates:a/b@n");
     expect(markOnNamespace({ tags: ["x"] }, undefined)).to.equal(undefined);
   });
 

@@ -1,6 +1,14 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
-import { claimOf, isMark, markedOwner, markPrefix, ownershipMark } from "../../provider/core/ownership";
+import {
+  claimOf,
+  isMark,
+  markedOwner,
+  markedResource,
+  markPrefix,
+  ownershipMark,
+  resourceMarks,
+} from "../../provider/core/ownership";
 
 describe("ownership marks", () => {
   it("are readable when they fit, and name the stack", () => {
@@ -29,12 +37,33 @@ describe("ownership marks", () => {
     );
   });
 
-  it("claims: this stack's mark, another's, or none at all", () => {
-    const ours = ownershipMark("estate/prod", 256);
-    expect(claimOf(ours, ours)).to.equal("ours");
-    expect(claimOf(ownershipMark("estate/dev", 256), ours)).to.equal("another stack");
-    expect(claimOf("crm-7", ours)).to.equal("unmarked");
-    expect(claimOf(null, ours)).to.equal("unmarked");
-    expect(claimOf(ours, undefined)).to.equal("another stack");
+  it("claims: this resource's mark, another resource's of this stack, another stack's, or none at all", () => {
+    const marks = resourceMarks({ __owner: "estate/prod", __resourceName: "alpha" }, { maxLength: 256 });
+    const other = resourceMarks({ __owner: "estate/prod", __resourceName: "beta" }, { maxLength: 256 });
+    expect(marks?.ours).to.equal("tenant-estates:estate/prod@alpha");
+    expect(claimOf(marks?.ours, marks)).to.equal("ours");
+    expect(claimOf(other?.ours, marks)).to.equal("another resource");
+    expect(markedResource(other?.ours as string)).to.equal("beta");
+    expect(claimOf(ownershipMark("estate/dev", 256), marks)).to.equal("another stack");
+    expect(claimOf("crm-7", marks)).to.equal("unmarked");
+    expect(claimOf(null, marks)).to.equal("unmarked");
+    expect(claimOf(marks?.ours, undefined)).to.equal("another stack");
+  });
+
+  it("recognise the stack-only mark earlier releases wrote as this resource's, for stored stacks", () => {
+    const marks = resourceMarks({ __owner: "estate/prod", __resourceName: "u" }, { maxLength: 255 }, "bob");
+    expect(claimOf("tenant-estates:estate/prod#bob", marks)).to.equal("ours");
+    expect(claimOf("tenant-estates:estate/prod#eve", marks)).to.equal("another resource");
+  });
+
+  it("hashed marks still tell this stack's other resources from other stacks", () => {
+    const owner = `${"p".repeat(40)}/${"s".repeat(30)}`;
+    const field = { maxLength: 64, tag: true };
+    const marks = resourceMarks({ __owner: owner, __resourceName: "a" }, field);
+    const other = resourceMarks({ __owner: owner, __resourceName: "b" }, field);
+    const stranger = resourceMarks({ __owner: `${owner}x`, __resourceName: "a" }, field);
+    expect(marks?.ours.length).to.be.at.most(64);
+    expect(claimOf(other?.ours, marks)).to.equal("another resource");
+    expect(claimOf(stranger?.ours, marks)).to.equal("another stack");
   });
 });

@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { refuseAnotherStacks } from "../../core/adoption";
 import { debugLog } from "../../core/debugLog";
 import { plain } from "../../core/normalise";
-import { type Owned, ownershipMark } from "../../core/ownership";
+import { type Owned, ownershipMark, resourceMarks } from "../../core/ownership";
 import { checkResult, diffProperties, finishCreate, managedKeys, outcomeUnknown } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { AcronisClient } from "../client";
@@ -192,7 +192,14 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
     }
     const what = `API client "${inputs.name}" in tenant ${inputs.tenantId}`;
     const mark = named[0]?.data?.[markKey] as string | undefined;
-    const found = named[0] && refuseAnotherStacks(what, named[0], mark, apiClientMark(inputs));
+    const found =
+      named[0] &&
+      refuseAnotherStacks(
+        what,
+        named[0],
+        mark,
+        resourceMarks({ __owner: inputs.__owner }, { maxLength: 255 }),
+      );
     const declared = inputs.tokenEndpointAuthMethod ?? "client_secret_basic";
     // Choice: the method cannot change in place and adoption never replaces, so a different one is an error.
     if (found && found.token_endpoint_auth_method !== declared)

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
+import { type CreateProof, markToWrite, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError, SafetyRefusal } from "../../core/errors";
 import { plain } from "../../core/normalise";
-import { type Owned, ownershipMark } from "../../core/ownership";
+import { type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
 import {
   changedProperties,
   checkResult,
@@ -51,9 +51,14 @@ export interface TenantOutputs extends TenantInputs {
 /** Inputs that are not fields of the tenant object: a change of only these writes no PUT /tenants. */
 const notTenantFields = new Set(["pricingMode", "deletionPolicy", "adopt"]);
 
-/** The stack's mark on the tenants it creates, kept in `internal_tag`. */
-export function tenantMark(inputs: Owned): string | undefined {
-  return inputs.__owner ? ownershipMark(inputs.__owner, maxInternalTagLength) : undefined;
+/** The marks of this resource on the tenant it creates, kept in `internal_tag`. */
+export function tenantMarks(inputs: Owned): ResourceMarks | undefined {
+  return resourceMarks(inputs, { maxLength: maxInternalTagLength });
+}
+
+/** The mark a create writes: none when the program declares the tag itself. */
+export function tenantMark(inputs: Owned & Pick<TenantInputs, "internalTag">): string | undefined {
+  return inputs.internalTag === undefined ? tenantMarks(inputs)?.ours : undefined;
 }
 
 /** The POST /tenants body for these inputs. */
@@ -64,7 +69,7 @@ export function tenantCreateBody(kind: DeclaredTenantKind, inputs: TenantInputs 
     parent_id: inputs.parentId,
     customer_id: inputs.customerId,
     // Choice: a declared internalTag wins, and such a tenant carries no mark (its lost create needs adopt).
-    internal_tag: inputs.internalTag ?? tenantMark(inputs),
+    internal_tag: inputs.internalTag ?? tenantMarks(inputs)?.ours,
     language: inputs.language,
     ancestral_access: inputs.ancestralAccess,
     settings:
@@ -163,20 +168,30 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
     const client = this.client();
     // Only under the declared parent: a tenant of that name elsewhere is never taken over.
     const findExisting = () => client.findChildTenant(inputs.parentId, inputs.name, this.kind);
-    const what = `${this.kind} tenant "${inputs.name}"`;
+    const proof: CreateProof<Tenant> = {
+      what: `${this.kind} tenant "${inputs.name}"`,
+      markOf: (t) => t.internal_tag,
+      // A tenant whose tag the program declares carries no mark: its proof is the name seen free before.
+      marks: inputs.internalTag === undefined ? tenantMarks(inputs) : undefined,
+      resourceName: inputs.__resourceName,
+    };
     if (inputs.adopt) {
       const existing = await findExisting();
-      if (existing)
-        return this.adopt(
-          refuseAnotherStacks(what, existing, existing.internal_tag, tenantMark(inputs)),
-          inputs,
-        );
+      if (existing) {
+        const marks = tenantMarks(inputs);
+        refuseAnotherStacks(proof.what, existing, existing.internal_tag, marks, inputs.__resourceName);
+        return this.adopt(await this.markAdopted(existing, inputs, marks), inputs);
+      }
     }
     let tenant: Tenant;
     try {
-      tenant = await createOnce(() => client.createTenant(tenantCreateBody(this.kind, inputs)), findExisting);
+      tenant = await createOnce(
+        () => client.createTenant(tenantCreateBody(this.kind, inputs)),
+        findExisting,
+        proof,
+      );
     } catch (err) {
-      const own = await ownLostCreate(what, err, findExisting, (t) => t.internal_tag, tenantMark(inputs));
+      const own = await ownLostCreate(err, findExisting, proof);
       if (own) return this.adopt(own, inputs);
       throw explainTenantNameConflict(err, inputs);
     }
@@ -184,6 +199,20 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
     const created = this.outputs(tenant, inputs);
     // POST cannot create a disabled tenant, nor one in production: those follow as changes.
     return finishCreate(tenant.id, inputs, created, () => this.applyChanges(tenant, created, inputs));
+  }
+
+  /**
+   * Adoption's one write beyond the declared differences: this resource's mark in an empty `internal_tag`, so
+   * another stack's adopt is refused. A tag the program declares, or one someone else set, is kept.
+   */
+  private async markAdopted(
+    tenant: Tenant,
+    inputs: TenantInputs,
+    marks: ResourceMarks | undefined,
+  ): Promise<Tenant> {
+    const mark = inputs.internalTag === undefined ? markToWrite(tenant.internal_tag, marks) : undefined;
+    if (mark === undefined) return tenant;
+    return this.updateTenant(tenant.id, { internal_tag: mark }, tenant.version);
   }
 
   async read(id: string, props: TenantOutputs): Promise<pulumi.dynamic.ReadResult> {

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
+import { type CreateProof, markToWrite, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError } from "../../core/errors";
 import { plain } from "../../core/normalise";
-import { type Owned, ownershipMark } from "../../core/ownership";
+import { type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
 import {
   checkResult,
   createOnce,
@@ -44,10 +44,16 @@ export function userUpdateBody(inputs: UserInputs): Omit<UserUpdate, "version"> 
   return plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
 }
 
-/** The stack's mark on a user it creates, kept in `external_id`: per login, in case the field is unique. */
-export function userMark(inputs: Owned & Pick<UserInputs, "login">): string | undefined {
-  return inputs.__owner ? ownershipMark(inputs.__owner, 255, inputs.login.toLowerCase()) : undefined;
+/**
+ * The marks of this resource on the user it creates, kept in `external_id` (earlier releases appended the login,
+ * in case the field is unique: their marks are still recognised).
+ */
+export function userMarks(inputs: Owned & Pick<UserInputs, "login">): ResourceMarks | undefined {
+  return resourceMarks(inputs, { maxLength: 255 }, inputs.login.toLowerCase());
 }
+
+export const userMark = (inputs: Owned & Pick<UserInputs, "login">): string | undefined =>
+  userMarks(inputs)?.ours;
 
 export function userCreateBody(inputs: UserInputs & Owned): UserCreate {
   return plain({
@@ -138,18 +144,25 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
     const what = `user "${inputs.login}"`;
     // Only in the declared tenant: a login taken in another tenant stays a conflict.
     const findExisting = () => client.findUserByLogin(inputs.tenantId, inputs.login);
-    const ours = userMark(inputs);
+    const proof: CreateProof<User> = {
+      what,
+      markOf: (u) => u.external_id,
+      marks: userMarks(inputs),
+      resourceName: inputs.__resourceName,
+    };
     if (inputs.adopt) {
       const existing = await findExisting();
-      if (existing)
-        return this.adopt(refuseAnotherStacks(what, existing, existing.external_id, ours), inputs);
+      if (existing) {
+        refuseAnotherStacks(what, existing, existing.external_id, proof.marks, inputs.__resourceName);
+        return this.adopt(await this.markAdopted(existing, proof.marks), inputs);
+      }
     }
     let user: User;
     try {
       if (!(await client.isLoginFree(inputs.login))) throw loginTaken(inputs.login);
-      user = await createOnce(() => client.createUser(userCreateBody(inputs)), findExisting);
+      user = await createOnce(() => client.createUser(userCreateBody(inputs)), findExisting, proof);
     } catch (err) {
-      const own = await ownLostCreate(what, err, findExisting, (u) => u.external_id, ours);
+      const own = await ownLostCreate(err, findExisting, proof);
       if (own) return this.adopt(own, inputs, { lostCreate: true });
       throw explainLoginConflict(err, inputs.login);
     }
@@ -161,6 +174,16 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
       if (inputs.sendActivationEmail) await client.sendActivationEmail(user.id);
       return userOutputs(current, inputs, inputs.sendActivationEmail === true);
     });
+  }
+
+  /**
+   * Adoption's one write beyond the declared differences: this resource's mark in an empty `external_id`, so
+   * another stack's adopt is refused. An id someone else set (single sign-on) is kept: that user stays unmarked.
+   */
+  private async markAdopted(user: User, marks: ResourceMarks | undefined): Promise<User> {
+    const mark = markToWrite(user.external_id, marks);
+    if (mark === undefined) return user;
+    return this.updateUser(user.id, { external_id: mark }, user.version);
   }
 
   /**
@@ -232,7 +255,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   }
 
   /** PUT with the user's current version; a concurrent change is re-read and the change re-applied once. */
-  private updateUser(id: string, change: Omit<UserUpdate, "version">): Promise<User> {
+  private updateUser(id: string, change: Omit<UserUpdate, "version">, knownVersion?: number): Promise<User> {
     return withFreshVersion(
       `user ${id}`,
       async () => (await this.requireUser(id)).version,
@@ -241,6 +264,7 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
         this.directory().remember(updated);
         return updated;
       },
+      knownVersion,
     );
   }
 

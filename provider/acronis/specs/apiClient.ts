@@ -10,7 +10,6 @@ export const apiClientSpec: ResourceSpec = {
   entry: "apiClient",
   doc: "An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output.",
   id: "The client id (a UUID).",
-  passesResourceName: true,
   properties: {
     tenantId: {
       value: uuid,

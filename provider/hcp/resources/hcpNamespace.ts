@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
+import { type CreateProof, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { AuthenticationError, NameConflictError, NotFoundError, PermissionError } from "../../core/errors";
 import { plain } from "../../core/normalise";
-import type { Owned } from "../../core/ownership";
+import type { Owned, ResourceMarks } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { HcpClient } from "../client";
@@ -18,6 +18,7 @@ import {
   markOnNamespace,
   namespaceBody,
   namespaceMark,
+  namespaceMarks,
   namespaceOutputs,
   versioningBody,
 } from "../namespaceMapping";
@@ -98,23 +99,28 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
   async create(inputs: HcpNamespaceInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     const { namespaces } = this.api(inputs);
     const what = `namespace "${inputs.name}" of tenant "${inputs.tenant}"`;
-    const ours = namespaceMark(inputs);
+    const marks = namespaceMarks(inputs);
+    const proof: CreateProof<Namespace> = {
+      what,
+      markOf: (ns) => markOnNamespace(ns, marks),
+      marks,
+      resourceName: inputs.__resourceName,
+    };
     return this.explained(inputs, async () => {
       const existing = inputs.adopt ? await namespaces.get(inputs.tenant, inputs.name) : undefined;
-      if (existing)
-        return this.adopt(
-          namespaces,
-          refuseAnotherStacks(what, existing, markOnNamespace(existing, ours), ours),
-          inputs,
-        );
+      if (existing) {
+        refuseAnotherStacks(what, existing, markOnNamespace(existing, marks), marks, inputs.__resourceName);
+        return this.adopt(namespaces, await this.markAdopted(namespaces, inputs, existing, marks), inputs);
+      }
+      const find = () => namespaces.get(inputs.tenant, inputs.name);
       try {
         await createOnce(
-          () => namespaces.create(inputs.tenant, createBody(inputs, rules)).then(() => true),
-          async () => ((await namespaces.exists(inputs.tenant, inputs.name)) ? true : undefined),
+          () => namespaces.create(inputs.tenant, createBody(inputs, rules)).then(() => ({}) as Namespace),
+          find,
+          proof,
         );
       } catch (err) {
-        const find = () => namespaces.get(inputs.tenant, inputs.name);
-        const own = await ownLostCreate(what, err, find, (ns) => markOnNamespace(ns, ours), ours);
+        const own = await ownLostCreate(err, find, proof);
         if (own) return this.adopt(namespaces, own, inputs);
         if (!(err instanceof NameConflictError)) throw err;
         throw err.copyWith({
@@ -136,6 +142,26 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
         return this.outputsOf(namespaces, inputs, inputs.name, made.id);
       });
     });
+  }
+
+  /**
+   * Adoption's one write beyond the declared differences: this resource's mark added to the namespace's tags,
+   * so another stack's adopt is refused.
+   */
+  private async markAdopted(
+    namespaces: NamespaceApi,
+    inputs: HcpNamespaceInputs,
+    namespace: Namespace,
+    marks: ResourceMarks | undefined,
+  ): Promise<Namespace> {
+    if (marks === undefined || markOnNamespace(namespace, marks) !== undefined) return namespace;
+    const tags = [...(namespace.tags ?? []), marks.ours];
+    const name = namespace.name ?? inputs.name;
+    const client = this.clientFor(inputs.tenant, inputs);
+    await client.exclusive(`namespace:${inputs.tenant.toLowerCase()}/${namespace.id ?? name}`, () =>
+      namespaces.modify(inputs.tenant, name, { tags }),
+    );
+    return { ...namespace, tags };
   }
 
   /** Takes over an existing namespace, writing only the declared differences. */

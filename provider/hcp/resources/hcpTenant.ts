@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
+import { type CreateProof, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import {
   AuthenticationError,
   NameConflictError,
@@ -8,7 +8,7 @@ import {
   StateConflictError,
 } from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
-import { isMark, markAmongTags, type Owned, tagMark } from "../../core/ownership";
+import { isMark, markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import type { HcpClient } from "../client";
@@ -91,14 +91,16 @@ export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly s
   return plain(body) as TenantSettings;
 }
 
-/** The stack's mark on the tenants it creates: one of their tags (HCP compares tags case-insensitively). */
-export function hcpTenantMark(inputs: Owned): string | undefined {
-  return tagMark(inputs, maxTagLength);
+/** This resource's marks on the tenant it creates: one of its tags (HCP compares tags case-insensitively). */
+export function hcpTenantMarks(inputs: Owned): ResourceMarks | undefined {
+  return resourceMarks(inputs, { maxLength: maxTagLength, tag: true });
 }
 
-/** The mark on a tenant that tells who created it: this stack's if it is there, else any other. */
-export function markOnTenant(tenant: Tenant, ours: string | undefined): string | undefined {
-  return markAmongTags(tenant.tags, ours);
+export const hcpTenantMark = (inputs: Owned): string | undefined => hcpTenantMarks(inputs)?.ours;
+
+/** The mark on a tenant that tells who created it: this resource's if it is there, else any other. */
+export function markOnTenant(tenant: Tenant, marks: ResourceMarks | undefined): string | undefined {
+  return markAmongTags(tenant.tags, marks);
 }
 
 /** The tags to send: the declared ones plus the stack's mark, which a write of the list must keep. */
@@ -165,10 +167,18 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
   async create(inputs: HcpTenantInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     const client = this.systemClient();
     const what = `HCP tenant "${inputs.name}"`;
-    const ours = hcpTenantMark(inputs);
+    const marks = hcpTenantMarks(inputs);
+    const proof: CreateProof<Tenant> = {
+      what,
+      markOf: (tenant) => markOnTenant(tenant, marks),
+      marks,
+      resourceName: inputs.__resourceName,
+    };
     const existing = inputs.adopt ? await client.getTenant(inputs.name) : undefined;
-    if (existing)
-      return this.adopt(refuseAnotherStacks(what, existing, markOnTenant(existing, ours), ours), inputs);
+    if (existing) {
+      refuseAnotherStacks(what, existing, markOnTenant(existing, marks), marks, inputs.__resourceName);
+      return this.adopt(await this.markAdopted(existing, inputs.name, marks), inputs);
+    }
     const keys = managedKeys(inputs, rules);
     const initialUser: InitialUser | undefined =
       inputs.initialUserName !== undefined && inputs.initialUserPassword !== undefined
@@ -184,12 +194,12 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
         () =>
           client
             .createTenant(tagsWithMark(hcpTenantBody(inputs, keys), inputs), initialUser)
-            .then(() => true),
-        async () => ((await client.tenantExists(inputs.name)) ? true : undefined),
+            .then(() => ({ name: inputs.name }) as Tenant),
+        () => client.getTenant(inputs.name),
+        proof,
       );
     } catch (err) {
-      const find = () => client.getTenant(inputs.name);
-      const own = await ownLostCreate(what, err, find, (tenant) => markOnTenant(tenant, ours), ours);
+      const own = await ownLostCreate(err, () => client.getTenant(inputs.name), proof);
       if (own) return this.adopt(own, inputs);
       if (!(err instanceof NameConflictError)) throw err;
       throw err.copyWith({
@@ -200,6 +210,18 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
     return finishCreate(inputs.name, inputs, plain(known), async () =>
       hcpTenantOutputs(await requireTenant(client, inputs.name), inputs),
     );
+  }
+
+  /**
+   * Adoption's one write beyond the declared differences: this resource's mark added to the tenant's tags, so
+   * another stack's adopt is refused.
+   */
+  private async markAdopted(tenant: Tenant, name: string, marks: ResourceMarks | undefined): Promise<Tenant> {
+    if (marks === undefined || markOnTenant(tenant, marks) !== undefined) return tenant;
+    const tags = [...(tenant.tags ?? []), marks.ours];
+    const client = this.systemClient();
+    await client.exclusive(`tenant:${name.toLowerCase()}`, () => client.modifyTenant(name, { tags }));
+    return { ...tenant, tags };
   }
 
   /** Takes over an existing tenant, modifying only the declared differences; its users are left as they are. */

@@ -83,10 +83,19 @@ export class HcpUserAccountProvider
       const existing = inputs.adopt ? await accounts.get(inputs.tenant, inputs.username) : undefined;
       if (existing) return this.adopt(existing, inputs);
       try {
-        // An account that appears after an unknown outcome is this create's: no one else knew the name.
+        // Choice: HCP accounts have no field a mark could go in (a description is the user's): the proof that an
+        // account found after an unknown outcome is this create's is that the name was free just before it was sent.
         await createOnce(
-          () => accounts.create(inputs.tenant, accountCreateBody(inputs), inputs.password).then(() => true),
-          async () => ((await accounts.exists(inputs.tenant, inputs.username)) ? true : undefined),
+          () =>
+            accounts
+              .create(inputs.tenant, accountCreateBody(inputs), inputs.password)
+              .then(() => ({}) as UserAccount),
+          () => accounts.get(inputs.tenant, inputs.username),
+          {
+            what: `account "${inputs.username}" of tenant "${inputs.tenant}"`,
+            markOf: () => undefined,
+            marks: undefined,
+          },
         );
       } catch (err) {
         if (!(err instanceof NameConflictError)) throw err;
