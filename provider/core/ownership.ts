@@ -67,8 +67,8 @@ export function resourceMarks(
 ): ResourceMarks | undefined {
   const owner = inputs.__owner;
   if (owner === undefined) return undefined;
-  const fit = (mark: string) => (field.tag ? mark.toLowerCase() : mark);
-  const earlier = fit(ownershipMark(owner, field.maxLength, discriminator));
+  const asKept = (mark: string) => (field.tag ? mark.toLowerCase() : mark);
+  const earlier = asKept(ownershipMark(owner, field.maxLength, discriminator));
   if (inputs.__resourceName === undefined) return { ours: earlier, earlier, owner, tag: field.tag === true };
   const readable = `${markPrefix}${owner}@${inputs.__resourceName}`;
   const usable = readable.length <= field.maxLength && !(field.tag && readable.includes(","));
@@ -77,7 +77,7 @@ export function resourceMarks(
     0,
     field.maxLength,
   );
-  return { ours: fit(usable ? readable : hashed), earlier, owner, tag: field.tag === true };
+  return { ours: asKept(usable ? readable : hashed), earlier, owner, tag: field.tag === true };
 }
 
 /**
