@@ -78,6 +78,12 @@ export interface ResourceSpec {
    * the API lets share a name, so a create can tell what its own lost create left behind (API clients).
    */
   passesResourceName?: boolean;
+  /**
+   * The `deletionPolicy` values under which removing the resource calls its provider (to delete or disable
+   * the object). With any other value, or none, the SDK sets `retainOnDelete`: the plan shows the removal
+   * as `delete [retain]`, and the engine only forgets the object.
+   */
+  retainUnlessPolicy?: readonly string[];
   /** Rules across properties, and rules that need the previous inputs. */
   check?: (v: Validator, news: Record<string, unknown>, olds: Record<string, unknown>) => void;
 }
