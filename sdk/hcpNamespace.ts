@@ -3,11 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 
 import provider = require("../provider/entry/hcpNamespace");
 
-import { resourceProps, withSecretOutputs } from "./outputs";
+import { resourceProps, withRetainUnless, withSecretOutputs } from "./outputs";
 import type { HcpNamespaceVersioning, HcpNamespaceVersioningArgs } from "./types";
 
 export interface HcpNamespaceArgs {
-  /** The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is deleted first, which HCP refuses while it holds objects. */
+  /** The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is first forgotten, or deleted when `deletionPolicy` `delete` is in the state (which HCP refuses while it holds objects). */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). Setting `defaultRetention` needs the COMPLIANCE role as well. */
   username?: pulumi.Input<string>;
@@ -23,7 +23,7 @@ export interface HcpNamespaceArgs {
   hardQuota?: pulumi.Input<string>;
   /** Percent of the hard quota at which HCP warns, 10-95 (default: the tenant's namespace defaults, 85). */
   softQuota?: pulumi.Input<number>;
-  /** MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects. */
+  /** MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects; it is refused before any call unless `deletionPolicy` `delete` is in the state, since a kept namespace keeps its name. */
   hashScheme?: pulumi.Input<"MD5" | "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512" | "RIPEMD-160">;
   /** `enterprise` (privileged deletes allowed) or `compliance` (no object is deleted before its retention ends); HCP's `enterpriseMode`. `compliance` needs the tenant's complianceConfigurationEnabled, and is one way: a plan that returns to `enterprise` is refused at preview (default enterprise). */
   retentionMode?: pulumi.Input<"enterprise" | "compliance">;
@@ -39,15 +39,15 @@ export interface HcpNamespaceArgs {
   customMetadataIndexingEnabled?: pulumi.Input<boolean>;
   /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the namespaces it creates; it is never shown here. */
   tags?: pulumi.Input<pulumi.Input<string>[]>;
-  /** What `pulumi destroy`, removing the resource or a replacement does: `delete` (default) deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted); `retain` leaves the namespace and its objects as they are and only forgets it. It acts from the state: it must be recorded by an earlier `up`. */
+  /** What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`. */
   deletionPolicy?: pulumi.Input<"delete" | "retain">;
   /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
   account?: pulumi.Input<string>;
 }
 
-/** A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. HCP deletes only empty namespaces: destroying the resource, removing it or replacing it fails while the namespace holds objects, naming how many, unless `deletionPolicy` is `retain`. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. */
+/** A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. */
 export class HcpNamespace extends pulumi.dynamic.Resource {
-  /** The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is deleted first, which HCP refuses while it holds objects. */
+  /** The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is first forgotten, or deleted when `deletionPolicy` `delete` is in the state (which HCP refuses while it holds objects). */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the ADMINISTRATOR role (the tenant's initial user has only SECURITY, so grant it ADMINISTRATOR or use another account), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in (a new value is stored with the next update). Setting `defaultRetention` needs the COMPLIANCE role as well. */
   declare readonly username: pulumi.Output<string | undefined>;
@@ -63,7 +63,7 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
   declare readonly hardQuota: pulumi.Output<string | undefined>;
   /** Percent of the hard quota at which HCP warns, 10-95 (default: the tenant's namespace defaults, 85). */
   declare readonly softQuota: pulumi.Output<number | undefined>;
-  /** MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects. */
+  /** MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects; it is refused before any call unless `deletionPolicy` `delete` is in the state, since a kept namespace keeps its name. */
   declare readonly hashScheme: pulumi.Output<
     "MD5" | "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512" | "RIPEMD-160" | undefined
   >;
@@ -81,7 +81,7 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
   declare readonly customMetadataIndexingEnabled: pulumi.Output<boolean | undefined>;
   /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the namespaces it creates; it is never shown here. */
   declare readonly tags: pulumi.Output<string[] | undefined>;
-  /** What `pulumi destroy`, removing the resource or a replacement does: `delete` (default) deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted); `retain` leaves the namespace and its objects as they are and only forgets it. It acts from the state: it must be recorded by an earlier `up`. */
+  /** What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "retain" | undefined>;
   /** The namespace's UUID, assigned by HCP. */
   declare readonly namespaceId: pulumi.Output<string>;
@@ -126,7 +126,7 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
         name,
         "HcpNamespace",
       ),
-      withSecretOutputs(opts, secrets),
+      withRetainUnless(withSecretOutputs(opts, secrets), args.deletionPolicy, ["delete"]),
       "hcp",
       "HcpNamespace",
     );

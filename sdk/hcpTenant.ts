@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import provider = require("../provider/entry/hcpTenant");
 
-import { resourceProps, withSecretOutputs } from "./outputs";
+import { resourceProps, withRetainUnless, withSecretOutputs } from "./outputs";
 
 export interface HcpTenantArgs {
   /** 1-63 letters, digits and inner hyphens, not starting with `xn--` and not a reserved word (admin, default, www…); it becomes the tenant's host name. Compared case-insensitively. A change replaces the tenant. */
@@ -46,13 +46,13 @@ export interface HcpTenantArgs {
   forcePasswordChange?: pulumi.Input<boolean>;
   /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
-  /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect). */
+  /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `retain` (the default) leaves the tenant and its data as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces). It acts from the state: `delete` must be stored by an earlier `up` (a `pulumi destroy` right after setting it still only forgets). */
   deletionPolicy?: pulumi.Input<"delete" | "retain">;
   /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
   account?: pulumi.Input<string>;
 }
 
-/** A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST), deleted when destroyed unless `deletionPolicy` is `retain`. The resource id: The tenant's name. */
+/** A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name. */
 export class HcpTenant extends pulumi.dynamic.Resource {
   /** 1-63 letters, digits and inner hyphens, not starting with `xn--` and not a reserved word (admin, default, www…); it becomes the tenant's host name. Compared case-insensitively. A change replaces the tenant. */
   declare readonly name: pulumi.Output<string>;
@@ -94,7 +94,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;
   /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect). */
+  /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `retain` (the default) leaves the tenant and its data as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces). It acts from the state: `delete` must be stored by an earlier `up` (a `pulumi destroy` right after setting it still only forgets). */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "retain" | undefined>;
   /** The tenant's UUID, assigned by HCP. */
   declare readonly tenantId: pulumi.Output<string>;
@@ -143,7 +143,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
         name,
         "HcpTenant",
       ),
-      withSecretOutputs(opts, secrets),
+      withRetainUnless(withSecretOutputs(opts, secrets), args.deletionPolicy, ["delete"]),
       "hcp",
       "HcpTenant",
     );

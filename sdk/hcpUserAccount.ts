@@ -3,10 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 
 import provider = require("../provider/entry/hcpUserAccount");
 
-import { resourceProps, withSecretOutputs } from "./outputs";
+import { resourceProps, withRetainUnless, withSecretOutputs } from "./outputs";
 
 export interface HcpUserAccountArgs {
-  /** The tenant's name, compared case-insensitively. A change replaces the account (a new one in the new tenant, then the old one deleted). */
+  /** The tenant's name, compared case-insensitively. A change replaces the account: a new one in the new tenant, then the old one forgotten (disabled or deleted when `deletionPolicy` says so). */
   tenant: pulumi.Input<string>;
   /** A tenant-level account with the SECURITY role (e.g. the tenant's initial user), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in. */
   signInUsername?: pulumi.Input<string>;
@@ -24,19 +24,21 @@ export interface HcpUserAccountArgs {
   enabled?: pulumi.Input<boolean>;
   /** The account's roles: any of ADMINISTRATOR, COMPLIANCE, MONITOR, SECURITY (any case); compared as a set; an empty list removes them all (default none). */
   roles?: pulumi.Input<pulumi.Input<string>[]>;
-  /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique). */
+  /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique), so it is refused before any call unless `deletionPolicy` `delete` is in the state. */
   localAuthentication?: pulumi.Input<boolean>;
   /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
   password?: pulumi.Input<string>;
   /** Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password. */
   forcePasswordChange?: pulumi.Input<boolean>;
+  /** What `pulumi destroy`, removing the resource or a replacement does to the account: `retain` (the default) leaves it as it is and only forgets it, which the plan shows as `delete [retain]`; `disable` disables it (it can no longer sign in) and forgets it, which the plan shows as a delete; `delete` deletes it in HCP (HCP refuses to delete or disable the tenant's last enabled, locally authenticated SECURITY account). It acts from the state: it must be stored by an earlier `up`. */
+  deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
   account?: pulumi.Input<string>;
 }
 
-/** A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. Its password is used only when the account is made; HCP never returns it. Destroying the resource deletes the account (HCP refuses to delete the tenant's last enabled, locally authenticated SECURITY account). The resource id: The account's userGUID (a UUID HCP assigns), which a rename keeps. */
+/** A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. Its password is used only when the account is made; HCP never returns it. Removing or destroying it only forgets it, unless `deletionPolicy` `disable` or `delete` is in the state. The resource id: The account's userGUID (a UUID HCP assigns), which a rename keeps. */
 export class HcpUserAccount extends pulumi.dynamic.Resource {
-  /** The tenant's name, compared case-insensitively. A change replaces the account (a new one in the new tenant, then the old one deleted). */
+  /** The tenant's name, compared case-insensitively. A change replaces the account: a new one in the new tenant, then the old one forgotten (disabled or deleted when `deletionPolicy` says so). */
   declare readonly tenant: pulumi.Output<string>;
   /** A tenant-level account with the SECURITY role (e.g. the tenant's initial user), used to sign in at `<tenant>.<domain>`. Without it the system-level account (`hcp:username`) is used, which works only where the tenant allows administration by system-level accounts. Not a setting: never compared, only kept so refresh and destroy can sign in. */
   declare readonly signInUsername: pulumi.Output<string | undefined>;
@@ -54,12 +56,14 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
   declare readonly enabled: pulumi.Output<boolean | undefined>;
   /** The account's roles: any of ADMINISTRATOR, COMPLIANCE, MONITOR, SECURITY (any case); compared as a set; an empty list removes them all (default none). */
   declare readonly roles: pulumi.Output<string[] | undefined>;
-  /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique). */
+  /** true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique), so it is refused before any call unless `deletionPolicy` `delete` is in the state. */
   declare readonly localAuthentication: pulumi.Output<boolean | undefined>;
   /** The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error. */
   declare readonly password: pulumi.Output<string | undefined>;
   /** Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password. */
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;
+  /** What `pulumi destroy`, removing the resource or a replacement does to the account: `retain` (the default) leaves it as it is and only forgets it, which the plan shows as `delete [retain]`; `disable` disables it (it can no longer sign in) and forgets it, which the plan shows as a delete; `delete` deletes it in HCP (HCP refuses to delete or disable the tenant's last enabled, locally authenticated SECURITY account). It acts from the state: it must be stored by an earlier `up`. */
+  declare readonly deletionPolicy: pulumi.Output<"delete" | "disable" | "retain" | undefined>;
   /** The account's userGUID, assigned by HCP. */
   declare readonly userGuid: pulumi.Output<string>;
   /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
@@ -85,6 +89,7 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
           "localAuthentication",
           "password",
           "forcePasswordChange",
+          "deletionPolicy",
           "userGuid",
           "account",
         ],
@@ -92,7 +97,7 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
         name,
         "HcpUserAccount",
       ),
-      withSecretOutputs(opts, secrets),
+      withRetainUnless(withSecretOutputs(opts, secrets), args.deletionPolicy, ["delete", "disable"]),
       "hcp",
       "HcpUserAccount",
     );

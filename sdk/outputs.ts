@@ -38,3 +38,18 @@ export function withSecretOutputs(
   if (secretKeys.length === 0) return opts;
   return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretKeys] };
 }
+
+/**
+ * `retainOnDelete` from the deletion policy, so the plan of a removal says what will happen: set unless the
+ * policy is one under which the provider acts (`acting`). An option the program sets itself wins; a policy
+ * that is not a plain value leaves it unset, and the provider then decides from the policy in state.
+ */
+export function withRetainUnless(
+  opts: pulumi.CustomResourceOptions | undefined,
+  policy: unknown,
+  acting: readonly string[],
+): pulumi.CustomResourceOptions | undefined {
+  if (opts?.retainOnDelete !== undefined) return opts;
+  if (policy !== undefined && (typeof policy !== "string" || acting.includes(policy))) return opts;
+  return { ...opts, retainOnDelete: true };
+}

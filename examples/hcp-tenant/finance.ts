@@ -4,6 +4,8 @@ import { getHcpChargebackReport, HcpConsoleSecurity, HcpTenant } from "tenant-es
 export interface HcpFinanceArgs {
   /** Password of the tenant's initial user lgreen (a secret). */
   initialUserPassword: pulumi.Input<string>;
+  /** What removing or destroying the tenant does once an `up` has stored it: `retain` (default) or `delete`. */
+  deletionPolicy?: "delete" | "retain";
 }
 
 /**
@@ -32,6 +34,7 @@ export function hcpFinance(args: HcpFinanceArgs) {
     initialUserName: "lgreen",
     initialUserPassword: args.initialUserPassword,
     forcePasswordChange: false,
+    deletionPolicy: args.deletionPolicy,
   });
 
   const consoleSecurity = new HcpConsoleSecurity("finance-console-security", {

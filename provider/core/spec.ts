@@ -73,6 +73,12 @@ export interface ResourceSpec {
   properties: Record<string, PropertySpec>;
   /** The input that names the object in error messages, where it is not `name`, `login` or `tenant`. */
   subject?: string;
+  /**
+   * The `deletionPolicy` values under which removing the resource calls its provider (to delete or disable
+   * the object). With any other value, or none, the SDK sets `retainOnDelete`: the plan shows the removal
+   * as `delete [retain]`, and the engine only forgets the object.
+   */
+  retainUnlessPolicy?: readonly string[];
   /** Rules across properties, and rules that need the previous inputs. */
   check?: (v: Validator, news: Record<string, unknown>, olds: Record<string, unknown>) => void;
 }

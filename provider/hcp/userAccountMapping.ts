@@ -2,6 +2,7 @@ import { jsonEqual, plain } from "../core/normalise";
 import { managedKeys, type PropertyRules } from "../core/resource";
 import type { UserAccount } from "./namespaceApi";
 import type { SignIn } from "./provider";
+import type { accountDeletionPolicies } from "./specs/hcpUserAccount";
 
 /** Pure mapping between HcpUserAccount inputs and the MAPI userAccount. */
 
@@ -19,6 +20,7 @@ export interface HcpUserAccountInputs {
   /** The account's initial password: create only, never an output. */
   password?: string;
   forcePasswordChange?: boolean;
+  deletionPolicy?: (typeof accountDeletionPolicies)[number];
 }
 
 export interface HcpUserAccountOutputs extends HcpUserAccountInputs {
@@ -81,6 +83,7 @@ export function accountOutputs(
     forcePasswordChange: managed.forcePasswordChange,
     // Choice: the password is carried forward (the SDK stores it encrypted) so a refreshed plan does not list it.
     password: managed.password,
+    deletionPolicy: managed.deletionPolicy,
   };
   const outputs: Record<string, unknown> = { userGuid: account.userGUID };
   for (const key of managedKeys(managed, rules)) {

@@ -65,6 +65,9 @@ export function sdkModule(spec: ResourceSpec): string {
   const outputs = entries.filter(([, p]) => !p.isId).map(([name]) => name);
   const secrets = entries.filter(([, p]) => p.secret).map(([name]) => name);
   const ids = entries.filter(([, p]) => p.isId).map(([name]) => `    this.${name} = this.id;\n`);
+  const options = spec.retainUnlessPolicy
+    ? `withRetainUnless(withSecretOutputs(opts, secrets), args.deletionPolicy, ${JSON.stringify(spec.retainUnlessPolicy)})`
+    : "withSecretOutputs(opts, secrets)";
   const body = `export interface ${spec.type}Args {
 ${entries
   .filter(([, p]) => isInput(p))
@@ -79,7 +82,7 @@ ${entries.map(([name, p]) => outputMember(name, p)).join("")}
       provider,
       name,
       resourceProps(args, ${JSON.stringify(outputs)}, secrets, name, "${spec.type}"),
-      withSecretOutputs(opts, secrets),
+      ${options},
       "${spec.module}",
       "${spec.type}",
     );
@@ -96,7 +99,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import provider = require("../provider/entry/${spec.entry}");
 
-import { resourceProps, withSecretOutputs } from "./outputs";
+import { resourceProps, ${spec.retainUnlessPolicy ? "withRetainUnless, " : ""}withSecretOutputs } from "./outputs";
 ${types}
 ${body}`;
 }

@@ -4,6 +4,7 @@ import { startHcpEmulator } from "../../emulator/hcp/server";
 import type { HcpInfo, RunningServer } from "../../emulator/types";
 import { changedResources as changed, TestStack } from "../support/engine";
 import { HcpApi } from "../support/hcpApi";
+import { previewPlan } from "../support/plan";
 import { hcpStackConfig } from "../support/stackConfig";
 
 const initialPassword = "Start-123-finance";
@@ -126,7 +127,25 @@ describe("end to end on the real engine: the HCP seed's Finance tenant", functio
     expect(text).to.not.include(initialPassword);
   });
 
-  it("refuses to delete the tenant while it owns a namespace, then deletes it once it is empty", async () => {
+  /** Whether the state marks the tenant retainOnDelete: then its removal and destroy only forget it. */
+  const retained = async () => {
+    const { deployment } = JSON.parse(await stack.exportState()) as {
+      deployment: { resources: { urn: string; retainOnDelete?: boolean }[] };
+    };
+    return deployment.resources.find((r) => r.urn.endsWith("::finance"))?.retainOnDelete === true;
+  };
+
+  it("without a deletionPolicy, the state marks the tenant retainOnDelete: removing or destroying it only forgets it", async () => {
+    expect(await retained()).to.equal(true);
+  });
+
+  it("with deletionPolicy delete stored, refuses to delete the tenant while it owns a namespace, then deletes it once it is empty", async () => {
+    await stack.mustRun(["config", "set", "financeDeletionPolicy", "delete"]);
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "finance", op: "update", properties: ["deletionPolicy"] },
+    ]);
+    await stack.up();
+    expect(await retained()).to.equal(false);
     await api.control("POST", "/_emulator/namespaces", {
       tenant: "Finance",
       name: "invoices",

@@ -145,28 +145,30 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
     });
   }
 
-  it("plans a replacement, the old namespace deleted first, for a new hash scheme; in place for a rename", async () => {
-    await stack.mustRun([
-      "config",
-      "set",
-      "declare",
-      "--",
-      JSON.stringify({ namespace: { hashScheme: "SHA-512" } }),
+  const declare = (declared: object) =>
+    stack.mustRun(["config", "set", "declare", "--", JSON.stringify(declared)]);
+
+  it("refuses a new hash scheme at preview while the old namespace would be kept; with deletionPolicy delete stored, plans the replacement, old namespace first; in place for a rename", async () => {
+    await declare({ namespace: { hashScheme: "SHA-512" } });
+    const refused = await stack.run(["preview"]);
+    expect(refused.code).to.not.equal(0);
+    expect(refused.stdout + refused.stderr).to.include(
+      'hashScheme can change only by replacing the namespace, which only forgets the old namespace unless deletionPolicy "delete" is in the state',
+    );
+    await declare({ namespace: { deletionPolicy: "delete" } });
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "invoices", op: "update", properties: ["deletionPolicy"] },
     ]);
+    await stack.up();
+    await declare({ namespace: { deletionPolicy: "delete", hashScheme: "SHA-512" } });
     expect(await previewPlan(stack)).to.deep.equal([
       { name: "invoices", op: "replace", properties: ["hashScheme"], deleteFirst: true },
     ]);
-    await stack.mustRun([
-      "config",
-      "set",
-      "declare",
-      "--",
-      JSON.stringify({ namespace: { name: "receipts" } }),
-    ]);
+    await declare({ namespace: { deletionPolicy: "delete", name: "receipts" } });
     expect(await previewPlan(stack)).to.deep.equal([
       { name: "invoices", op: "update", properties: ["name"] },
     ]);
-    await stack.mustRun(["config", "rm", "declare"]);
+    await declare({ namespace: { deletionPolicy: "delete" } });
   });
 
   it("keeps every password out of state, export and output", async () => {
@@ -179,7 +181,12 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
       expect(text).to.not.include(secret);
   });
 
-  it("refuses to destroy the namespace while it holds objects, naming them; destroys everything once it is empty", async () => {
+  it("with deletionPolicy delete stored, refuses to destroy the namespace while it holds objects, naming them; destroys it and the tenant once it is empty", async () => {
+    await declare({ tenant: { deletionPolicy: "delete" }, namespace: { deletionPolicy: "delete" } });
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "tenant", op: "update", properties: ["deletionPolicy"] },
+    ]);
+    await stack.up();
     await api.control("POST", "/_emulator/namespaces/Records/invoices/objects", { count: 3 });
     const refused = await stack.run(["destroy", "--yes", "--skip-preview"]);
     expect(refused.code).to.not.equal(0);
@@ -190,7 +197,7 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
     expect((await api.admin("GET", "/mapi/tenants/Records")).status).to.equal(404);
   });
 
-  it("adopts a tenant, accounts and a namespace made through MAPI with no write call, then plans nothing", async () => {
+  it("adopts a tenant, accounts and a namespace made through MAPI with no write call, then plans nothing; destroy leaves them", async () => {
     await accepted(
       api.admin("PUT", `/mapi/tenants?username=security&password=${initialPassword}`, {
         name: "Archive",
@@ -243,7 +250,8 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
       expect(writesSince(log, from)).to.deep.equal([]);
       expect(await previewPlan(adopter, { refresh: true })).to.deep.equal([]);
       await adopter.destroy();
-      expect((await api.admin("GET", "/mapi/tenants/Archive")).status).to.equal(404);
+      expect(writesSince(log, from)).to.deep.equal([]);
+      expect((await asAdmin("archive", "GET", "/namespaces/invoices")).status).to.equal(200);
     } finally {
       adopter.remove();
     }

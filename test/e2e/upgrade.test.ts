@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import { loadEstate } from "../../sdk/estate";
 import { repoRoot, TestStack } from "../support/engine";
+import { HcpApi } from "../support/hcpApi";
 import { previewPlan } from "../support/plan";
 import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 
@@ -135,5 +136,17 @@ describe("end to end on the real engine: upgrading a stack deployed by the previ
     expect(await previewPlan(stack)).to.deep.equal([
       { name: "acronis-acme-ltd", op: "update", properties: ["name"] },
     ]);
+  });
+
+  it("removing the HCP tenant the previous release made plans a delete the engine only forgets; up keeps it", async () => {
+    delete estate.hcp;
+    writeEstate();
+    expect((await previewPlan(stack)).filter((change) => change.name.startsWith("hcp-"))).to.deep.equal([
+      { name: "hcp-finance", op: "delete", properties: [], retain: true },
+      { name: "hcp-finance-console-security", op: "delete", properties: [] },
+    ]);
+    await stack.up();
+    expect((await new HcpApi(emulators.hcp).admin("GET", "/mapi/tenants/finance")).status).to.equal(200);
+    expect([...(await stateIds()).keys()].filter((name) => name.startsWith("hcp-"))).to.deep.equal([]);
   });
 });

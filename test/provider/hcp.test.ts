@@ -149,7 +149,7 @@ describe("HCP providers against the emulator", function () {
   }
 
   describe("HcpTenant", () => {
-    it("creates the seed's Finance tenant, reads back the same shape, updates in place and deletes", async () => {
+    it("creates the seed's Finance tenant, reads back the same shape, updates in place, forgets without a policy and deletes with one", async () => {
       const tenants = await configured(new HcpTenantProvider());
       expect((await tenants.check({} as never, financeTenantInputs as never)).failures).to.deep.equal([]);
       const created = await tenants.create(financeTenantInputs as never);
@@ -198,7 +198,11 @@ describe("HCP providers against the emulator", function () {
         tags: ["pdgrey"],
       });
 
+      // Without deletionPolicy in state, removal only forgets the tenant.
       await tenants.delete("Finance", updated as never);
+      await tenants.delete("Finance", { ...updated, deletionPolicy: "retain" } as never);
+      expect(await system.tenantExists("Finance")).to.equal(true);
+      await tenants.delete("Finance", { ...updated, deletionPolicy: "delete" } as never);
       expect(await system.tenantExists("Finance")).to.equal(false);
       expect(await tenants.read("Finance", updated as never)).to.deep.equal({});
     });
@@ -214,7 +218,7 @@ describe("HCP providers against the emulator", function () {
       expect(drift).to.deep.include({ changes: true, replaces: [] });
       const repaired = (await tenants.update(id, read.props as never, inputs as never)).outs as Props;
       expect(repaired).to.deep.include({ hardQuota: "100.00 GB", tags: ["a"], softQuota: 85 });
-      await tenants.delete(id, repaired as never);
+      await tenants.delete(id, { ...repaired, deletionPolicy: "delete" } as never);
     });
 
     it("asks for replacement on a rename but not on a change of case", async () => {
@@ -225,7 +229,7 @@ describe("HCP providers against the emulator", function () {
       expect(await tenants.diff(id, outs as never, { ...inputs, name: `${id}b` } as never)).to.deep.include({
         replaces: ["name"],
       });
-      await tenants.delete(id, outs as never);
+      await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
     });
 
     it("refuses to delete while a namespace exists, naming the count, then deletes once it is gone", async () => {
@@ -234,7 +238,7 @@ describe("HCP providers against the emulator", function () {
       await control("POST", "/_emulator/namespaces", { tenant: id, name: "ns2" });
       let refusal: unknown;
       try {
-        await tenants.delete(id, outs as never);
+        await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
       } catch (err) {
         refusal = err;
       }
@@ -245,7 +249,7 @@ describe("HCP providers against the emulator", function () {
       expect(await system.tenantExists(id)).to.equal(true);
       await control("DELETE", `/_emulator/namespaces/${id}/ns1`);
       await control("DELETE", `/_emulator/namespaces/${id}/ns2`);
-      await tenants.delete(id, outs as never);
+      await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
       expect(await system.tenantExists(id)).to.equal(false);
     });
 
@@ -284,7 +288,7 @@ describe("HCP providers against the emulator", function () {
       expect((weak as Error).message)
         .to.match(/HTTP 400: Invalid 'password'/)
         .and.not.include("zzzzzzzz");
-      await tenants.delete(id, outs as never);
+      await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
     });
 
     it("reaches HCP only with a trusted certificate, unless verification is turned off", async () => {
@@ -355,7 +359,7 @@ describe("HCP providers against the emulator", function () {
         logoutOnInactive: 10,
         loginMessage: "",
       });
-      await tenants.delete("Finance", finance.outs as never);
+      await tenants.delete("Finance", { ...finance.outs, deletionPolicy: "delete" } as never);
     });
 
     it("explains a refusal of the system-level account, and uses it once the tenant allows administration", async () => {
@@ -374,7 +378,7 @@ describe("HCP providers against the emulator", function () {
       const created = await provider.create({ tenant: id, minimumPasswordLength: 8 } as never);
       expect(created.outs).to.deep.equal({ tenant: id, minimumPasswordLength: 8 });
       await provider.delete(id, created.outs as never);
-      await tenants.delete(id, outs as never);
+      await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
     });
 
     it("names the account on bad credentials, without the password", async () => {
@@ -387,7 +391,7 @@ describe("HCP providers against the emulator", function () {
       expect((wrong as Error).message)
         .to.include(`the account "${id}-sec"`)
         .and.not.include("Wrong-pass1");
-      await tenants.delete(id, outs as never);
+      await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
     });
 
     it("reads as gone once the tenant is deleted out of band, and deletes without complaint", async () => {
@@ -429,7 +433,7 @@ describe("HCP providers against the emulator", function () {
         denyAddresses: [],
         allowIfInBothLists: true,
       });
-      await tenants.delete(id, tenantOuts as never);
+      await tenants.delete(id, { ...tenantOuts, deletionPolicy: "delete" } as never);
     });
 
     it("HcpTenantContactInfo: full CRUD with drift, emptied on delete", async () => {
@@ -460,7 +464,7 @@ describe("HCP providers against the emulator", function () {
         city: "",
         emailAddress: "",
       });
-      await tenants.delete(id, tenantOuts as never);
+      await tenants.delete(id, { ...tenantOuts, deletionPolicy: "delete" } as never);
     });
 
     it("HcpTenantEmailNotification: one recipient stays a list; defaults come back on delete", async () => {
@@ -485,7 +489,7 @@ describe("HCP providers against the emulator", function () {
       expect(read.props).to.deep.equal(outs);
       await provider.delete(id, outs as never);
       expect(await admin.getEmailNotification(id)).to.deep.equal(before);
-      await tenants.delete(id, tenantOuts as never);
+      await tenants.delete(id, { ...tenantOuts, deletionPolicy: "delete" } as never);
     });
 
     it("HcpNamespaceDefaults: sets, reads, and restores defaults capped by the tenant quota", async () => {
@@ -527,7 +531,7 @@ describe("HCP providers against the emulator", function () {
         optimizedFor: "DEFAULT",
         versioningSettings: { enabled: false, prune: false, pruneDays: 0, useDeleteMarkers: false },
       });
-      await tenants.delete(id, tenantOuts as never);
+      await tenants.delete(id, { ...tenantOuts, deletionPolicy: "delete" } as never);
     });
 
     it("HcpTenantPermissions: HCP's implied permissions cause no diff; all six come back on delete", async () => {
@@ -550,7 +554,7 @@ describe("HCP providers against the emulator", function () {
         "SEARCH",
         "WRITE",
       ]);
-      await tenants.delete(id, tenantOuts as never);
+      await tenants.delete(id, { ...tenantOuts, deletionPolicy: "delete" } as never);
     });
   });
 
@@ -625,7 +629,7 @@ describe("HCP providers against the emulator", function () {
       expect(await getHcpChargebackReport(monitor, id, { ...query, format: "csv" })).to.deep.equal(xml);
       expect(await getHcpChargebackReport(monitor, id, { ...query, format: "json" })).to.deep.equal(xml);
       for (const ns of ["finance", "hr"]) await control("DELETE", `/_emulator/namespaces/${id}/${ns}`);
-      await tenants.delete(id, outs as never);
+      await tenants.delete(id, { ...outs, deletionPolicy: "delete" } as never);
     });
   });
 });

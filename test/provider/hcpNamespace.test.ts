@@ -77,7 +77,12 @@ describe("HcpNamespace provider against the emulator", function () {
       enterpriseMode: false,
     });
 
+    // Without deletionPolicy in state, removal only forgets the namespace.
+    const writes = hcp.logLength();
     await namespaces.delete(created.id, updated as never);
+    expect(hcp.writesSince(writes)).to.deep.equal([]);
+    expect((await mapi(tenant, "GET", "/bills")).status).to.equal(200);
+    await namespaces.delete(created.id, { ...updated, deletionPolicy: "delete" } as never);
     expect((await mapi(tenant, "GET", "/bills")).status).to.equal(404);
     expect(await namespaces.read(created.id, updated as never)).to.deep.equal({});
   });
@@ -98,7 +103,7 @@ describe("HcpNamespace provider against the emulator", function () {
     });
     const repaired = (await namespaces.update(id, read.props as never, inputs as never)).outs as Props;
     expect(repaired).to.deep.include({ name: "invoices", softQuota: 85, tags: ["a"] });
-    await namespaces.delete(id, repaired as never);
+    await namespaces.delete(id, { ...repaired, deletionPolicy: "delete" } as never);
   });
 
   it("plans a replacement, old one first, for a new hash scheme or tenant; never for a rename or a case change", async () => {
@@ -117,14 +122,16 @@ describe("HcpNamespace provider against the emulator", function () {
     expect((await diff({ name: "INVOICES", tenant: String(inputs.tenant).toUpperCase() })).changes).to.equal(
       false,
     );
-    await namespaces.delete(id, outs as never);
+    await namespaces.delete(id, { ...outs, deletionPolicy: "delete" } as never);
   });
 
   it("refuses to delete a namespace that holds objects, naming the count; retain only forgets it", async () => {
     const { tenant, inputs } = await setting();
     const { id, outs } = await namespaces.create(inputs as never);
     await hcp.api.control("POST", `/_emulator/namespaces/${tenant}/invoices/objects`, { count: 4 });
-    const refused = await namespaces.delete(id, outs as never).catch((e: Error) => e);
+    const refused = await namespaces
+      .delete(id, { ...outs, deletionPolicy: "delete" } as never)
+      .catch((e: Error) => e);
     expect(String(refused)).to.match(/holds 4 object\(s\).*nothing was deleted.*deletionPolicy to "retain"/);
     expect(ok(await mapi(tenant, "GET", "/invoices"))).to.include({ name: "invoices" });
     await namespaces.delete(id, { ...outs, deletionPolicy: "retain" } as never);
@@ -202,7 +209,7 @@ describe("HcpNamespace provider against the emulator", function () {
   it("reads a namespace of a deleted tenant as gone", async () => {
     const { tenant, inputs } = await setting();
     const { id, outs } = await namespaces.create(inputs as never);
-    await namespaces.delete(id, outs as never);
+    await namespaces.delete(id, { ...outs, deletionPolicy: "delete" } as never);
     ok(await hcp.api.admin("DELETE", `/mapi/tenants/${tenant}`));
     expect(await namespaces.read(id, outs as never)).to.deep.equal({});
   });

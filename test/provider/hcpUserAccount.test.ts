@@ -75,7 +75,7 @@ describe("HcpUserAccount provider against the emulator", function () {
     });
     expect(updated.userGuid).to.equal(created.id);
 
-    await accounts.delete(created.id, updated as never);
+    await accounts.delete(created.id, { ...updated, deletionPolicy: "delete" } as never);
     expect((await asSecurity(tenant, "GET", "/jroe")).status).to.equal(404);
     expect(await accounts.read(created.id, updated as never)).to.deep.equal({});
   });
@@ -97,7 +97,7 @@ describe("HcpUserAccount provider against the emulator", function () {
     expect((await accounts.diff(id, read.props as never, inputs as never)).changes).to.equal(true);
     const repaired = (await accounts.update(id, read.props as never, inputs as never)).outs as Props;
     expect(repaired).to.deep.include({ username: "jdoe", roles: ["MONITOR"], description: "a" });
-    await accounts.delete(id, repaired as never);
+    await accounts.delete(id, { ...repaired, deletionPolicy: "delete" } as never);
   });
 
   it("replaces the account, old one first, for a change of authentication; never for a case change", async () => {
@@ -110,7 +110,7 @@ describe("HcpUserAccount provider against the emulator", function () {
     });
     expect(await diff({ tenant: "elsewhere" })).to.deep.include({ replaces: ["tenant"] });
     expect((await diff({ username: "JDOE" })).changes).to.equal(false);
-    await accounts.delete(id, outs as never);
+    await accounts.delete(id, { ...outs, deletionPolicy: "delete" } as never);
   });
 
   it("adopts an account made through MAPI with no write, then writes only the differences", async () => {
@@ -166,13 +166,33 @@ describe("HcpUserAccount provider against the emulator", function () {
     expect(ok(await asSecurity(tenant, "GET", "/jdoe?verbose=true"))).to.include({
       localAuthentication: false,
     });
+    await accounts.delete(id, { ...outs, deletionPolicy: "delete" } as never);
+  });
+
+  it("forgets the account without a policy in state, disables it with `disable` (one POST), deletes it with `delete`", async () => {
+    const { tenant, inputs } = await setting();
+    const { id, outs } = await accounts.create(inputs as never);
+    const before = hcp.logLength();
     await accounts.delete(id, outs as never);
+    await accounts.delete(id, { ...outs, deletionPolicy: "retain" } as never);
+    expect(hcp.writesSince(before)).to.deep.equal([]);
+    expect(ok(await asSecurity(tenant, "GET", "/jdoe"))).to.include({ enabled: true });
+    await accounts.delete(id, { ...outs, deletionPolicy: "disable" } as never);
+    expect(hcp.writesSince(before)).to.deep.equal([`POST /mapi/tenants/${tenant}/userAccounts/jdoe`]);
+    expect(ok(await asSecurity(tenant, "GET", "/jdoe"))).to.include({ enabled: false });
+    // An account already disabled is left as it is.
+    await accounts.delete(id, { ...outs, deletionPolicy: "disable" } as never);
+    expect(hcp.writesSince(before)).to.have.length(1);
+    await accounts.delete(id, { ...outs, deletionPolicy: "delete" } as never);
+    expect((await asSecurity(tenant, "GET", "/jdoe")).status).to.equal(404);
   });
 
   it("explains why HCP keeps the last SECURITY account", async () => {
     const { tenant, inputs } = await setting({ username: "security", adopt: true, password: undefined });
     const { id, outs } = await accounts.create(inputs as never);
-    const refused = await accounts.delete(id, outs as never).catch((e: Error) => e);
+    const refused = await accounts
+      .delete(id, { ...outs, deletionPolicy: "delete" } as never)
+      .catch((e: Error) => e);
     expect(String(refused)).to.match(/last enabled, locally authenticated account with the SECURITY role/);
     expect((await asSecurity(tenant, "GET", "/security")).status).to.equal(200);
   });

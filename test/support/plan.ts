@@ -10,6 +10,8 @@ export interface PlannedChange {
   properties: string[];
   /** Replacements only: the old object is deleted before its replacement is created. */
   deleteFirst?: boolean;
+  /** Deletes and replacements of a resource with `retainOnDelete` in state: the engine only forgets the object (`[retain]`). */
+  retain?: true;
 }
 
 interface JsonStep {
@@ -17,7 +19,7 @@ interface JsonStep {
   urn: string;
   diffReasons?: string[];
   detailedDiff?: Record<string, unknown> | null;
-  oldState?: { inputs?: Record<string, unknown> };
+  oldState?: { inputs?: Record<string, unknown>; retainOnDelete?: boolean };
   newState?: { inputs?: Record<string, unknown> };
 }
 
@@ -44,6 +46,7 @@ export async function previewPlan(stack: TestStack, options: { refresh?: boolean
         change.properties = changedPaths(s.oldState.inputs ?? {}, s.newState.inputs ?? {}).sort();
       if (s.op === "replace")
         change.deleteFirst = position("delete-replaced", s.urn) < position("create-replacement", s.urn);
+      if ((s.op === "delete" || s.op === "replace") && s.oldState?.retainOnDelete) change.retain = true;
       return change;
     })
     .sort((a, b) => a.name.localeCompare(b.name));

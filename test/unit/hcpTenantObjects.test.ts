@@ -12,6 +12,7 @@ import {
   versioningBody,
 } from "../../provider/hcp/namespaceMapping";
 import { hcpNamespaceSpec } from "../../provider/hcp/specs/hcpNamespace";
+import { hcpTenantSpec } from "../../provider/hcp/specs/hcpTenant";
 import { hcpUserAccountSpec } from "../../provider/hcp/specs/hcpUserAccount";
 import {
   accountPasswordProblem,
@@ -168,7 +169,7 @@ describe("HCP namespace and account checks", () => {
   const failures = (spec: typeof hcpNamespaceSpec, news: object, olds: object = {}) =>
     validateInputs(spec, olds, news).map((f) => `${f.property}: ${f.reason}`);
 
-  it("refuses a return to enterprise mode, indexing without search, and a retained replacement", () => {
+  it("refuses a return to enterprise mode, indexing without search, and a replacement that would keep the old namespace", () => {
     expect(
       failures(
         hcpNamespaceSpec,
@@ -183,8 +184,13 @@ describe("HCP namespace and account checks", () => {
     );
     const retained = { ...base, deletionPolicy: "retain", hashScheme: "MD5" };
     expect(failures(hcpNamespaceSpec, { ...retained, hashScheme: "SHA-1" }, retained)[0]).to.match(
-      /^hashScheme: .*retain/,
+      /^hashScheme: .*only forgets the old namespace unless deletionPolicy "delete" is in the state/,
     );
+    // Without a policy in state the old namespace is kept as well; with `delete` the replacement may go ahead.
+    const unset = { ...base, hashScheme: "MD5" };
+    expect(failures(hcpNamespaceSpec, { ...unset, hashScheme: "SHA-1" }, unset)[0]).to.match(/^hashScheme: /);
+    const deleting = { ...base, deletionPolicy: "delete", hashScheme: "MD5" };
+    expect(failures(hcpNamespaceSpec, { ...deleting, hashScheme: "SHA-1" }, deleting)).to.deep.equal([]);
     expect(failures(hcpNamespaceSpec, { ...base, password: undefined })[0]).to.match(
       /^password: password is required with username/,
     );
@@ -201,6 +207,18 @@ describe("HCP namespace and account checks", () => {
     expect(
       failures(hcpUserAccountSpec, { ...account, password: "x", signInUsername: "s" }),
     ).to.include.members(["signInPassword: signInPassword is required with signInUsername"]);
+  });
+
+  it("refuses a switch of localAuthentication that would keep the old account under its name, unless deletionPolicy delete is stored", () => {
+    const account = { tenant: "t", username: "jdoe", fullName: "J", password: "Abc-1234" };
+    const radius = { ...account, localAuthentication: false, password: undefined };
+    for (const deletionPolicy of [undefined, "retain", "disable"])
+      expect(failures(hcpUserAccountSpec, radius, { ...account, deletionPolicy })).to.deep.equal([
+        'localAuthentication: localAuthentication can change only by replacing the account, which only forgets or disables the old account unless deletionPolicy "delete" is in the state (the kept account keeps the username): set deletionPolicy "delete" and run `pulumi up` first',
+      ]);
+    expect(failures(hcpUserAccountSpec, radius, { ...account, deletionPolicy: "delete" })).to.deep.equal([]);
+    // In another tenant the kept account is no obstacle.
+    expect(failures(hcpUserAccountSpec, { ...radius, tenant: "u" }, account)).to.deep.equal([]);
   });
 
   it("never repeats a refused password in its reason (property)", () => {
@@ -240,7 +258,12 @@ describe("HCP namespace and account specs", () => {
       "tenant:createFirst",
       "localAuthentication:deleteFirst",
     ]);
-    expect(hcpNamespaceSpec.properties.deletionPolicy.default).to.equal("delete");
+    // Without a policy, removal only forgets (the SDK sets retainOnDelete, so the plan says so).
+    for (const spec of [hcpNamespaceSpec, hcpUserAccountSpec, hcpTenantSpec])
+      expect([spec.properties.deletionPolicy.default, spec.retainUnlessPolicy]).to.deep.equal([
+        "retain",
+        spec === hcpUserAccountSpec ? ["delete", "disable"] : ["delete"],
+      ]);
   });
 });
 

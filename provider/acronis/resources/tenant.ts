@@ -23,6 +23,7 @@ import {
 import { AcronisResourceProvider } from "../provider";
 import { type DeclaredTenantKind, type deletionPolicies, maxInternalTagLength } from "../specs/tenantCommon";
 import type { PricingMode, Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
+import { refuseStoppingOthers } from "./unmanagedChildren";
 
 export type ContactInputs = Partial<Record<string, string>>;
 export type DeletionPolicy = (typeof deletionPolicies)[number];
@@ -233,6 +234,8 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
     const tenant = await this.client().getTenant(id);
     if (!tenant) return;
     if (policy === "delete") await this.refuseCascade(tenant);
+    else if (tenant.enabled && this.kind !== "customer")
+      refuseStoppingOthers(this.kind, tenant, await this.client().listChildTenants(tenant.id));
     const disabled = tenant.enabled ? await this.updateTenant(id, { enabled: false }) : tenant;
     if (policy !== "delete") return;
     this.directory().forget(id);

@@ -226,7 +226,8 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
   }
 
   async delete(id: string, props: HcpNamespaceOutputs): Promise<void> {
-    if ((props.deletionPolicy ?? "delete") === "retain") return;
+    // Choice: without a policy in state, removal only forgets (see the spec's deletionPolicy).
+    if (props.deletionPolicy !== "delete") return;
     const { namespaces } = this.api(props);
     await this.unlessTenantGone(props, async () => {
       const namespace = await this.find(namespaces, props.tenant, props.name, id);

@@ -258,7 +258,8 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
   }
 
   async delete(id: string, props: HcpTenantOutputs): Promise<void> {
-    if ((props.deletionPolicy ?? "delete") === "retain") return;
+    // Choice: without a policy in state, removal only forgets (see the spec's deletionPolicy).
+    if (props.deletionPolicy !== "delete") return;
     try {
       await this.systemClient().deleteTenant(id);
     } catch (err) {

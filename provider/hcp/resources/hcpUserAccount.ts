@@ -151,16 +151,25 @@ export class HcpUserAccountProvider
   }
 
   async delete(id: string, props: HcpUserAccountOutputs): Promise<void> {
+    // Choice: without a policy in state, removal only forgets (see the spec's deletionPolicy).
+    const policy = props.deletionPolicy ?? "retain";
+    if (policy === "retain") return;
     const accounts = this.accounts(props);
     await this.unlessTenantGone(signInOf(props), async () => {
       const account = await this.find(accounts, props.tenant, props.username, id);
       if (!account?.username) return true;
       try {
-        await accounts.delete(props.tenant, account.username);
+        if (policy === "delete") await accounts.delete(props.tenant, account.username);
+        else if (account.enabled !== false)
+          await accounts.modify(
+            props.tenant,
+            account.username,
+            accountChangeBody({ ...props, enabled: false }, ["enabled"]),
+          );
       } catch (err) {
         if (!(err instanceof PermissionError) || !/last/i.test(err.vendorMessage ?? "")) throw err;
         throw err.copyWith({
-          explanation: `"${account.username}" is the last enabled, locally authenticated account with the SECURITY role of tenant "${props.tenant}", which HCP keeps: give that role to another account first`,
+          explanation: `"${account.username}" is the last enabled, locally authenticated account with the SECURITY role of tenant "${props.tenant}", which HCP keeps: give that role to another account first, or set deletionPolicy to "retain" to only forget it`,
         });
       }
       return true;

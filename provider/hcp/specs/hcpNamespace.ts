@@ -37,8 +37,9 @@ export const hcpNamespaceSpec: ResourceSpec = {
   entry: "hcpNamespace",
   doc:
     "A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. " +
-    "HCP deletes only empty namespaces: destroying the resource, removing it or replacing it fails while the namespace holds objects, naming how many, unless `deletionPolicy` is `retain`.",
+    "Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many.",
   id: "The namespace's id (a UUID HCP assigns), which a rename keeps.",
+  retainUnlessPolicy: ["delete"],
   properties: {
     tenant: {
       value: { type: "string", minLength: 1, maxLength: 63 },
@@ -46,7 +47,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
       // Choice: a namespace cannot move between tenants; the old one is deleted first (refused while it holds objects).
       replaces: "deleteFirst",
       normalise: lowerCase,
-      doc: "The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is deleted first, which HCP refuses while it holds objects.",
+      doc: "The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is first forgotten, or deleted when `deletionPolicy` `delete` is in the state (which HCP refuses while it holds objects).",
     },
     username: {
       ...signIn.username,
@@ -80,7 +81,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
       value: { type: "string", enum: hashSchemes },
       // Choice: hashScheme replaces, old namespace first (HCP refuses it on POST; the name stays taken until the old one goes).
       replaces: "deleteFirst",
-      doc: "MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects.",
+      doc: "MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects; it is refused before any call unless `deletionPolicy` `delete` is in the state, since a kept namespace keeps its name.",
     },
     // Choice: HCP's enterpriseMode is offered as retentionMode enterprise|compliance; compliance is one way (true→false only on POST).
     retentionMode: {
@@ -147,10 +148,10 @@ export const hcpNamespaceSpec: ResourceSpec = {
       doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>\`) to the namespaces it creates; it is never shown here.`,
     },
     deletionPolicy: {
-      // Choice: delete by default, since HCP itself deletes only empty namespaces (no stored data can go); retain forgets without deleting.
-      default: "delete",
+      // Choice: without a policy in state, removal only forgets, as for Acronis customers: no single edit deletes a namespace (HCP deletes only empty ones, but a namespace's settings and history go with it).
+      default: "retain",
       value: { type: "string", enum: namespaceDeletionPolicies },
-      doc: "What `pulumi destroy`, removing the resource or a replacement does: `delete` (default) deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted); `retain` leaves the namespace and its objects as they are and only forgets it. It acts from the state: it must be recorded by an earlier `up`.",
+      doc: "What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`.",
     },
     namespaceId: {
       role: "output",
@@ -194,14 +195,14 @@ export const hcpNamespaceSpec: ResourceSpec = {
     // A retained namespace stays under its name, so a replacement of the same name could only collide.
     if (
       sameNamespace &&
-      olds.deletionPolicy === "retain" &&
+      olds.deletionPolicy !== "delete" &&
       known("hashScheme") &&
       olds.hashScheme !== undefined &&
       olds.hashScheme !== news.hashScheme
     )
       v.fail(
         "hashScheme",
-        'hashScheme can change only by replacing the namespace, which deletionPolicy "retain" forbids here (the retained namespace keeps the name): delete the namespace yourself, or set deletionPolicy "delete" first',
+        'hashScheme can change only by replacing the namespace, which only forgets the old namespace unless deletionPolicy "delete" is in the state (the kept namespace keeps the name): delete the namespace yourself, or set deletionPolicy "delete" and run `pulumi up` first',
       );
   },
 };

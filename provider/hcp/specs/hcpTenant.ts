@@ -14,7 +14,7 @@ import {
 } from "../values";
 import { oneOfAnyCase, quotaRule } from "./common";
 
-/** What happens to the tenant, and all its data, when the resource is destroyed. */
+/** What happens to the tenant, and all its data, when the resource is removed or destroyed. */
 export const hcpDeletionPolicies = ["delete", "retain"] as const;
 
 export const authenticationTypeNames = ["LOCAL", "RADIUS", "EXTERNAL"] as const;
@@ -67,8 +67,9 @@ export const hcpTenantSpec: ResourceSpec = {
   type: "HcpTenant",
   module: "hcp",
   entry: "hcpTenant",
-  doc: "A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST), deleted when destroyed unless `deletionPolicy` is `retain`.",
+  doc: "A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state.",
   id: "The tenant's name.",
+  retainUnlessPolicy: ["delete"],
   properties: {
     name: {
       value: { type: "string", rule: tenantNameProblem },
@@ -179,9 +180,10 @@ export const hcpTenantSpec: ResourceSpec = {
     },
     adopt: adoptProperty("an HCP tenant of this name"),
     deletionPolicy: {
-      default: "delete",
+      // Choice: without a policy in state, removal only forgets, as for Acronis customers: no single edit deletes a tenant's data.
+      default: "retain",
       value: { type: "string", enum: hcpDeletionPolicies },
-      doc: "What `pulumi destroy`, removing the resource or a replacement does to the tenant: `delete` (default) deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces); `retain` leaves it as it is and only forgets it (it must be in the state from an earlier `up` to take effect).",
+      doc: "What `pulumi destroy`, removing the resource or a replacement does to the tenant: `retain` (the default) leaves the tenant and its data as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces). It acts from the state: `delete` must be stored by an earlier `up` (a `pulumi destroy` right after setting it still only forgets).",
     },
     tenantId: {
       role: "output",

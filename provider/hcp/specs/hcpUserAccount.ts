@@ -5,6 +5,9 @@ import { accountPasswordProblem, accountUsernameProblem, roleSet, tenantRoles } 
 import { lowerCase, trimmed } from "../values";
 import { oneOfAnyCase } from "./common";
 
+/** What removing the account does: `retain` (the default) only forgets it. */
+export const accountDeletionPolicies = ["delete", "disable", "retain"] as const;
+
 /** The sign-in inputs of HcpUserAccount: `username` and `password` are the account's own. */
 export const signInKeys = ["signInUsername", "signInPassword"] as const;
 
@@ -36,6 +39,23 @@ function checkPassword(v: Validator, news: Record<string, unknown>, olds: Record
     );
 }
 
+/** A kept (forgotten or disabled) account keeps its unique name, so a replacement under that name could only collide. */
+function checkKeptReplacement(
+  v: Validator,
+  news: Record<string, unknown>,
+  olds: Record<string, unknown>,
+): void {
+  if (olds.username === undefined || olds.deletionPolicy === "delete" || isUnknown(news.localAuthentication))
+    return;
+  const sameTenant = String(olds.tenant).toLowerCase() === String(news.tenant).toLowerCase();
+  const switched = (olds.localAuthentication !== false) !== (news.localAuthentication !== false);
+  if (sameTenant && switched)
+    v.fail(
+      "localAuthentication",
+      'localAuthentication can change only by replacing the account, which only forgets or disables the old account unless deletionPolicy "delete" is in the state (the kept account keeps the username): set deletionPolicy "delete" and run `pulumi up` first',
+    );
+}
+
 // Choice: accounts are managed with a tenant-level SECURITY account (the docs give PUT and DELETE to SECURITY only; the initial user has it); the sign-in keys are signInUsername/signInPassword because username and password are the account's own.
 export const hcpUserAccountSpec: ResourceSpec = {
   type: "HcpUserAccount",
@@ -43,8 +63,9 @@ export const hcpUserAccountSpec: ResourceSpec = {
   entry: "hcpUserAccount",
   doc:
     "A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. " +
-    "Its password is used only when the account is made; HCP never returns it. Destroying the resource deletes the account (HCP refuses to delete the tenant's last enabled, locally authenticated SECURITY account).",
+    "Its password is used only when the account is made; HCP never returns it. Removing or destroying it only forgets it, unless `deletionPolicy` `disable` or `delete` is in the state.",
   id: "The account's userGUID (a UUID HCP assigns), which a rename keeps.",
+  retainUnlessPolicy: ["delete", "disable"],
   subject: "username",
   properties: {
     tenant: {
@@ -53,7 +74,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       // An account cannot move between tenants: the new one is made before the old one is deleted.
       replaces: "createFirst",
       normalise: lowerCase,
-      doc: "The tenant's name, compared case-insensitively. A change replaces the account (a new one in the new tenant, then the old one deleted).",
+      doc: "The tenant's name, compared case-insensitively. A change replaces the account: a new one in the new tenant, then the old one forgotten (disabled or deleted when `deletionPolicy` says so).",
     },
     signInUsername: {
       value: { type: "string", minLength: 1, maxLength: 64 },
@@ -103,7 +124,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       normalise: normaliseBoolean,
       // Choice: localAuthentication replaces, old account first (HCP refuses it on POST; the username is unique).
       replaces: "deleteFirst",
-      doc: "true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique).",
+      doc: "true (default): the account signs in with a local password; false: through RADIUS, without one. HCP cannot change it: a change replaces the account (the old one is deleted first, its name being unique), so it is refused before any call unless `deletionPolicy` `delete` is in the state.",
     },
     password: {
       // Choice: create only; the tenant's minimum length is left to HCP, which alone knows its consoleSecurity.
@@ -118,6 +139,12 @@ export const hcpUserAccountSpec: ResourceSpec = {
       createOnly: true,
       doc: "Whether the user must change the password at the first sign-in (default false). Used only when the account is made: HCP clears it once the user has changed the password.",
     },
+    deletionPolicy: {
+      // Choice: without a policy in state, removal only forgets, as for Acronis customers; `disable` uses the account's `enabled` flag (POST, SECURITY), so it signs in no more but keeps its name, roles and permissions.
+      default: "retain",
+      value: { type: "string", enum: accountDeletionPolicies },
+      doc: "What `pulumi destroy`, removing the resource or a replacement does to the account: `retain` (the default) leaves it as it is and only forgets it, which the plan shows as `delete [retain]`; `disable` disables it (it can no longer sign in) and forgets it, which the plan shows as a delete; `delete` deletes it in HCP (HCP refuses to delete or disable the tenant's last enabled, locally authenticated SECURITY account). It acts from the state: it must be stored by an earlier `up`.",
+    },
     userGuid: {
       role: "output",
       value: { type: "string" },
@@ -128,5 +155,6 @@ export const hcpUserAccountSpec: ResourceSpec = {
   check(v, news, olds) {
     checkSignIn(v, news);
     checkPassword(v, news, olds);
+    checkKeptReplacement(v, news, olds);
   },
 };

@@ -3,18 +3,20 @@ import {
   HcpNamespace,
   type HcpNamespaceArgs,
   HcpTenant,
+  type HcpTenantArgs,
   HcpUserAccount,
   type HcpUserAccountArgs,
 } from "tenant-estates";
 
 // An HCP tenant with a namespace administrator, an auditor and one namespace, as a customer's first
-// estate would have them. Stack config `declare` ({"adopt", "namespace", "auditor"}) varies it per run.
+// estate would have them. Stack config `declare` ({"adopt", "tenant", "namespace", "auditor"}) varies it per run.
 const config = new pulumi.Config();
 const tenantName = config.require("tenant");
 const initialPassword = config.requireSecret("initialPassword");
 const adminPassword = config.requireSecret("adminPassword");
 const declared = JSON.parse(config.get("declare") ?? "{}") as {
   adopt?: boolean;
+  tenant?: Partial<HcpTenantArgs>;
   namespace?: Partial<HcpNamespaceArgs>;
   auditor?: Partial<HcpUserAccountArgs>;
 };
@@ -29,6 +31,7 @@ const tenant = new HcpTenant("tenant", {
   initialUserName: "security",
   initialUserPassword: initialPassword,
   adopt,
+  ...declared.tenant,
 });
 
 // The initial user has only SECURITY: it makes the accounts, and the administrator makes the namespace.
