@@ -46,6 +46,8 @@ export function refuseUnreadBody(req: IncomingMessage, res: ServerResponse, answ
     // End our side and let the client read the answer; stop reading theirs at once.
     req.socket.end();
     req.socket.pause();
+    // Choice: one second for the client to read the answer, then the connection is gone whatever it sends.
+    setTimeout(() => req.socket.destroy(), 1000).unref();
   });
 }
 
