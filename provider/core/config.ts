@@ -21,7 +21,7 @@ export type Api = "acronis" | "hcp";
 export interface ReliabilitySettings {
   /** Each HTTP request gives up after this long, connect to last byte (`<api>:requestTimeoutMs`, default 30 s). */
   requestTimeoutMs: number;
-  /** Longest answer read (`<api>:maxResponseBytes`, default 64 MiB); a longer one is an error. */
+  /** Longest answer read (`<api>:maxResponseBytes`, default 128 MiB); a longer one is an error. */
   maxResponseBytes: number;
   /** A whole create/read/update/delete gives up after this long (`<api>:operationTimeoutMs`, default 10 min). */
   operationTimeoutMs: number;
