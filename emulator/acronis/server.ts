@@ -5,7 +5,8 @@ import { acronisChecker } from "../../contract";
 import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
-import { readBody, requestUrl, writeResponse } from "../core/router";
+import { isCrossOriginBrowserRequest, readLimitedBody, refuseUnreadBody } from "../core/guards";
+import { requestUrl, writeResponse } from "../core/router";
 import type { AcronisInfo, RunningServer, ServerOptions } from "../types";
 import {
   type AcronisApp,
@@ -16,7 +17,7 @@ import {
   platformFailure,
 } from "./app";
 import { API_CLIENT, API_CLIENT_SECRET } from "./catalog";
-import { errorBody, invalid } from "./errors";
+import { errorBody, fail, invalid } from "./errors";
 
 export async function startAcronisEmulator(opts: ServerOptions): Promise<RunningServer<AcronisInfo>> {
   const faults = new FaultInjector(opts.faults ?? DEFAULT_FAULT_SETTINGS, {
@@ -56,16 +57,34 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const parsed = await parseRequest(req);
-  if (!parsed) {
-    writeResponse(res, {
-      status: 400,
-      headers: { "Content-Type": "application/json; charset=utf-8" },
-      body: JSON.stringify(errorBody(invalid("the request target is not a valid URL"))),
-    });
+  const url = requestUrl(req.url, "http://emulator.invalid");
+  if (!url) {
+    writeResponse(res, platformError(400, "the request target is not a valid URL"));
     return;
   }
-  if (parsed.path === CONTROL_PREFIX || parsed.path.startsWith(`${CONTROL_PREFIX}/`)) {
+  const control = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
+  if (control && isCrossOriginBrowserRequest(req, "http")) {
+    refuseUnreadBody(
+      req,
+      res,
+      platformError(403, "cross-origin requests to the emulator's control API are refused"),
+    );
+    return;
+  }
+  // Before authentication and before any parsing: a body past the limit is never read whole.
+  const body = await readLimitedBody(req);
+  if (body === undefined) {
+    refuseUnreadBody(req, res, platformError(413, "the request body is larger than the emulator accepts"));
+    return;
+  }
+  const parsed: ParsedRequest = {
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+  };
+  if (control) {
     writeResponse(res, await app.handleControl(parsed));
     return;
   }
@@ -76,15 +95,12 @@ async function serve(
   });
 }
 
-async function parseRequest(req: IncomingMessage): Promise<ParsedRequest | undefined> {
-  const url = requestUrl(req.url, "http://emulator.invalid");
-  if (!url) return undefined;
+/** A refusal in the platform's error format, answered before any route runs. */
+function platformError(status: number, info: string) {
   return {
-    method: req.method ?? "GET",
-    path: url.pathname,
-    query: url.searchParams,
-    headers: req.headers,
-    body: await readBody(req),
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+    body: JSON.stringify(errorBody(status === 400 ? invalid(info) : fail(status, status, info))),
   };
 }
 

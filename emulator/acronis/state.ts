@@ -1,6 +1,6 @@
 /** The starting state, record factories, counters and the state file (atomic save after every change). */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { APPLICATIONS } from "./applicationCatalog";
 import {
@@ -164,6 +164,8 @@ function loadState(file: string): AcronisState {
 function writeAtomically(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  // Private to its owner: it holds the users' and API clients' credentials.
+  writeFileSync(temporary, text, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
   renameSync(temporary, file);
 }

@@ -7,13 +7,8 @@ import { hcpChecker } from "../../contract";
 import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
-import {
-  type EmulatorRequest,
-  type EmulatorResponse,
-  readBody,
-  requestUrl,
-  writeResponse,
-} from "../core/router";
+import { isCrossOriginBrowserRequest, readLimitedBody, refuseUnreadBody } from "../core/guards";
+import { type EmulatorRequest, type EmulatorResponse, requestUrl, writeResponse } from "../core/router";
 import type { HcpInfo, RunningServer, ServerOptions } from "../types";
 import { md5Hex } from "./auth";
 import { makeSelfSignedCertificate } from "./certificate";
@@ -88,12 +83,26 @@ async function serve(
     writeResponse(res, { status: 400, headers: { "X-HCP-ErrorMessage": "Malformed URL." } });
     return;
   }
+  if (isControlPath(url.pathname) && isCrossOriginBrowserRequest(req, "https")) {
+    refuseUnreadBody(
+      req,
+      res,
+      hcpRefusal(403, "Cross-origin requests to the emulator's control API are refused."),
+    );
+    return;
+  }
+  // Before authentication and before any parsing: a body past the limit is never read whole.
+  const body = await readLimitedBody(req).catch(() => "");
+  if (body === undefined) {
+    refuseUnreadBody(req, res, hcpRefusal(413, "Request body too large."));
+    return;
+  }
   const request: EmulatorRequest = {
     method: req.method ?? "GET",
     path: url.pathname,
     query: url.searchParams,
     headers: req.headers,
-    body: await readBody(req).catch(() => ""),
+    body,
     params: {},
   };
   const exchange = {
@@ -111,6 +120,11 @@ async function serve(
     const run = () => handlers.mapi(request).catch(internalError);
     await faults.serveApi({ ...exchange, run: checkedRun("hcp", hcpChecker, request, run) });
   }
+}
+
+/** HCP answers a refusal with its status and the reason in X-HCP-ErrorMessage, no body. */
+function hcpRefusal(status: number, message: string): EmulatorResponse {
+  return { status, headers: { "X-HCP-ErrorMessage": message } };
 }
 
 function internalError(err: Error): EmulatorResponse {

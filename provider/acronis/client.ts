@@ -1,6 +1,7 @@
 import { cachedUntilRejected } from "../core/cache";
 import { AuthenticationError, ConfigurationError, NotFoundError } from "../core/errors";
 import { KeyedMutex, Semaphore } from "../core/limits";
+import { refuseInsecureHttp } from "../core/plainHttp";
 import type { RetryPolicy } from "../core/retryTiming";
 import { Transport, type TransportRequest, type TransportResponse } from "../core/transport";
 import { acronisError } from "./errors";
@@ -27,7 +28,10 @@ export interface AcronisSettings {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Plain http to a host beyond this machine is accepted (the caller has warned). */
+  allowInsecureHttp?: boolean;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   maxConcurrentRequests?: number;
 }
@@ -62,10 +66,12 @@ export class AcronisClient {
         `acronis:baseUrl must be an http(s) URL ending in /api/2, got "${settings.baseUrl}"`,
       );
     }
+    refuseInsecureHttp(settings.baseUrl, settings.allowInsecureHttp);
     this.transport = new Transport({
       vendor: "Acronis",
       baseUrl: settings.baseUrl.replace(/\/+$/, ""),
       timeoutMs: settings.timeoutMs ?? 30_000,
+      maxResponseBytes: settings.maxResponseBytes,
       retry: settings.retry,
       limiter: limits.inFlight,
       toError: acronisError,

@@ -3,6 +3,7 @@ import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   acronisClientFor,
   type ConfigSource,
+  checkAcronisTransport,
   completeAcronisSettings,
   readAcronisSettings,
 } from "../core/config";
@@ -15,7 +16,9 @@ export abstract class AcronisResourceProvider {
   /** By account name ("" for the default account). */
   private configured: Record<string, AcronisClient> = {};
 
+  /** Only what needs no credentials is checked here, so `check` still works without them. */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    checkAcronisTransport(req.config);
     this.config = req.config;
     this.configured = {};
   }

@@ -4,7 +4,9 @@ import { HcpClient, type HcpConnection } from "../hcp/client";
 import { limitsFor } from "./accounts";
 import { ConfigurationError } from "./errors";
 import { normaliseBoolean } from "./normalise";
+import { isLoopbackUrl, refuseInsecureHttp } from "./plainHttp";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryTiming";
+import { defaultMaxResponseBytes } from "./transport";
 
 /** The part of Pulumi's dynamic-provider Config the providers use. */
 export interface ConfigSource {
@@ -17,8 +19,10 @@ export type Api = "acronis" | "hcp";
 
 /** How hard and how long the providers try, per API; every value has a stack-config key and an env fallback. */
 export interface ReliabilitySettings {
-  /** Each HTTP request gives up after this long (`<api>:requestTimeoutMs`, default 30 s). */
+  /** Each HTTP request gives up after this long, connect to last byte (`<api>:requestTimeoutMs`, default 30 s). */
   requestTimeoutMs: number;
+  /** Longest answer read (`<api>:maxResponseBytes`, default 128 MiB); a longer one is an error. */
+  maxResponseBytes: number;
   /** A whole create/read/update/delete gives up after this long (`<api>:operationTimeoutMs`, default 10 min). */
   operationTimeoutMs: number;
   /** Attempts and backoff for requests that may be repeated (`<api>:retryAttempts`, `…BaseDelayMs`, `…MaxDelayMs`). */
@@ -29,6 +33,7 @@ export interface ReliabilitySettings {
 
 const reliabilityKeys = {
   requestTimeoutMs: { fallback: 30_000, min: 100 },
+  maxResponseBytes: { fallback: defaultMaxResponseBytes, min: 1024 },
   operationTimeoutMs: { fallback: 600_000, min: 1000 },
   retryAttempts: { fallback: defaultRetryPolicy.attempts, min: 1 },
   retryBaseDelayMs: { fallback: defaultRetryPolicy.baseDelayMs, min: 0 },
@@ -60,6 +65,7 @@ export function readReliabilitySettings(
   };
   return {
     requestTimeoutMs: read("requestTimeoutMs"),
+    maxResponseBytes: read("maxResponseBytes"),
     operationTimeoutMs: read("operationTimeoutMs"),
     retry: {
       attempts: read("retryAttempts"),
@@ -79,14 +85,38 @@ export function readAcronisSettings(
   env: Env = process.env,
 ): Partial<AcronisSettings> {
   const reliability = readReliabilitySettings("acronis", config, env);
+  const baseUrl = config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL;
+  const allowInsecureHttp = readAllowInsecureHttp(config, env);
   return {
-    baseUrl: config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL,
+    baseUrl,
     clientId: config?.get("acronis:clientId") ?? env.ACRONIS_CLIENT_ID,
     clientSecret: config?.get("acronis:clientSecret") ?? env.ACRONIS_CLIENT_SECRET,
+    allowInsecureHttp,
     timeoutMs: reliability.requestTimeoutMs,
+    maxResponseBytes: reliability.maxResponseBytes,
     retry: reliability.retry,
     maxConcurrentRequests: reliability.maxConcurrentRequests,
   };
+}
+
+function readAllowInsecureHttp(config: ConfigSource | undefined, env: Env): boolean {
+  const raw = config?.get("acronis:allowInsecureHttp") ?? env.ACRONIS_ALLOW_INSECURE_HTTP;
+  if (raw === undefined || raw === "") return false;
+  const flag = normaliseBoolean(raw);
+  if (flag === undefined) {
+    throw new ConfigurationError(
+      `acronis:allowInsecureHttp (or ACRONIS_ALLOW_INSECURE_HTTP) must be true or false, got "${raw}"`,
+    );
+  }
+  return flag;
+}
+
+/** Refuses, before any request, plain http to a host beyond this machine unless acronis:allowInsecureHttp is set. */
+export function checkAcronisTransport(config: ConfigSource | undefined, env: Env = process.env): void {
+  refuseInsecureHttp(
+    config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL,
+    readAllowInsecureHttp(config, env),
+  );
 }
 
 /** Names every missing setting, with both ways to provide it. */
@@ -110,14 +140,26 @@ export function completeAcronisSettings(settings: Partial<AcronisSettings>): Acr
 // Plain objects, not Maps: a provider serialized by value (SDK loaded from a local path) keeps working.
 const acronisClients: Record<string, AcronisClient> = {};
 
-/** One client, hence one token, per distinct set of credentials in this provider process. */
-export function acronisClientFor(settings: AcronisSettings, account?: string): AcronisClient {
+/**
+ * One client, hence one token, per distinct set of credentials in this provider process. Plain http
+ * beyond this machine (allowed by acronis:allowInsecureHttp) is announced each time such a client is made.
+ */
+export function acronisClientFor(
+  settings: AcronisSettings,
+  account?: string,
+  warn: (message: string) => void = console.warn,
+): AcronisClient {
   const key = createHash("sha256")
     .update(`${settings.baseUrl}\n${settings.clientId}\n${settings.clientSecret}`)
     .digest("hex");
   if (!acronisClients[key]) {
     const limit = settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback;
     acronisClients[key] = new AcronisClient(settings, limitsFor("acronis", account, limit));
+    if (/^http:/i.test(settings.baseUrl) && !isLoopbackUrl(settings.baseUrl)) {
+      warn(
+        `Acronis: plain http to ${new URL(settings.baseUrl).host} (acronis:allowInsecureHttp): the client secret and tokens go over the network in clear`,
+      );
+    }
   }
   return acronisClients[key];
 }
@@ -137,6 +179,7 @@ export interface HcpSettings {
   /** Skips TLS verification; a warning says so whenever a client is made. */
   insecureSkipVerify?: boolean;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   maxConcurrentRequests?: number;
 }
@@ -171,6 +214,7 @@ export function readHcpSettings(
     caCert: value("caCert", "HCP_CA_CERT") || undefined,
     insecureSkipVerify: insecure === undefined || insecure === "" ? undefined : parseFlag(insecure),
     timeoutMs: reliability.requestTimeoutMs,
+    maxResponseBytes: reliability.maxResponseBytes,
     retry: reliability.retry,
     maxConcurrentRequests: reliability.maxConcurrentRequests,
   };
@@ -237,6 +281,7 @@ export function hcpClientFor(
     password: account?.password ?? settings.password,
     accountTenant: account?.tenant,
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     retry: settings.retry,
   };
   const key = createHash("sha256").update(JSON.stringify(connection)).digest("hex");

@@ -115,6 +115,9 @@ export function errorClassForStatus(status: number): typeof ApiError {
   return ApiError;
 }
 
+/** An answer longer than `<api>:maxResponseBytes`: reading stopped at the limit, nothing of it is used. */
+export class ResponseTooLargeError extends ApiError {}
+
 /** A redirect (3xx): never followed, since it would carry credentials elsewhere; the base URL is likely wrong. */
 export class RedirectError extends ApiError {}
 

@@ -5,7 +5,7 @@ export interface RetryPolicy {
   attempts: number;
   /** Delay before the first retry; doubles each time. */
   baseDelayMs: number;
-  /** No computed or server-requested delay is longer than this. */
+  /** No computed delay is longer than this; a server-requested one only when no operation deadline bounds it. */
   maxDelayMs: number;
 }
 
@@ -37,15 +37,18 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 
 /**
  * Delay before retry number `retry` (1 = first retry): exponential backoff with full jitter,
- * unless the server named a delay, which is honoured (capped at maxDelayMs).
+ * unless the server named a delay, which is honoured whole when an operation deadline bounds the wait
+ * (`deadlineBound`: the caller gives up if it passes the deadline), else capped at maxDelayMs.
  */
 export function retryDelayMs(
   retry: number,
   policy: RetryPolicy,
   retryAfterMs: number | undefined,
   random: () => number = Math.random,
+  deadlineBound = false,
 ): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  if (retryAfterMs !== undefined)
+    return deadlineBound ? retryAfterMs : Math.min(retryAfterMs, policy.maxDelayMs);
   const ceiling = Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -1,9 +1,9 @@
 import type { Agent as HttpsAgent } from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
 import { debugLog } from "./debugLog";
-import { type ApiError, NetworkError, RedirectError, type Vendor } from "./errors";
+import { type ApiError, NetworkError, RedirectError, ResponseTooLargeError, type Vendor } from "./errors";
 import type { Semaphore } from "./limits";
-import { pastDeadline } from "./operation";
+import { operationContext, pastDeadline } from "./operation";
 import {
   defaultRetryPolicy,
   isIdempotentMethod,
@@ -40,7 +40,10 @@ export interface TransportResponse<T = unknown> {
 export interface TransportOptions {
   vendor: Vendor;
   baseUrl: string;
+  /** Total time for one request, from connecting to the answer's last byte (`<api>:requestTimeoutMs`). */
   timeoutMs: number;
+  /** Longest answer read, in bytes, after decompression (`<api>:maxResponseBytes`); default 128 MiB. */
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   httpsAgent?: HttpsAgent;
   /** Builds the vendor's error from a refused answer (the method tells some kinds apart, e.g. HCP's 409s). */
@@ -53,6 +56,15 @@ export interface TransportOptions {
 
 const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Four times the largest page the clients ask for: 5,000 Acronis tenants with their offering items come
+ * to 30.6 MB from the emulator (about 6 KB each; 5.6 MB without the items).
+ */
+export const defaultMaxResponseBytes = 128 * 1024 * 1024;
+
+/** `acronis:requestTimeoutMs`: the stack-config key of a transport setting, for errors. */
+const configKey = (vendor: Vendor, key: string) => `${vendor.toLowerCase()}:${key}`;
+
 /** axios with the project's retry rules, timeouts and error mapping; knows nothing of any one API. */
 export class Transport {
   private readonly http: AxiosInstance;
@@ -64,8 +76,10 @@ export class Transport {
     this.sleep = options.sleep ?? sleepMs;
     this.http = axios.create({
       baseURL: options.baseUrl,
-      timeout: options.timeoutMs,
+      // No idle timeout: each request's total deadline (an abort signal, see `once`) bounds it whole.
       httpsAgent: options.httpsAgent,
+      // axios stops reading past this and destroys the stream, so an oversized answer is never held whole.
+      maxContentLength: options.maxResponseBytes ?? defaultMaxResponseBytes,
       // Every status reaches our own handling; axios never throws on one.
       validateStatus: () => true,
       // Proxies from the environment are not ours to follow for admin APIs.
@@ -86,18 +100,12 @@ export class Transport {
       const started = Date.now();
       let response: AxiosResponse;
       try {
-        const send = () =>
-          this.http.request({
-            method: request.method,
-            url: request.path,
-            params: request.params,
-            data: request.data,
-            headers: request.headers,
-          });
+        const send = () => this.once(request);
         response = await (this.options.limiter ? this.options.limiter.run(send) : send());
       } catch (err) {
+        if (isOversized(err)) throw this.tooLarge(request.operation);
         const delay = retryDelayMs(attempt, this.retry, undefined);
-        const failure = networkError(this.options.vendor, request.operation, err);
+        const failure = networkError(this.options.vendor, request.operation, err, this.options.timeoutMs);
         const retrying = mayRetry && idempotent && isTransientNetworkError(err) && !pastDeadline(delay);
         debugLog(
           `${what}: ${failure.vendorMessage} after ${Date.now() - started} ms${retrying ? `; retry ${attempt + 1} in ${delay} ms` : ""}`,
@@ -112,17 +120,59 @@ export class Transport {
       if (answer.status < 400) throw redirectError(this.options.vendor, request.operation, answer);
       if (mayRetry && retryOn.has(answer.status)) {
         const retryAfter = parseRetryAfter(answer.headers["retry-after"], Date.now());
-        const delay = retryDelayMs(attempt, this.retry, retryAfter);
+        // Within an operation the server's delay is honoured up to its deadline; outside one, up to maxDelayMs.
+        const bound = operationContext.getStore() !== undefined;
+        const delay = retryDelayMs(attempt, this.retry, retryAfter, Math.random, bound);
+        const asked = retryAfter === undefined ? "" : ` (Retry-After: ${answer.headers["retry-after"]})`;
         // Past the operation's deadline the answer at hand is the result.
         if (!pastDeadline(delay)) {
-          debugLog(`${what}: retry ${attempt + 1} in ${delay} ms`);
+          debugLog(`${what}: retry ${attempt + 1} in ${delay} ms${asked}`);
           await this.sleep(delay);
           continue;
         }
+        debugLog(`${what}: no retry: waiting ${delay} ms${asked} would pass the operation's deadline`);
       }
       throw this.options.toError(answer, request.operation, request.method);
     }
   }
+
+  /** One attempt, aborted when its total deadline passes, however the server paces its bytes. */
+  private async once(request: TransportRequest): Promise<AxiosResponse> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.options.timeoutMs);
+    try {
+      return await this.http.request({
+        method: request.method,
+        url: request.path,
+        params: request.params,
+        data: request.data,
+        headers: request.headers,
+        signal: deadline.signal,
+      });
+    } catch (err) {
+      throw deadline.signal.aborted
+        ? Object.assign(new Error("total deadline passed"), { code: "ETIMEDOUT" })
+        : err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private tooLarge(operation: string): ResponseTooLargeError {
+    const limit = this.options.maxResponseBytes ?? defaultMaxResponseBytes;
+    const key = configKey(this.options.vendor, "maxResponseBytes");
+    return new ResponseTooLargeError({
+      vendor: this.options.vendor,
+      operation,
+      explanation: `the answer exceeded ${limit} bytes (${key}) and was not read further: raise ${key} if the answer is genuine`,
+    });
+  }
+}
+
+/** axios's refusal of an answer past maxContentLength (its only ERR_BAD_RESPONSE of that wording). */
+function isOversized(err: unknown): boolean {
+  const { code, message } = err as { code?: string; message?: string };
+  return code === "ERR_BAD_RESPONSE" && /maxContentLength/.test(message ?? "");
 }
 
 function toTransportResponse<T>(response: AxiosResponse): TransportResponse<T> {
@@ -159,11 +209,12 @@ export function isTransientNetworkError(err: unknown): boolean {
 }
 
 /** A request that got no answer: connection refused or reset, or a timeout. Never carries the request. */
-function networkError(vendor: Vendor, operation: string, err: unknown): NetworkError {
+function networkError(vendor: Vendor, operation: string, err: unknown, timeoutMs: number): NetworkError {
   const code = (err as { code?: string }).code;
+  const key = configKey(vendor, "requestTimeoutMs");
   const message =
     code === "ECONNABORTED" || code === "ETIMEDOUT"
-      ? "request timed out"
+      ? `request timed out: no whole answer within ${timeoutMs} ms (${key})`
       : `no answer (${code ?? "network error"})`;
   return new NetworkError({ vendor, operation, code, vendorMessage: message });
 }

@@ -64,6 +64,7 @@ export interface HcpConnection {
   /** Turns TLS verification off; the caller warns the user. */
   insecureSkipVerify?: boolean;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
 }
 
@@ -107,6 +108,7 @@ export class HcpClient {
       vendor: "HCP",
       baseUrl: `https://${target.includes(":") ? `[${target}]` : target}:${connection.port}/mapi`,
       timeoutMs: connection.timeoutMs ?? 30_000,
+      maxResponseBytes: connection.maxResponseBytes,
       retry: connection.retry,
       limiter: limits.inFlight,
       httpsAgent: realmAgent(this.host, connection),

@@ -7,6 +7,7 @@ import { estateStack } from "../support/estate";
 import { expectDeclaredCustomers, expectDeclaredHcpTenants } from "../support/estateCheck";
 import { HcpApi } from "../support/hcpApi";
 import { leanMemoryEnvironment } from "../support/leanMemory";
+import { killAll, processesOf, type RunProcess } from "../support/runProcesses";
 
 const hcpTenants = 2;
 
@@ -35,24 +36,18 @@ function random(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // The group is already gone.
-  }
-}
-
 /**
  * Starts `pulumi up`, waits until the APIs have taken `afterWrites` write calls, then SIGKILLs the engine,
- * and `graceMs` later every process it started (the CI runner is gone): calls in flight may still land.
+ * and `graceMs` later every process of the run (the CI runner is gone): calls in flight may still land.
+ * The plugins (language host, dynamic-provider hosts) lead process groups of their own, so they are found
+ * by the run's directory rather than through the engine's group.
  */
 async function upKilledAfter(
   stack: TestStack,
   emulators: RunningEmulators,
   afterWrites: number,
   graceMs: number,
-): Promise<number> {
+): Promise<{ writes: number; processes: number; survivors: RunProcess[] }> {
   const { child, result } = stack.start(["up", "--yes", "--skip-preview"]);
   let exited = false;
   void result.then(() => {
@@ -66,11 +61,13 @@ async function upKilledAfter(
     await sleep(20);
   }
   if (exited) throw new Error(`pulumi up finished after ${writes} writes, before the kill at ${afterWrites}`);
+  // The engine, its language host and program, and the dynamic-provider hosts, each in its own group.
+  const run = processesOf(stack.workDir);
   process.kill(child.pid as number, "SIGKILL");
   await sleep(graceMs);
-  killGroup(child.pid as number);
+  await killAll(run);
   await result;
-  return writes;
+  return { writes, processes: run.length, survivors: processesOf(stack.workDir) };
 }
 
 /** The stack's resources, and the URNs of creates the engine recorded as interrupted. */
@@ -101,6 +98,7 @@ for (const { seed, customers, skipCheckpoints } of cases) {
     let acronis: AcronisApi;
     let hcp: HcpApi;
     let killedAt = 0;
+    let killedRun = { processes: 0, survivors: [] as RunProcess[] };
     let recovery = { code: -1, output: "" };
 
     before(async () => {
@@ -112,7 +110,9 @@ for (const { seed, customers, skipCheckpoints } of cases) {
       acronis = new AcronisApi(emulators.acronis);
       hcp = new HcpApi(emulators.hcp);
       const afterWrites = 1 + Math.floor(next() * (writesOfWholeUp - 20));
-      killedAt = await upKilledAfter(stack, emulators, afterWrites, Math.floor(next() * 1500));
+      const killed = await upKilledAfter(stack, emulators, afterWrites, Math.floor(next() * 1500));
+      killedAt = killed.writes;
+      killedRun = killed;
       // All the user does: release the lock the killed run left, and run up again.
       await stack.mustRun(["cancel", "--yes"]);
       const started = Date.now();
@@ -121,7 +121,7 @@ for (const { seed, customers, skipCheckpoints } of cases) {
       recovery = { code: result.code, output: result.stdout + result.stderr };
       const { pendingCreates } = await deployment(stack);
       console.log(
-        `      crash figures: ${JSON.stringify({ seed, customers, skipCheckpoints, killedAfterWrites: killedAt, interruptedCreates: pendingCreates.length, recoveryUpSeconds })}`,
+        `      crash figures: ${JSON.stringify({ seed, customers, skipCheckpoints, killedAfterWrites: killedAt, processesOfKilledRun: killedRun.processes, interruptedCreates: pendingCreates.length, recoveryUpSeconds })}`,
       );
     });
 
@@ -129,6 +129,11 @@ for (const { seed, customers, skipCheckpoints } of cases) {
       if (process.env.KEEP_CRASH) return;
       stack?.remove();
       await emulators?.close();
+    });
+
+    it("no process of the killed run survives it (engine, language host, dynamic-provider hosts)", () => {
+      expect(killedRun.processes, "processes of the run found before the kill").to.be.above(1);
+      expect(killedRun.survivors).to.deep.equal([]);
     });
 
     it("the second pulumi up succeeds", () => {

@@ -285,6 +285,7 @@ describe("Acronis settings", () => {
   it("reads retries, timeouts and the concurrency limit from config or env, refusing nonsense by name", () => {
     expect(readReliabilitySettings("acronis", undefined, {})).to.deep.equal({
       requestTimeoutMs: 30_000,
+      maxResponseBytes: 128 * 1024 * 1024,
       operationTimeoutMs: 600_000,
       retry: { attempts: 4, baseDelayMs: 250, maxDelayMs: 20_000 },
       maxConcurrentRequests: 8,

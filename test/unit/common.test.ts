@@ -45,6 +45,8 @@ describe("retry timing", () => {
   it("honours the server's delay, capped", () => {
     expect(retryDelayMs(1, defaultRetryPolicy, 3000)).to.equal(3000);
     expect(retryDelayMs(1, defaultRetryPolicy, 10 * 60_000)).to.equal(defaultRetryPolicy.maxDelayMs);
+    // Within an operation the transport bounds it by the deadline instead.
+    expect(retryDelayMs(1, defaultRetryPolicy, 10 * 60_000, Math.random, true)).to.equal(10 * 60_000);
   });
 
   it("backs off exponentially with jitter inside [ceiling/2, ceiling] (property)", () => {

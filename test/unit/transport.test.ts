@@ -1,8 +1,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "chai";
-import { ApiError, NetworkError, RedirectError, ServerError } from "../../provider/core/errors";
+import { AcronisClient } from "../../provider/acronis/client";
+import {
+  acronisClientFor,
+  checkAcronisTransport,
+  completeAcronisSettings,
+  readAcronisSettings,
+} from "../../provider/core/config";
+import {
+  ApiError,
+  ConfigurationError,
+  NetworkError,
+  RedirectError,
+  ResponseTooLargeError,
+  ServerError,
+} from "../../provider/core/errors";
 import { operationContext } from "../../provider/core/operation";
+import { isLoopbackUrl } from "../../provider/core/plainHttp";
 import { Transport, type TransportResponse } from "../../provider/core/transport";
 
 type Script = (req: IncomingMessage, res: ServerResponse) => void;
@@ -150,3 +165,165 @@ describe("transport retries", () => {
     expect(JSON.stringify(error)).to.not.match(/s3cr3t|t0k3n/);
   });
 });
+
+describe("transport limits", () => {
+  let server: Server | undefined;
+  afterEach(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  it("ends a request whose answer trickles in, however steadily, at its total deadline", async () => {
+    let closedByClient = false;
+    const s = await scripted([
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        // One byte every 100 ms keeps any idle timeout from ever firing.
+        const trickle = setInterval(() => res.write(" "), 100);
+        res.on("close", () => {
+          clearInterval(trickle);
+          closedByClient = true;
+        });
+      },
+    ]);
+    server = s.server;
+    const t = new Transport({
+      ...options(s.url),
+      timeoutMs: 1000,
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const error = await t
+      .send({ method: "GET", path: "/tenants", operation: "GET /tenants" })
+      .catch((e) => e);
+    expect(error).to.be.instanceOf(NetworkError);
+    expect((error as Error).message).to.equal(
+      "Acronis GET /tenants failed: code ETIMEDOUT: request timed out: no whole answer within 1000 ms (acronis:requestTimeoutMs)",
+    );
+    await until(() => closedByClient);
+  });
+
+  it("refuses an answer past maxResponseBytes, naming the limit and its key, and stops reading it", async () => {
+    const offered = 256 * 1024 * 1024;
+    let written = 0;
+    let finished = false;
+    const s = await scripted([
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        // Writes only as fast as the client reads, so `written` counts what the client took in.
+        const pump = () => {
+          while (written < offered && !res.destroyed) {
+            written += chunk.length;
+            if (!res.write(chunk)) return void res.once("drain", pump);
+          }
+          if (written >= offered) res.end(() => (finished = true));
+        };
+        pump();
+      },
+    ]);
+    server = s.server;
+    const t = new Transport({ ...options(s.url), maxResponseBytes: 1024 * 1024 });
+    const error = await t
+      .send({ method: "GET", path: "/tenants", operation: "GET /tenants" })
+      .catch((e) => e);
+    expect(error).to.be.instanceOf(ResponseTooLargeError);
+    expect((error as Error).message).to.equal(
+      "the answer exceeded 1048576 bytes (acronis:maxResponseBytes) and was not read further: raise acronis:maxResponseBytes if the answer is genuine (Acronis GET /tenants failed)",
+    );
+    expect(s.seen).to.have.length(1);
+    expect(finished).to.equal(false);
+    // What the client took in stays near the limit (plus socket buffers), nowhere near what was offered.
+    expect(written).to.be.below(offered / 8);
+  });
+
+  it("honours Retry-After up to the operation's deadline: 45 s asked, waited 45 s (by the injected sleep)", async () => {
+    const s = await scripted([status(503, { "Retry-After": "45" }), status(200)]);
+    server = s.server;
+    const delays: number[] = [];
+    const answer = await operationContext.run({ deadline: Date.now() + 600_000, label: "read X" }, () =>
+      transport(s.url, delays).send({ method: "GET", path: "/x", operation: "GET /x" }),
+    );
+    expect(answer.status).to.equal(200);
+    expect(delays).to.deep.equal([45_000]);
+  });
+
+  it("outside an operation, caps Retry-After at maxDelayMs", async () => {
+    const s = await scripted([status(429, { "Retry-After": "45" }), status(200)]);
+    server = s.server;
+    const delays: number[] = [];
+    await transport(s.url, delays).send({ method: "GET", path: "/x", operation: "GET /x" });
+    expect(delays).to.deep.equal([5000]);
+  });
+});
+
+describe("plain http", () => {
+  const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
+  const settings = {
+    baseUrl: "http://dc.example.com/api/2",
+    clientId: "id",
+    clientSecret: "s3cr3t-value",
+  };
+
+  it("is refused for a host beyond this machine, before any client exists, naming the key that allows it", () => {
+    const message =
+      'acronis:baseUrl must use https for a host other than this machine, got "http://dc.example.com/api/2": plain http would send the client secret in clear (set acronis:allowInsecureHttp to true to accept that)';
+    expect(() => checkAcronisTransport(config({ "acronis:baseUrl": settings.baseUrl }), {})).to.throw(
+      ConfigurationError,
+      message,
+    );
+    expect(() => checkAcronisTransport(undefined, { ACRONIS_BASE_URL: settings.baseUrl })).to.throw(message);
+    expect(() => new AcronisClient(settings)).to.throw(message);
+    expect(() =>
+      checkAcronisTransport(
+        config({ "acronis:baseUrl": settings.baseUrl, "acronis:allowInsecureHttp": "maybe" }),
+        {},
+      ),
+    ).to.throw(
+      'acronis:allowInsecureHttp (or ACRONIS_ALLOW_INSECURE_HTTP) must be true or false, got "maybe"',
+    );
+  });
+
+  it("is accepted for loopback, and https anywhere, without a warning", () => {
+    for (const baseUrl of [
+      "http://127.0.0.1:8443/api/2",
+      "http://localhost/api/2",
+      "http://[::1]:80/api/2",
+      "https://dc.example.com/api/2",
+    ]) {
+      const warnings: string[] = [];
+      expect(() => checkAcronisTransport(config({ "acronis:baseUrl": baseUrl }), {})).to.not.throw();
+      acronisClientFor({ ...settings, baseUrl }, undefined, (m) => warnings.push(m));
+      expect(warnings, baseUrl).to.deep.equal([]);
+    }
+    expect(isLoopbackUrl("http://127.example.com/")).to.equal(false);
+  });
+
+  it("is allowed with acronis:allowInsecureHttp, with a warning that the secret goes in clear", () => {
+    const read = readAcronisSettings(
+      config({ "acronis:baseUrl": settings.baseUrl, "acronis:allowInsecureHttp": "true" }),
+      { ACRONIS_CLIENT_ID: "id", ACRONIS_CLIENT_SECRET: "s3cr3t-value" },
+    );
+    expect(read.allowInsecureHttp).to.equal(true);
+    const warnings: string[] = [];
+    acronisClientFor(completeAcronisSettings(read), undefined, (m) => warnings.push(m));
+    expect(warnings).to.deep.equal([
+      "Acronis: plain http to dc.example.com (acronis:allowInsecureHttp): the client secret and tokens go over the network in clear",
+    ]);
+  });
+});
+
+function options(url: string) {
+  return {
+    vendor: "Acronis" as const,
+    baseUrl: url,
+    timeoutMs: 5000,
+    retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    toError: (answer: TransportResponse, operation: string) =>
+      new ApiError({ vendor: "Acronis", operation, status: answer.status }),
+  };
+}
+
+/** Resolves once `condition` holds, polling; the test's own timeout ends it otherwise. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}

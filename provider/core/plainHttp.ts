@@ -1,0 +1,23 @@
+import { ConfigurationError } from "./errors";
+
+/** Whether a URL names this machine (localhost, 127.0.0.0/8, ::1), where plain http leaves nothing in clear. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Plain http beyond this machine would carry the client secret and tokens in clear: refused unless allowed. */
+export function refuseInsecureHttp(
+  baseUrl: string | undefined,
+  allowInsecureHttp: boolean | undefined,
+): void {
+  if (!baseUrl || !/^http:/i.test(baseUrl) || isLoopbackUrl(baseUrl) || allowInsecureHttp) return;
+  throw new ConfigurationError(
+    `acronis:baseUrl must use https for a host other than this machine, got "${baseUrl}": plain http would send the client secret in clear (set acronis:allowInsecureHttp to true to accept that)`,
+  );
+}
