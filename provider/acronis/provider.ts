@@ -3,10 +3,10 @@ import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   acronisClientFor,
   type ConfigSource,
-  checkAcronisTransport,
   completeAcronisSettings,
   readAcronisSettings,
 } from "../core/config";
+import { checkAcronisTransport } from "../core/plainHttp";
 import type { AcronisClient } from "./client";
 import { AcronisDirectory } from "./directory";
 

@@ -4,7 +4,7 @@ import { HcpClient, type HcpConnection } from "../hcp/client";
 import { limitsFor } from "./accounts";
 import { ConfigurationError } from "./errors";
 import { normaliseBoolean } from "./normalise";
-import { isLoopbackUrl, refuseInsecureHttp } from "./plainHttp";
+import { isLoopbackUrl, readAllowInsecureHttp } from "./plainHttp";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryTiming";
 import { defaultMaxResponseBytes } from "./transport";
 
@@ -97,26 +97,6 @@ export function readAcronisSettings(
     retry: reliability.retry,
     maxConcurrentRequests: reliability.maxConcurrentRequests,
   };
-}
-
-function readAllowInsecureHttp(config: ConfigSource | undefined, env: Env): boolean {
-  const raw = config?.get("acronis:allowInsecureHttp") ?? env.ACRONIS_ALLOW_INSECURE_HTTP;
-  if (raw === undefined || raw === "") return false;
-  const flag = normaliseBoolean(raw);
-  if (flag === undefined) {
-    throw new ConfigurationError(
-      `acronis:allowInsecureHttp (or ACRONIS_ALLOW_INSECURE_HTTP) must be true or false, got "${raw}"`,
-    );
-  }
-  return flag;
-}
-
-/** Refuses, before any request, plain http to a host beyond this machine unless acronis:allowInsecureHttp is set. */
-export function checkAcronisTransport(config: ConfigSource | undefined, env: Env = process.env): void {
-  refuseInsecureHttp(
-    config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL,
-    readAllowInsecureHttp(config, env),
-  );
 }
 
 /** Names every missing setting, with both ways to provide it. */

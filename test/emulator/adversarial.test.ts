@@ -141,8 +141,8 @@ describe("emulators under abuse: every case answered, the emulator serving after
           "HTTP/1.1 400 Bad Request",
         ],
         [
-          "headers of 64 KB",
-          request("GET", "/", { "X-Filler": "x".repeat(64 * 1024) }),
+          "headers of 20 KB (Node.js takes 16 KB)",
+          request("GET", "/", { "X-Filler": "x".repeat(20 * 1024) }),
           "HTTP/1.1 431 Request Header Fields Too Large",
         ],
       ] as const) {
