@@ -13,7 +13,7 @@ export interface FolderTenantArgs {
   parentId: pulumi.Input<string>;
   /** An external id for reporting (Acronis `customer_id`). */
   customerId?: pulumi.Input<string>;
-  /** An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>`), by which a later `up` takes back a create that a crash kept out of the state; when you set it, such a lost create needs `adopt`. */
+  /** An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>@<resource>`), by which a later `up` takes back a create that a crash or a lost answer kept out of the state, and another stack's adopt is refused; when you set it, the tenant carries no mark: a create whose answer was lost takes it back only when the name was seen free just before, a crashed one needs `adopt`, and adopting it does not stop another stack's adopt. */
   internalTag?: pulumi.Input<string>;
   /** Language code, default `en`. */
   language?: pulumi.Input<string>;
@@ -23,7 +23,7 @@ export interface FolderTenantArgs {
   contact?: pulumi.Input<TenantContactArgs>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users; Acronis refuses while it still has child tenants, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
-  /** When a folder tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When a folder tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write puts this resource's ownership mark in the tenant's empty `internal_tag`, so another stack's adopt is refused; a tenant whose tag is declared, or already set by someone, keeps it and stays unmarked (the preview warns when it is declared). Used only at create. */
   adopt?: pulumi.Input<boolean>;
   /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
   account?: pulumi.Input<string>;
@@ -37,7 +37,7 @@ export class FolderTenant extends pulumi.dynamic.Resource {
   declare readonly parentId: pulumi.Output<string>;
   /** An external id for reporting (Acronis `customer_id`). */
   declare readonly customerId: pulumi.Output<string | undefined>;
-  /** An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>`), by which a later `up` takes back a create that a crash kept out of the state; when you set it, such a lost create needs `adopt`. */
+  /** An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>@<resource>`), by which a later `up` takes back a create that a crash or a lost answer kept out of the state, and another stack's adopt is refused; when you set it, the tenant carries no mark: a create whose answer was lost takes it back only when the name was seen free just before, a crashed one needs `adopt`, and adopting it does not stop another stack's adopt. */
   declare readonly internalTag: pulumi.Output<string | undefined>;
   /** Language code, default `en`. */
   declare readonly language: pulumi.Output<string | undefined>;
@@ -47,7 +47,7 @@ export class FolderTenant extends pulumi.dynamic.Resource {
   declare readonly contact: pulumi.Output<TenantContact | undefined>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users; Acronis refuses while it still has child tenants, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "disable" | "retain" | undefined>;
-  /** When a folder tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When a folder tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write puts this resource's ownership mark in the tenant's empty `internal_tag`, so another stack's adopt is refused; a tenant whose tag is declared, or already set by someone, keeps it and stays unmarked (the preview warns when it is declared). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The tenant's UUID (the resource id). */
   readonly tenantId: pulumi.Output<string>;

@@ -13,7 +13,7 @@ export interface HcpNamespaceArgs {
   username?: pulumi.Input<string>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   password?: pulumi.Input<string>;
-  /** When a namespace of this name in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When a namespace of this name in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write adds this resource's ownership mark to the namespace's tags, so another stack's adopt is refused. Used only at create. */
   adopt?: pulumi.Input<boolean>;
   /** 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client). */
   name: pulumi.Input<string>;
@@ -37,7 +37,7 @@ export interface HcpNamespaceArgs {
   indexingEnabled?: pulumi.Input<boolean>;
   /** Whether custom metadata is indexed too; needs indexingEnabled (default false). */
   customMetadataIndexingEnabled?: pulumi.Input<boolean>;
-  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the namespaces it creates; it is never shown here. */
+  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>@<resource>`) to the namespaces it creates; it is never shown here. */
   tags?: pulumi.Input<pulumi.Input<string>[]>;
   /** What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`. */
   deletionPolicy?: pulumi.Input<"delete" | "retain">;
@@ -53,7 +53,7 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
   declare readonly username: pulumi.Output<string | undefined>;
   /** The password of `username`, given with it. Always stored as a secret; never compared. */
   declare readonly password: pulumi.Output<string | undefined>;
-  /** When a namespace of this name in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When a namespace of this name in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write adds this resource's ownership mark to the namespace's tags, so another stack's adopt is refused. Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client). */
   declare readonly name: pulumi.Output<string>;
@@ -79,7 +79,7 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
   declare readonly indexingEnabled: pulumi.Output<boolean | undefined>;
   /** Whether custom metadata is indexed too; needs indexingEnabled (default false). */
   declare readonly customMetadataIndexingEnabled: pulumi.Output<boolean | undefined>;
-  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the namespaces it creates; it is never shown here. */
+  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>@<resource>`) to the namespaces it creates; it is never shown here. */
   declare readonly tags: pulumi.Output<string[] | undefined>;
   /** What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "retain" | undefined>;

@@ -32,7 +32,7 @@ export interface HcpTenantArgs {
   servicePlanSelectionEnabled?: pulumi.Input<boolean>;
   /** The service plan of all the tenant's namespaces, compared case-insensitively (HCP's default `Default`); only while `servicePlanSelectionEnabled` is not true. */
   servicePlan?: pulumi.Input<string>;
-  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the tenants it creates, by which a later `up` takes back a create that a crash kept out of the state; it is never shown here. */
+  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>@<resource>`) to the tenants it creates, by which a later `up` takes back a create that a crash kept out of the state; it is never shown here. */
   tags?: pulumi.Input<pulumi.Input<string>[]>;
   /** The network for data access, compared case-insensitively (HCP's default `[hcp_system]`). */
   dataNetwork?: pulumi.Input<string>;
@@ -44,7 +44,7 @@ export interface HcpTenantArgs {
   initialUserPassword?: pulumi.Input<string>;
   /** Whether the initial user must change its password at first login (default false). Used at creation only. */
   forcePasswordChange?: pulumi.Input<boolean>;
-  /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write adds this resource's ownership mark to the tenant's tags, so another stack's adopt is refused. Used only at create. */
   adopt?: pulumi.Input<boolean>;
   /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `retain` (the default) leaves the tenant and its data as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces). It acts from the state: `delete` must be stored by an earlier `up` (a `pulumi destroy` right after setting it still only forgets). */
   deletionPolicy?: pulumi.Input<"delete" | "retain">;
@@ -80,7 +80,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly servicePlanSelectionEnabled: pulumi.Output<boolean | undefined>;
   /** The service plan of all the tenant's namespaces, compared case-insensitively (HCP's default `Default`); only while `servicePlanSelectionEnabled` is not true. */
   declare readonly servicePlan: pulumi.Output<string | undefined>;
-  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>`) to the tenants it creates, by which a later `up` takes back a create that a crash kept out of the state; it is never shown here. */
+  /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>@<resource>`) to the tenants it creates, by which a later `up` takes back a create that a crash kept out of the state; it is never shown here. */
   declare readonly tags: pulumi.Output<string[] | undefined>;
   /** The network for data access, compared case-insensitively (HCP's default `[hcp_system]`). */
   declare readonly dataNetwork: pulumi.Output<string | undefined>;
@@ -92,7 +92,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly initialUserPassword: pulumi.Output<string | undefined>;
   /** Whether the initial user must change its password at first login (default false). Used at creation only. */
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;
-  /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When an HCP tenant of this name already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write adds this resource's ownership mark to the tenant's tags, so another stack's adopt is refused. Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** What `pulumi destroy`, removing the resource or a replacement does to the tenant: `retain` (the default) leaves the tenant and its data as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes it in HCP, which destroys the tenant and the customer data it governs, irreversibly (HCP refuses while the tenant still owns namespaces). It acts from the state: `delete` must be stored by an earlier `up` (a `pulumi destroy` right after setting it still only forgets). */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "retain" | undefined>;

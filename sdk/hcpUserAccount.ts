@@ -12,7 +12,7 @@ export interface HcpUserAccountArgs {
   signInUsername?: pulumi.Input<string>;
   /** The password of `signInUsername`, given with it. Always stored as a secret; never compared. */
   signInPassword?: pulumi.Input<string>;
-  /** When an account of this username in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When an account of this username in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. HCP accounts cannot carry an ownership mark: adopting one does not stop another stack from adopting it too (the preview warns). Used only at create. */
   adopt?: pulumi.Input<boolean>;
   /** The account's name: 1-64 characters, not starting with "[" or a space; unique in the tenant, compared case-insensitively. A change renames the account in place. */
   username: pulumi.Input<string>;
@@ -44,7 +44,7 @@ export class HcpUserAccount extends pulumi.dynamic.Resource {
   declare readonly signInUsername: pulumi.Output<string | undefined>;
   /** The password of `signInUsername`, given with it. Always stored as a secret; never compared. */
   declare readonly signInPassword: pulumi.Output<string | undefined>;
-  /** When an account of this username in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When an account of this username in the tenant already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. HCP accounts cannot carry an ownership mark: adopting one does not stop another stack from adopting it too (the preview warns). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The account's name: 1-64 characters, not starting with "[" or a space; unique in the tenant, compared case-insensitively. A change renames the account in place. */
   declare readonly username: pulumi.Output<string>;

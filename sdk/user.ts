@@ -19,7 +19,7 @@ export interface UserArgs {
   enabled?: pulumi.Input<boolean>;
   /** Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once. */
   sendActivationEmail?: pulumi.Input<boolean>;
-  /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write puts this resource's ownership mark in the user's empty `external_id`, so another stack's adopt is refused; a user whose `external_id` is already set (single sign-on) keeps it and stays unmarked. Used only at create. */
   adopt?: pulumi.Input<boolean>;
   /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
   account?: pulumi.Input<string>;
@@ -39,7 +39,7 @@ export class User extends pulumi.dynamic.Resource {
   declare readonly enabled: pulumi.Output<boolean | undefined>;
   /** Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once. */
   declare readonly sendActivationEmail: pulumi.Output<boolean | undefined>;
-  /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create. */
+  /** When a user with this login in `tenantId` (never one of another tenant) already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write puts this resource's ownership mark in the user's empty `external_id`, so another stack's adopt is refused; a user whose `external_id` is already set (single sign-on) keeps it and stays unmarked. Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The user's UUID (the resource id). */
   readonly userId: pulumi.Output<string>;

@@ -165,12 +165,15 @@ function checkValue(v: Validator, path: string, value: ValueSpec, actual: unknow
   }
 }
 
-/** The `adopt` input: take over the existing object of the same natural key instead of failing. */
-export function adoptProperty(existing: string): PropertySpec {
+/**
+ * The `adopt` input: take over the existing object of the same natural key instead of failing. `marking` says
+ * where adoption leaves the stack's ownership mark, or why it cannot.
+ */
+export function adoptProperty(existing: string, marking: string): PropertySpec {
   return {
     value: { type: "boolean" },
     createOnly: true,
-    doc: `When ${existing} already exists, take it over instead of failing: read it and apply only the declared differences (no write at all when it already matches). Used only at create.`,
+    doc: `When ${existing} already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. ${marking} Used only at create.`,
   };
 }
 

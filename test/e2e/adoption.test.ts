@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { parse, stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
-import { apiWrites } from "../support/apiWrites";
+import { apiWrites, isMarkWrite } from "../support/apiWrites";
 import { repoRoot, TestStack } from "../support/engine";
 import { runWithEmulators } from "../support/exportCli";
 import { HcpApi } from "../support/hcpApi";
@@ -166,10 +166,22 @@ describe("end to end on the real engine: exporting an estate made by hand, and a
     expect(exported.hcp.tenants[0]).to.deep.include({ hardQuota: "50.00 GB", softQuota: 80 });
   });
 
-  it("with adopt, pulumi up of the exported file takes everything over with no write call to either API", async () => {
+  it("with adopt, pulumi up of the exported file takes everything over, writing only one mark per object", async () => {
+    const exported = readFileSync(estateFile(), "utf8");
     const before = await writes();
     await stack.up();
-    expect(await writesSince(before)).to.deep.equal([]);
+    const made = await writesSince(before);
+    // The customer, its user and the HCP tenant get this stack's mark; nothing else is written.
+    expect(made.filter((w) => !isMarkWrite(w))).to.deep.equal([]);
+    expect(made.map((w) => w.replace(/[0-9a-f-]{36}/, "<id>")).sort()).to.deep.equal([
+      "POST /mapi/tenants/archive",
+      "PUT /api/2/tenants/<id>",
+      "PUT /api/2/users/<id>",
+    ]);
+    // No managed property changed: a read-only export gives the same file.
+    const again = await exportEstate(emulators, `${estateFile()}.adopted`);
+    expect(again.status, again.stderr).to.equal(0);
+    expect(readFileSync(`${estateFile()}.adopted`, "utf8")).to.equal(exported);
     const outputs = await stack.outputs();
     expect(Object.keys(outputs.customers as object)).to.deep.equal(["adopted-dental"]);
   });

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { parse, stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
-import { apiWrites } from "../support/apiWrites";
+import { apiWrites, isMarkWrite } from "../support/apiWrites";
 import { repoRoot, TestStack } from "../support/engine";
 import { runWithEmulators } from "../support/exportCli";
 import { HcpApi } from "../support/hcpApi";
@@ -124,10 +124,6 @@ describe(`end to end: ${customers} customers and ${hcpTenants} HCP tenants made 
         path: userPath(),
       },
     );
-  const writeCount = async () => {
-    const writes = await apiWrites(emulators);
-    return writes.acronis.length + writes.hcp.length;
-  };
 
   before(async () => {
     emulators = await startEmulators();
@@ -162,12 +158,25 @@ describe(`end to end: ${customers} customers and ${hcpTenants} HCP tenants made 
     expect(estate.acronis.customers.filter((c: { twoFactor: boolean }) => c.twoFactor)).to.have.length(66);
   });
 
-  it(`pulumi up adopts everything with no write call to either API, on Node.js ${oldestNode}`, async () => {
+  it(`pulumi up adopts everything writing only one mark per object, on Node.js ${oldestNode}`, async () => {
     const config = { ...acronisStackConfig(emulators.acronis), ...hcpStackConfig(emulators.hcp) };
     stack = await TestStack.inDirectory(program.dir, config, { nodeDir: program.nodeDir });
-    const before = await writeCount();
+    const exported = readFileSync(estateFile(), "utf8");
+    const before = await apiWrites(emulators);
     await stack.up();
-    expect(await writeCount()).to.equal(before);
+    const after = await apiWrites(emulators);
+    const made = [...after.acronis.slice(before.acronis.length), ...after.hcp.slice(before.hcp.length)];
+    // Every customer, user and HCP tenant gets this stack's mark, and nothing else is written.
+    expect(made.filter((w) => !isMarkWrite(w))).to.deep.equal([]);
+    const kinds = (prefix: string) => made.filter((w) => w.startsWith(prefix)).length;
+    expect(kinds("PUT /api/2/tenants/")).to.equal(customers);
+    expect(kinds("PUT /api/2/users/")).to.equal(customers + customers / 4);
+    expect(kinds("POST /mapi/tenants/")).to.equal(hcpTenants);
+    expect(made).to.have.length(customers + customers + customers / 4 + hcpTenants);
+    // No managed property changed: a read-only export gives the same file.
+    const again = await exportTo(`${estateFile()}.adopted`);
+    expect(again.status, again.stderr).to.equal(0);
+    expect(readFileSync(`${estateFile()}.adopted`, "utf8")).to.equal(exported);
     expect(await stack.outputs()).to.deep.equal({ customers, node: `v${oldestNode}` });
   });
 

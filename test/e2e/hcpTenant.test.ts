@@ -57,7 +57,11 @@ describe("end to end on the real engine: the HCP seed's Finance tenant", functio
       managementNetwork: "net004",
     });
     // The seed's tags, and the stack's ownership mark (README, "Ownership marks").
-    expect(tenant.tags.tag).to.have.members(["Example Company", "pdgrey", "tenant-estates:hcp-tenant/test"]);
+    expect(tenant.tags.tag).to.have.members([
+      "Example Company",
+      "pdgrey",
+      "tenant-estates:hcp-tenant/test@finance",
+    ]);
     expect(tenant.authenticationTypes.authenticationType).to.have.members(["LOCAL", "EXTERNAL"]);
     const console = await consoleJson();
     expect(console).to.deep.include({

@@ -64,7 +64,7 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
       searchEnabled: true,
       indexingEnabled: true,
     });
-    expect(ns.tags.tag).to.have.members(["finance", "invoices", "tenant-estates:hcp-objects/test"]);
+    expect(ns.tags.tag).to.have.members(["finance", "invoices", "tenant-estates:hcp-objects/test@invoices"]);
     const versioning = JSON.parse(
       (await asAdmin("records", "GET", "/namespaces/invoices/versioningSettings")).body,
     );
@@ -197,7 +197,7 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
     expect((await api.admin("GET", "/mapi/tenants/Records")).status).to.equal(404);
   });
 
-  it("adopts a tenant, accounts and a namespace made through MAPI with no write call, then plans nothing; destroy leaves them", async () => {
+  it("adopts a tenant, accounts and a namespace made through MAPI writing only their marks, then plans nothing; destroy leaves them", async () => {
     await accepted(
       api.admin("PUT", `/mapi/tenants?username=security&password=${initialPassword}`, {
         name: "Archive",
@@ -247,10 +247,18 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
     try {
       const from = log.list("hcp").length;
       await adopter.up();
-      expect(writesSince(log, from)).to.deep.equal([]);
+      // The tenant and the namespace get this stack's mark among their tags, and nothing else is written.
+      expect(writesSince(log, from)).to.deep.equal([
+        "POST /mapi/tenants/Archive",
+        "POST /mapi/tenants/Archive/namespaces/invoices",
+      ]);
+      expect(JSON.parse((await api.admin("GET", "/mapi/tenants/Archive")).body).tags).to.deep.equal({
+        tag: ["tenant-estates:hcp-objects-adopt/test@tenant"],
+      });
       expect(await previewPlan(adopter, { refresh: true })).to.deep.equal([]);
+      const beforeDestroy = log.list("hcp").length;
       await adopter.destroy();
-      expect(writesSince(log, from)).to.deep.equal([]);
+      expect(writesSince(log, beforeDestroy)).to.deep.equal([]);
       expect((await asAdmin("archive", "GET", "/namespaces/invoices")).status).to.equal(200);
     } finally {
       adopter.remove();

@@ -151,8 +151,8 @@ describe("end to end on the real engine: partners, folders and billing mode from
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
-  it("adopts a folder made by hand with no write call", async () => {
-    await api.post("/tenants", {
+  it("adopts a folder made by hand, writing only its mark", async () => {
+    const folder = await api.post("/tenants", {
       name: "Made By Hand",
       kind: "folder",
       parent_id: emulators.acronis.partnerTenantId,
@@ -163,7 +163,13 @@ describe("end to end on the real engine: partners, folders and billing mode from
     write(estate);
     const before = await apiWrites(emulators);
     await stack.up();
-    expect(await apiWrites(emulators)).to.deep.equal(before);
+    const after = await apiWrites(emulators);
+    const { id } = folder.body as { id: string };
+    expect(after.acronis.slice(before.acronis.length)).to.deep.equal([`PUT /api/2/tenants/${id}`]);
+    expect(after.hcp).to.deep.equal(before.hcp);
+    expect(((await api.get(`/tenants/${id}`)).body as { internal_tag: string }).internal_tag).to.match(
+      /^tenant-estates:[^@]+@acronis-folder-by-hand$/,
+    );
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 

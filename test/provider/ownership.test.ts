@@ -113,6 +113,30 @@ describe("ownership marks: a stack takes back its own lost creates, and never an
     expect(theirs).to.be.instanceOf(OwnershipError);
   });
 
+  it("a second resource of one stack never takes back the first one's user: refused naming both, with no write", async () => {
+    const tenant = await tenants.create({ ...customer("Two Resources Inc"), ...thisStack });
+    const inputs = { tenantId: tenant.id, contact: { email: "carol@users.example" } };
+    const first = await users.create({ ...inputs, login: "carol", ...thisStack, __resourceName: "carol" });
+    expect((await acronis.get(`/users/${first.id}`)).body.external_id).to.equal(
+      "tenant-estates:estate/prod@carol",
+    );
+    const before = await writeCount();
+    const second = { ...inputs, login: "Carol", ...thisStack, __resourceName: "carol-admin" };
+    const refused = await users.create(second).catch((e) => e);
+    expect(refused).to.be.instanceOf(OwnershipError);
+    expect(refused.message).to.equal(
+      'user "Carol" exists and is managed by resource "carol" of this stack (stack estate/prod), as its ownership mark says: ' +
+        'it is not adopted. One object has one resource: remove one of the two declarations ("carol-admin" or the other)',
+    );
+    const adopting = await users.create({ ...second, adopt: true }).catch((e) => e);
+    expect(adopting).to.be.instanceOf(OwnershipError);
+    expect(await writeCount()).to.equal(before);
+    // The same resource takes its own lost create back.
+    expect(
+      (await users.create({ ...inputs, login: "carol", ...thisStack, __resourceName: "carol" })).id,
+    ).to.equal(first.id);
+  });
+
   it("HCP tenants: marked by a tag never shown as one of theirs; a lost create is taken back", async () => {
     const inputs = {
       name: "marked",

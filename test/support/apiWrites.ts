@@ -12,3 +12,11 @@ export async function apiWrites(emulators: RunningEmulators): Promise<{ acronis:
       .map((e) => `${e.method} ${e.path}`);
   return { acronis: writes(acronis.items), hcp: writes(emulators.log.list("hcp")) };
 }
+
+/**
+ * Whether a write is one adoption makes to leave the stack's ownership mark: a PUT of an Acronis tenant or
+ * user itself, a POST of an HCP tenant or namespace itself. Tests count these apart from every other write,
+ * and prove with a read-only export or an empty refreshed plan that no managed property changed.
+ */
+export const isMarkWrite = (write: string): boolean =>
+  /^(PUT \/api\/2\/(tenants|users)\/[^/]+|POST \/mapi\/tenants\/[^/]+(\/namespaces\/[^/]+)?)$/.test(write);

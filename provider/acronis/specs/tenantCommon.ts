@@ -65,7 +65,7 @@ export function tenantProperties(kind: DeclaredTenantKind): Record<string, Prope
         rule: (tag) =>
           isMark(tag) ? `must not start with "${markPrefix}" (the provider's ownership mark)` : undefined,
       },
-      doc: `An internal tag, up to ${maxInternalTagLength} characters. Left unset, it holds the provider's ownership mark (\`${markPrefix}<project>/<stack>\`), by which a later \`up\` takes back a create that a crash kept out of the state; when you set it, such a lost create needs \`adopt\`.`,
+      doc: `An internal tag, up to ${maxInternalTagLength} characters. Left unset, it holds the provider's ownership mark (\`${markPrefix}<project>/<stack>@<resource>\`), by which a later \`up\` takes back a create that a crash or a lost answer kept out of the state, and another stack's adopt is refused; when you set it, the tenant carries no mark: a create whose answer was lost takes it back only when the name was seen free just before, a crashed one needs \`adopt\`, and adopting it does not stop another stack's adopt.`,
     },
     language: { value: languageCode, doc: "Language code, default `en`." },
     enabled: {
@@ -82,7 +82,10 @@ export function tenantProperties(kind: DeclaredTenantKind): Record<string, Prope
       default: "disable",
       doc: `What \`pulumi destroy\`, or removing the resource, does to the tenant: \`disable\` (default) only disables it (data kept, still billed); \`delete\` disables it and then deletes it ${whatDeleteTakes[kind]}, irreversibly (it must be in the state from an earlier \`up\` to take effect); \`retain\` leaves it as it is and only forgets it.`,
     },
-    adopt: adoptProperty(`a ${kind} tenant of this name under \`parentId\` (never one under another parent)`),
+    adopt: adoptProperty(
+      `a ${kind} tenant of this name under \`parentId\` (never one under another parent)`,
+      "Adoption's one other write puts this resource's ownership mark in the tenant's empty `internal_tag`, so another stack's adopt is refused; a tenant whose tag is declared, or already set by someone, keeps it and stays unmarked (the preview warns when it is declared).",
+    ),
     tenantId: { role: "output", value: uuid, isId: true, doc: "The tenant's UUID (the resource id)." },
     kind: {
       role: "output",

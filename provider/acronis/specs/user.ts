@@ -53,7 +53,10 @@ export const userSpec: ResourceSpec = {
       createOnly: true,
       doc: "Send the activation e-mail: right after the user is created, else (set later, or a send that failed) at the next update, as long as the user has not activated the account. Sent once.",
     },
-    adopt: adoptProperty("a user with this login in `tenantId` (never one of another tenant)"),
+    adopt: adoptProperty(
+      "a user with this login in `tenantId` (never one of another tenant)",
+      "Adoption's one other write puts this resource's ownership mark in the user's empty `external_id`, so another stack's adopt is refused; a user whose `external_id` is already set (single sign-on) keeps it and stays unmarked.",
+    ),
     userId: { role: "output", value: uuid, isId: true, doc: "The user's UUID (the resource id)." },
     personalTenantId: {
       role: "output",

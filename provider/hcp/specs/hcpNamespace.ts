@@ -54,7 +54,10 @@ export const hcpNamespaceSpec: ResourceSpec = {
       doc: `${signIn.username.doc} Setting \`defaultRetention\` needs the COMPLIANCE role as well.`,
     },
     password: signIn.password,
-    adopt: adoptProperty("a namespace of this name in the tenant"),
+    adopt: adoptProperty(
+      "a namespace of this name in the tenant",
+      "Adoption's one other write adds this resource's ownership mark to the namespace's tags, so another stack's adopt is refused.",
+    ),
     name: {
       // Choice: a new name renames in place (POST name, documented), keyed on the namespace's id, rather than replacing a namespace that may hold data.
       value: { type: "string", rule: namespaceNameProblem },
@@ -145,7 +148,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
         },
       },
       normalise: caseInsensitiveSet,
-      doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>\`) to the namespaces it creates; it is never shown here.`,
+      doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>@<resource>\`) to the namespaces it creates; it is never shown here.`,
     },
     deletionPolicy: {
       // Choice: without a policy in state, removal only forgets, as for Acronis customers: no single edit deletes a namespace (HCP deletes only empty ones, but a namespace's settings and history go with it).

@@ -154,7 +154,7 @@ export const hcpTenantSpec: ResourceSpec = {
         },
       },
       normalise: caseInsensitiveSet,
-      doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>\`) to the tenants it creates, by which a later \`up\` takes back a create that a crash kept out of the state; it is never shown here.`,
+      doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>@<resource>\`) to the tenants it creates, by which a later \`up\` takes back a create that a crash kept out of the state; it is never shown here.`,
     },
     dataNetwork: caseInsensitiveName(
       "The network for data access, compared case-insensitively (HCP's default `[hcp_system]`).",
@@ -178,7 +178,10 @@ export const hcpTenantSpec: ResourceSpec = {
       createOnly: true,
       doc: "Whether the initial user must change its password at first login (default false). Used at creation only.",
     },
-    adopt: adoptProperty("an HCP tenant of this name"),
+    adopt: adoptProperty(
+      "an HCP tenant of this name",
+      "Adoption's one other write adds this resource's ownership mark to the tenant's tags, so another stack's adopt is refused.",
+    ),
     deletionPolicy: {
       // Choice: without a policy in state, removal only forgets, as for Acronis customers: no single edit deletes a tenant's data.
       default: "retain",

@@ -90,7 +90,10 @@ export const hcpUserAccountSpec: ResourceSpec = {
       notCompared: true,
       doc: "The password of `signInUsername`, given with it. Always stored as a secret; never compared.",
     },
-    adopt: adoptProperty("an account of this username in the tenant"),
+    adopt: adoptProperty(
+      "an account of this username in the tenant",
+      "HCP accounts cannot carry an ownership mark: adopting one does not stop another stack from adopting it too (the preview warns).",
+    ),
     username: {
       value: { type: "string", rule: accountUsernameProblem },
       required: true,
