@@ -1,10 +1,22 @@
 import { readFileSync, statSync } from "node:fs";
 import type { ErrorObject } from "ajv";
-import { isMap, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { duplicates } from "./estateDuplicates";
 import { decodeEstate, sizeProblem, unmeantValues } from "./estateInput";
 import { propertyName, slug } from "./estateNames";
 import { schemaErrors } from "./estateSchema";
+
+/** Where the first alias is: the place to look in a file whose aliases expand too far. */
+function firstAlias(root: Node | null): number | undefined {
+  let offset: number | undefined;
+  visit(root as Node, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
 
 /** How far aliases may expand, as the `yaml` library counts it: ample for anchors a person writes. */
 const maxAliases = 100;
@@ -26,7 +38,7 @@ export interface EstateUser {
 }
 
 export interface EstateCustomer {
-  /** The resource identity: required in a file (`validate --write-keys` adds the slug of the name). */
+  /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
   name: string;
   customerId?: string;
@@ -62,7 +74,7 @@ export interface EstateApiClient {
 
 /** A partner or folder tenant, and what lives under it. */
 export interface EstateReseller {
-  /** The resource identity: required in a file (`validate --write-keys` adds the slug of the name). */
+  /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
   name: string;
   customerId?: string;
@@ -86,7 +98,7 @@ export interface EstateTenantLevel {
 }
 
 export interface EstateHcpTenant {
-  /** The resource identity; defaults to the slug of the name. */
+  /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
   name: string;
   hardQuota: string;
@@ -136,10 +148,11 @@ export const maxProblemsListed = 100;
 /** An estate file that does not describe an estate: every problem (the first 100), each with file, line and property. */
 export class EstateError extends Error {
   readonly problems: string[];
-  constructor(problems: string[]) {
+  /** `total`: how many problems there are, when only the first of them were described. */
+  constructor(problems: string[], total = problems.length) {
     const listed =
-      problems.length > maxProblemsListed
-        ? [...problems.slice(0, maxProblemsListed), `and ${problems.length - maxProblemsListed} more`]
+      total > maxProblemsListed
+        ? [...problems.slice(0, maxProblemsListed), `and ${total - maxProblemsListed} more`]
         : problems;
     super(`the estate file is not valid:\n  ${listed.join("\n  ")}`);
     this.name = "EstateError";
@@ -166,7 +179,7 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
 export function missingKeyRule(entry: unknown): string {
   const name = (entry as { name?: unknown } | null)?.name;
   if (typeof name !== "string") return "is required";
-  return `is required: add the line "key: ${slug(name)}" (the slug of its name, so its resources keep their names; \`tenant-estates validate --write-keys\` adds it)`;
+  return `is required: add the line "key: ${slug(name)}", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`;
 }
 
 /** One line per schema error: where it is in the file, which property, and the rule it breaks. */
@@ -239,16 +252,17 @@ export function loadEstate(file: string, content?: string | Uint8Array): Estate 
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
     throw new EstateError([
-      `${file}: its aliases expand too far (over the limit of ${maxAliases} that guards against YAML alias bombs): write the values out`,
+      `${at(firstAlias(doc.contents))}: the file's aliases expand too far (over the limit of ${maxAliases} that guards against YAML alias bombs): write the values out`,
     ]);
   }
   const unmeant = unmeantValues(doc.contents, at);
   // A value the walk refused is reported once, by the walk: the schema's rule for it would repeat it.
-  const schemaProblems = schemaErrors(estate)
-    .filter((e) => !unmeant.paths.has(e.instancePath))
-    .map((e) => describeSchemaError(e, locate, estate));
-  const problems = [...unmeant.problems, ...schemaProblems];
-  if (problems.length > 0) throw new EstateError(problems);
+  const errors = schemaErrors(estate).filter((e) => !unmeant.paths.has(e.instancePath));
+  // Only the problems listed are described: locating each in the document is the costly part.
+  const room = Math.max(0, maxProblemsListed - unmeant.problems.length);
+  const described = errors.slice(0, room).map((e) => describeSchemaError(e, locate, estate));
+  const total = unmeant.problems.length + errors.length;
+  if (total > 0) throw new EstateError([...unmeant.problems, ...described], total);
   const repeated = duplicates(estate as Estate, locate);
   if (repeated.length > 0) throw new EstateError(repeated);
   return estate as Estate;

@@ -11,7 +11,7 @@ const definition = (name: string) =>
   ajv.getSchema(`${estateSchema.$id}#/definitions/${name}`) as ValidateFunction;
 
 /** The lists that hold tenants, and the definition of their entries. */
-const tenantLists = { customers: "customer", partners: "partner", folders: "folder" } as const;
+const tenantLists = { partners: "partner", folders: "folder", customers: "customer" } as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -38,11 +38,10 @@ function split(estate: unknown): { skeleton: unknown; entries: Entry[] } {
       copy[list] = [];
       items.forEach((item, i) => {
         const at = [...path, list, i];
-        entries.push({
-          validate: definition(name),
-          value: isObject(item) ? hollow(item, at) : item,
-          path: at,
-        });
+        // The entry before its children, so problems come in the file's order.
+        const entry: Entry = { validate: definition(name), value: item, path: at };
+        entries.push(entry);
+        if (isObject(item)) entry.value = hollow(item, at);
       });
     }
     return copy;
