@@ -80,7 +80,7 @@ describe("keys: every tenant's identity is in the file", () => {
     const refused = run("validate", file);
     expect(refused.status).to.equal(1);
     expect(refused.stderr.split("\n")).to.include(
-      `${file}:36:7: acronis.customers[0].key is required: add the line "key: customer-inc", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`,
+      `${file}:35:7: acronis.customers[0].key is required: add the line "key: customer-inc", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`,
     );
     const written = run("validate", "--write-keys", file);
     expect(written.status, written.stderr).to.equal(0);
@@ -100,7 +100,7 @@ describe("tenant-estates validate: a file that cannot be an estate exits 1 namin
     const result = run("validate", file);
     expect([result.status, result.stderr]).to.deep.equal([
       1,
-      `${file}:4:16: the file is not valid UTF-8 (byte 0xE9 at offset 47)\n`,
+      `${file}:4:16: the file is not valid UTF-8 (byte 0xE9 at offset 50)\n`,
     ]);
   });
 
@@ -117,7 +117,7 @@ describe("tenant-estates validate: a file that cannot be an estate exits 1 namin
     const result = run("validate", file);
     expect([result.status, result.stderr]).to.deep.equal([
       1,
-      `${file}:1:33: the file's aliases expand too far (over the limit of 100 that guards against YAML alias bombs): write the values out\n`,
+      `${file}:1:35: the file's aliases expand too far (over the limit of 100 that guards against YAML alias bombs): write the values out\n`,
     ]);
   });
 
