@@ -3,7 +3,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runEmulators } from "../emulator/main";
 import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
-import { EstateError, loadEstate, placedTenants } from "../sdk/estate";
+import {
+  EstateError,
+  estateTextOf,
+  loadEstate,
+  placedTenants,
+  readEstateBytes,
+  withKeys,
+} from "../sdk/estate";
 import { exportEstate } from "./export";
 import { estateText, exportedUsage } from "./exportUsage";
 
@@ -19,11 +26,15 @@ commands:
   emulator [...]    run the Acronis and HCP emulators on 127.0.0.1 (see \`tenant-estates emulator --help\`)
 
 options: --help, --version`,
-  validate: `usage: tenant-estates validate [FILE]
+  validate: `usage: tenant-estates validate [--write-keys] [FILE]
 
 Checks the estate file (default estate.yaml) against the estate schema and its uniqueness rules, with no
-credentials and no engine. Prints every problem as FILE:LINE:COLUMN: property rule, on stderr.
-exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file`,
+credentials and no engine. Prints the problems (the first 100, then how many more) as
+FILE:LINE:COLUMN: property rule, on stderr. A file must be UTF-8 and at most 16 MiB; numbers must be finite;
+names, logins and keys have no control characters, other text none but tabs and line breaks.
+Every tenant needs a key (its resources' identity, so a rename is no replacement): --write-keys first adds
+\`key: <slug of the name>\` to each tenant without one, in place, keeping comments and order; the plan stays
+the same. exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file`,
   export: `usage: tenant-estates export [--acronis] [--hcp] [--usage] [--out FILE]
 
 Reads the live estate (both APIs unless one is named) and prints it as an estate file with \`adopt: true\`,
@@ -48,22 +59,38 @@ function version(): string {
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
-/** `validate [FILE]`: the same errors `pulumi preview` gives for the file. */
+/** `--write-keys`: adds the missing keys to the file in place and says how many. */
+function writeKeys(file: string, bytes: Uint8Array): Uint8Array {
+  const { text, added } = withKeys(estateTextOf(file, bytes));
+  if (added === 0) return bytes;
+  writeFileSync(file, text);
+  process.stdout.write(`${file}: added ${added} key(s)\n`);
+  return Buffer.from(text);
+}
+
+/** `validate [--write-keys] [FILE]`: the same errors `pulumi preview` gives for the file. */
 function validate(args: string[]): number {
-  if (args.length > 1) {
+  const withWriteKeys = args.includes("--write-keys");
+  const files = args.filter((a) => a !== "--write-keys");
+  if (files.length > 1 || files.some((a) => a.startsWith("--"))) {
     process.stderr.write(`${usage.validate}\n`);
     return exitCodes.usage;
   }
-  const file = args[0] ?? "estate.yaml";
-  let text: string;
+  const file = files[0] ?? "estate.yaml";
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readEstateBytes(file);
   } catch (err) {
+    if (err instanceof EstateError) {
+      process.stderr.write(`${err.problems.join("\n")}\n`);
+      return exitCodes.invalid;
+    }
     process.stderr.write(`tenant-estates: cannot read ${file}: ${(err as Error).message}\n`);
     return exitCodes.usage;
   }
   try {
-    const estate = loadEstate(file, text);
+    if (withWriteKeys) bytes = writeKeys(file, bytes);
+    const estate = loadEstate(file, bytes);
     const placed = placedTenants(estate);
     const count = (kind: string) => placed.filter((t) => t.kind === kind).length;
     const tenants = estate.hcp?.tenants.length ?? 0;

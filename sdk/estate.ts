@@ -25,6 +25,7 @@ import { TenantMfa } from "./tenantMfa";
 import { User } from "./user";
 
 export * from "./estateFile";
+export { withKeys } from "./estateKeys";
 
 export interface DeclareEstateOptions {
   /** Used for customers when the file does not name a partner. */

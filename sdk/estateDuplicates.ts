@@ -9,19 +9,13 @@ import { estateSections, placedTenants } from "./estatePlacement";
 export function duplicates(estate: Estate, locate: (path: (string | number)[]) => string): string[] {
   const problems: string[] = [];
   /** Records `value` as `owner`'s; a repeat is reported at `path`, naming the first owner. Answers whether it was new. */
-  const unique = (
-    seen: Map<string, string>,
-    value: string,
-    path: (string | number)[],
-    owner: string,
-    hint = "",
-  ) => {
+  const unique = (seen: Map<string, string>, value: string, path: (string | number)[], owner: string) => {
     const first = seen.get(value);
     if (first === undefined) seen.set(value, owner);
-    else problems.push(`${locate(path)}: ${propertyName(path)} ${first}${hint}`);
+    else problems.push(`${locate(path)}: ${propertyName(path)} ${first}`);
     return first === undefined;
   };
-  /** Checks names and identities (explicit keys, else slugs of names) of tenants, keys per `identity`. */
+  /** Checks names and keys (the resource identities, required in a file) of tenants, keys per `identity`. */
   const identities = (
     list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
     nameOf: (n: string) => string,
@@ -30,28 +24,20 @@ export function duplicates(estate: Estate, locate: (path: (string | number)[]) =
     const keys = new Map<string, string>();
     for (const { item, path, identity } of list) {
       const where = propertyName(path);
-      const named = unique(names, nameOf(item.name), [...path, "name"], `repeats the name of ${where}`);
-      const key = `${identity}/${keyOrSlug(item.key, item.name)}`;
-      const owner =
-        item.key !== undefined
-          ? `repeats the key of ${where}`
-          : `repeats the key of ${where} (the slug of its name, "${slug(item.name)}")`;
-      // Without a key the identity is the name's slug: a repeated name is reported once, as a name.
-      if (item.key !== undefined) unique(keys, key, [...path, "key"], owner);
-      else if (named) unique(keys, key, [...path, "name"], owner, ": set a key of its own");
+      unique(names, nameOf(item.name), [...path, "name"], `repeats the name of ${where}`);
+      unique(
+        keys,
+        `${identity}/${keyOrSlug(item.key, item.name)}`,
+        [...path, "key"],
+        `repeats the key of ${where}`,
+      );
     }
   };
   for (const section of estateSections(estate)) sectionDuplicates(section, identities, unique);
   return problems;
 }
 
-type Unique = (
-  seen: Map<string, string>,
-  value: string,
-  path: (string | number)[],
-  owner: string,
-  hint?: string,
-) => boolean;
+type Unique = (seen: Map<string, string>, value: string, path: (string | number)[], owner: string) => boolean;
 type Identities = (
   list: { item: { name: string; key?: string }; path: (string | number)[]; identity: string }[],
   nameOf: (n: string) => string,

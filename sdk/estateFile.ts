@@ -1,11 +1,27 @@
-import { readFileSync } from "node:fs";
-import Ajv, { type ErrorObject } from "ajv";
-import addFormats from "ajv-formats";
-import { isMap, LineCounter, type Node, parseDocument } from "yaml";
-import estateSchema from "../estate.schema.json";
+import { readFileSync, statSync } from "node:fs";
+import type { ErrorObject } from "ajv";
+import { isMap, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { duplicates } from "./estateDuplicates";
-import { propertyName } from "./estateNames";
+import { decodeEstate, sizeProblem, unmeantValues } from "./estateInput";
+import { propertyName, slug } from "./estateNames";
+import { schemaErrors } from "./estateSchema";
 
+/** Where the first alias is: the place to look in a file whose aliases expand too far. */
+function firstAlias(root: Node | null): number | undefined {
+  let offset: number | undefined;
+  visit(root as Node, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** How far aliases may expand, as the `yaml` library counts it: ample for anchors a person writes. */
+const maxAliases = 100;
+
+export { maxEstateBytes } from "./estateInput";
 export { propertyName, slug, userResourceName } from "./estateNames";
 export { type EstateTenantKind, estateSections, type PlacedTenant, placedTenants } from "./estatePlacement";
 
@@ -22,7 +38,7 @@ export interface EstateUser {
 }
 
 export interface EstateCustomer {
-  /** The resource identity; defaults to the slug of the name. */
+  /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
   name: string;
   customerId?: string;
@@ -58,7 +74,7 @@ export interface EstateApiClient {
 
 /** A partner or folder tenant, and what lives under it. */
 export interface EstateReseller {
-  /** The resource identity; defaults to the slug of the name. */
+  /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
   name: string;
   customerId?: string;
@@ -82,7 +98,7 @@ export interface EstateTenantLevel {
 }
 
 export interface EstateHcpTenant {
-  /** The resource identity; defaults to the slug of the name. */
+  /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
   name: string;
   hardQuota: string;
@@ -126,11 +142,21 @@ export interface Estate {
   accounts?: Record<string, { acronis?: EstateAcronisSection; hcp?: EstateHcpSection }>;
 }
 
-/** An estate file that does not describe an estate: every problem, each with file, line and property. */
+/** How many problems an error lists; the rest are counted, so a broken file still prints quickly. */
+export const maxProblemsListed = 100;
+
+/** An estate file that does not describe an estate: every problem (the first 100), each with file, line and property. */
 export class EstateError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the estate file is not valid:\n  ${problems.join("\n  ")}`);
+  readonly problems: string[];
+  /** `total`: how many problems there are, when only the first of them were described. */
+  constructor(problems: string[], total = problems.length) {
+    const listed =
+      total > maxProblemsListed
+        ? [...problems.slice(0, maxProblemsListed), `and ${total - maxProblemsListed} more`]
+        : problems;
+    super(`the estate file is not valid:\n  ${listed.join("\n  ")}`);
     this.name = "EstateError";
+    this.problems = listed;
   }
 }
 
@@ -143,15 +169,30 @@ function pointerPath(pointer: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const step of path) value = (value as Record<string | number, unknown> | null | undefined)?.[step];
+  return value;
+}
+
+/** The line a keyless entry needs: the slug of its name, which its resources are named by until it has a key. */
+export function missingKeyRule(entry: unknown): string {
+  const name = (entry as { name?: unknown } | null)?.name;
+  if (typeof name !== "string") return "is required";
+  return `is required: add the line "key: ${slug(name)}", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`;
+}
+
 /** One line per schema error: where it is in the file, which property, and the rule it breaks. */
 function describeSchemaError(
   error: ErrorObject,
   locate: (path: (string | number)[], key?: string) => string,
+  estate: unknown,
 ): string {
   const path = pointerPath(error.instancePath);
   if (error.keyword === "required") {
     const missing = (error.params as { missingProperty: string }).missingProperty;
-    return `${locate(path)}: ${propertyName([...path, missing])} is required`;
+    const rule = missing === "key" ? missingKeyRule(valueAt(estate, path)) : "is required";
+    return `${locate(path)}: ${propertyName([...path, missing])} ${rule}`;
   }
   if (error.keyword === "additionalProperties") {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
@@ -162,16 +203,32 @@ function describeSchemaError(
   return `${locate(path)}: ${propertyName(path)} ${rule}`;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateEstate = ajv.compile(estateSchema);
+/** The file's bytes, refused unread when it is over the size limit; a file that cannot be read throws as fs does. */
+export function readEstateBytes(file: string): Uint8Array {
+  const tooLarge = sizeProblem(file, statSync(file).size);
+  if (tooLarge) throw new EstateError([tooLarge]);
+  return readFileSync(file);
+}
+
+/** The file's text: decoded strictly from bytes (invalid UTF-8 is an error with its position), within the size limit. */
+export function estateTextOf(file: string, content: string | Uint8Array): string {
+  if (typeof content === "string") {
+    const tooLarge = sizeProblem(file, Buffer.byteLength(content));
+    if (tooLarge) throw new EstateError([tooLarge]);
+    return content;
+  }
+  const decoded = decodeEstate(file, content);
+  if ("problem" in decoded) throw new EstateError([decoded.problem]);
+  return decoded.text;
+}
 
 /**
  * Reads and validates an estate file (YAML or JSON) against estate.schema.json before anything is
  * declared. Problems come back all at once, as `estate.yaml:12:9: acronis.customers[0].users[0].email …`.
+ * Given no content, the file is read as bytes: invalid UTF-8 is an error with its line and column.
  */
-export function loadEstate(file: string, text?: string): Estate {
-  text ??= readFileSync(file, "utf8");
+export function loadEstate(file: string, content?: string | Uint8Array): Estate {
+  const text = estateTextOf(file, content ?? readEstateBytes(file));
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number | undefined) => {
@@ -189,10 +246,24 @@ export function loadEstate(file: string, text?: string): Estate {
     }
     return at(node?.range?.[0]);
   };
-  const estate = doc.toJS() as unknown;
-  if (!validateEstate(estate))
-    throw new EstateError((validateEstate.errors ?? []).map((e) => describeSchemaError(e, locate)));
-  const problems = duplicates(estate as Estate, locate);
-  if (problems.length > 0) throw new EstateError(problems);
+  let estate: unknown;
+  try {
+    estate = doc.toJS({ maxAliasCount: maxAliases });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    throw new EstateError([
+      `${at(firstAlias(doc.contents))}: the file's aliases expand too far (over the limit of ${maxAliases} that guards against YAML alias bombs): write the values out`,
+    ]);
+  }
+  const unmeant = unmeantValues(doc.contents, at);
+  // A value the walk refused is reported once, by the walk: the schema's rule for it would repeat it.
+  const errors = schemaErrors(estate).filter((e) => !unmeant.paths.has(e.instancePath));
+  // Only the problems listed are described: locating each in the document is the costly part.
+  const room = Math.max(0, maxProblemsListed - unmeant.problems.length);
+  const described = errors.slice(0, room).map((e) => describeSchemaError(e, locate, estate));
+  const total = unmeant.problems.length + errors.length;
+  if (total > 0) throw new EstateError([...unmeant.problems, ...described], total);
+  const repeated = duplicates(estate as Estate, locate);
+  if (repeated.length > 0) throw new EstateError(repeated);
   return estate as Estate;
 }

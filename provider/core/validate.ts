@@ -51,6 +51,9 @@ export class Validator {
   ): this {
     return this.rule(path, opts.required ?? false, (v) => {
       if (typeof v !== "string") return `must be a string, got ${describe(v)}`;
+      // Before the pattern rule, which quotes the value: a control character must not reach a terminal.
+      const control = controlCharacter(v, !singleLineInputs.test(path));
+      if (control) return control;
       if (opts.minLength !== undefined && v.trim().length < opts.minLength)
         return `must have at least ${opts.minLength} character(s)`;
       if (opts.maxLength !== undefined && v.length > opts.maxLength)
@@ -82,6 +85,7 @@ export class Validator {
 
   integer(path: string, opts: { required?: boolean; min?: number; max?: number } = {}): this {
     return this.rule(path, opts.required ?? false, (v) => {
+      if (typeof v === "number" && !Number.isFinite(v)) return `must be a finite number, got ${v}`;
       if (typeof v !== "number" || !Number.isInteger(v)) return `must be an integer, got ${describe(v)}`;
       if (opts.min !== undefined && v < opts.min) return `must be at least ${opts.min}, got ${v}`;
       if (opts.max !== undefined && v > opts.max) return `must be at most ${opts.max}, got ${v}`;
@@ -124,6 +128,25 @@ export class Validator {
     return this;
   }
 }
+
+/**
+ * The first control character of a text, described without the text (it may be a secret): C0 and C1 codes
+ * and DEL, which no name means and which a terminal may obey; tab and line breaks only where `lineBreaks`.
+ */
+export function controlCharacter(text: string, lineBreaks: boolean): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    if (!control || (lineBreaks && (code === 0x09 || code === 0x0a || code === 0x0d))) continue;
+    const hex = code.toString(16).toUpperCase().padStart(4, "0");
+    return `must not contain control characters (U+${hex} at character ${i + 1})`;
+  }
+  return undefined;
+}
+
+/** Inputs that name or identify an object: a control character there is refused, even a tab or a line break. */
+const singleLineInputs =
+  /(^|\.)(name|login|username|tenant|namespace|firstname|lastname|email|initialUserName|signInUsername)$/i;
 
 export const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -119,7 +119,12 @@ describe("end to end on the real engine: two Acronis and two HCP accounts in one
     const broken = estate(eu.acronis.partnerTenantId);
     broken.accounts = {
       ...broken.accounts,
-      apac: { acronis: { partnerTenantId: eu.acronis.partnerTenantId, customers: [{ name: "Apac Co" }] } },
+      apac: {
+        acronis: {
+          partnerTenantId: eu.acronis.partnerTenantId,
+          customers: [{ key: "apac-co", name: "Apac Co" }],
+        },
+      },
     };
     writeFileSync(file, stringify(broken));
     // A preview needs no credentials (pull requests from forks); the create does.

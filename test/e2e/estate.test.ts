@@ -30,12 +30,12 @@ describe("end to end on the real engine: the estate file of the main job", funct
   it("refuses an invalid estate file at preview, naming file, line and property, before declaring anything", async () => {
     writeFileSync(
       path.join(stack.workDir, "estate.yaml"),
-      "acronis:\n  customers:\n    - name: Broken\n      twoFactor: maybe\n",
+      "acronis:\n  customers:\n    - key: broken\n      name: Broken\n      twoFactor: maybe\n",
     );
     const result = await stack.run(["preview"]);
     expect(result.code).to.not.equal(0);
     expect(result.stdout + result.stderr).to.include(
-      "estate.yaml:4:18: acronis.customers[0].twoFactor must be boolean",
+      "estate.yaml:5:18: acronis.customers[0].twoFactor must be boolean",
     );
     expect(
       emulators.log.list().filter((e) => e.method !== "GET" && !e.path.endsWith("/idp/token")),

@@ -99,6 +99,36 @@ describe("end to end on the real engine: upgrading a stack deployed by the previ
     rmSync(installed(), { recursive: true });
     symlinkSync(path.join(repoRoot, "node_modules", "tenant-estates"), installed());
     expect(readFileSync(path.join(installed(), "dist/sdk/estate.js"), "utf8")).to.include("userResourceName");
+    // The current release refuses tenants without a key, each with the line that keeps its resources' names.
+    const writes = () =>
+      emulators.log.list().filter((e) => e.method !== "GET" && !e.path.endsWith("/idp/token")).length;
+    const writesBefore = writes();
+    const refused = await stack.run(["preview"]);
+    expect(refused.code).to.not.equal(0);
+    for (const [entry, key] of [
+      ["acronis.customers[0]", "acme-ltd"],
+      ["acronis.customers[1]", "globex"],
+      ["hcp.tenants[0]", "finance"],
+    ])
+      expect(refused.stdout + refused.stderr).to.match(
+        new RegExp(
+          `estate\\.yaml:\\d+:7: ${entry.replace(/[.[\]]/g, "\\$&")}\\.key is required: add the line "key: ${key}"`,
+        ),
+      );
+    expect(writes()).to.equal(writesBefore);
+    // `validate --write-keys` adds exactly those lines; the plan is then empty, as the rest of this test shows.
+    const file = path.join(stack.workDir, "estate.yaml");
+    const written = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, "dist/cli/main.js"), "validate", "--write-keys", file],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(written.status, written.stderr).to.equal(0);
+    expect(written.stdout).to.include(`${file}: added 3 key(s)`);
+    const keyed = loadEstate(file);
+    Object.assign(estate, { acronis: keyed.acronis, hcp: keyed.hcp });
     expect(await previewPlan(stack)).to.deep.equal([]);
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });

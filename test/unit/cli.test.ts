@@ -25,12 +25,12 @@ describe("the tenant-estates command", function () {
     const file = path.join(dir, "bad.yaml");
     writeFileSync(
       file,
-      "acronis:\n  partnerTenantId: ede9f834-70b3-476c-83d9-736f9f8c7dae\n  customers:\n    - name: A\n      users:\n        - { login: jd1, email: not-an-email }\n",
+      "acronis:\n  partnerTenantId: ede9f834-70b3-476c-83d9-736f9f8c7dae\n  customers:\n    - key: a\n      name: A\n      users:\n        - { login: jd1, email: not-an-email }\n",
     );
     const result = run("validate", file);
     expect(result.status).to.equal(1);
     expect(result.stderr).to.equal(
-      `${file}:6:32: acronis.customers[0].users[0].email must match format "email"\n`,
+      `${file}:7:32: acronis.customers[0].users[0].email must match format "email"\n`,
     );
   });
 

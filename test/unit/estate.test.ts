@@ -46,34 +46,37 @@ describe("the estate file", () => {
 
   it("names the file, line, column and property of every problem at once", () => {
     const text = [
-      "acronis:", //                                   1
-      "  customers:", //                               2
-      "    - name: Customer, Inc", //                  3
-      "      offeringItems:", //                       4
-      "        - name: storage", //                    5
-      "          quota: { value: -1 }", //             6
-      "      users:", //                               7
-      "        - login: jd", //                        8
-      "          email: not-an-address", //            9
-      "          roles: [god_mode]", //                10
-      "    - customerId: nameless", //                 11
-      "hcp:", //                                       12
-      "  tenants:", //                                 13
-      "    - name: Finance", //                        14
-      "      hardQuota: lots", //                      15
-      "      softQuota: 120", //                       16
-      "      colour: red", //                          17
+      "acronis:", // 1
+      "  customers:", // 2
+      "    - key: customer-inc", // 3
+      "      name: Customer, Inc", // 4
+      "      offeringItems:", // 5
+      "        - name: storage", // 6
+      "          quota: { value: -1 }", // 7
+      "      users:", // 8
+      "        - login: jd", // 9
+      "          email: not-an-address", // 10
+      "          roles: [god_mode]", // 11
+      "    - customerId: nameless", // 12
+      "hcp:", // 13
+      "  tenants:", // 14
+      "    - key: finance", // 15
+      "      name: Finance", // 16
+      "      hardQuota: lots", // 17
+      "      softQuota: 120", // 18
+      "      colour: red", // 19
     ].join("\n");
     expect(problemsOf(text).sort()).to.deep.equal(
       [
-        "estate.yaml:6:27: acronis.customers[0].offeringItems[0].quota.value must be >= 0",
-        'estate.yaml:8:18: acronis.customers[0].users[0].login must match pattern "^[A-Za-z0-9.@_\\-+:!#$%^*={}\'`/?]{3,255}$"',
-        'estate.yaml:9:18: acronis.customers[0].users[0].email must match format "email"',
-        "estate.yaml:10:19: acronis.customers[0].users[0].roles[0] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest",
-        "estate.yaml:11:7: acronis.customers[1].name is required",
-        'estate.yaml:15:18: hcp.tenants[0].hardQuota must match pattern "^\\d+(\\.\\d{1,2})?\\s*(MB|GB|TB)$"',
-        "estate.yaml:16:18: hcp.tenants[0].softQuota must be <= 95",
-        "estate.yaml:17:7: hcp.tenants[0].colour is not a known property",
+        "estate.yaml:7:27: acronis.customers[0].offeringItems[0].quota.value must be >= 0",
+        'estate.yaml:9:18: acronis.customers[0].users[0].login must match pattern "^[A-Za-z0-9.@_\\-+:!#$%^*={}\'`/?]{3,255}$"',
+        'estate.yaml:10:18: acronis.customers[0].users[0].email must match format "email"',
+        "estate.yaml:11:19: acronis.customers[0].users[0].roles[0] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest",
+        "estate.yaml:12:7: acronis.customers[1].key is required",
+        "estate.yaml:12:7: acronis.customers[1].name is required",
+        'estate.yaml:17:18: hcp.tenants[0].hardQuota must match pattern "^\\d+(\\.\\d{1,2})?\\s*(MB|GB|TB)$"',
+        "estate.yaml:18:18: hcp.tenants[0].softQuota must be <= 95",
+        "estate.yaml:19:7: hcp.tenants[0].colour is not a known property",
       ].sort(),
     );
   });
@@ -82,26 +85,26 @@ describe("the estate file", () => {
     const text = [
       "acronis:",
       "  customers:",
-      "    - name: Acme",
-      "    - name: ACME!",
+      "    - { key: acme, name: Acme }",
+      "    - { key: acme-2, name: ACME! }",
       "hcp:",
       "  tenants:",
-      "    - { name: Legal, hardQuota: 1 GB }",
-      "    - { name: legal, hardQuota: 1 GB }",
+      "    - { key: legal, name: Legal, hardQuota: 1 GB }",
+      "    - { key: legal-2, name: legal, hardQuota: 1 GB }",
     ].join("\n");
     expect(problemsOf(text)).to.deep.equal([
-      "estate.yaml:4:13: acronis.customers[1].name repeats the name of acronis.customers[0]",
-      "estate.yaml:8:15: hcp.tenants[1].name repeats the name of hcp.tenants[0]",
+      "estate.yaml:4:28: acronis.customers[1].name repeats the name of acronis.customers[0]",
+      "estate.yaml:8:29: hcp.tenants[1].name repeats the name of hcp.tenants[0]",
     ]);
   });
 
-  it("refuses repeated keys, explicit or the slug of a name, and logins naming one resource", () => {
+  it("refuses repeated keys and names, and logins naming one resource", () => {
     const text = [
       "acronis:", //                                                      1
       "  customers:", //                                                  2
       "    - { key: acme, name: Acme Ltd }", //                           3
       "    - { key: acme, name: Acme Two }", //                           4
-      "    - name: Acme Ltd", //                                          5
+      "    - { key: acme-ltd, name: Acme Ltd }", //                       5
       "    - key: globex", //                                             6
       "      name: Globex", //                                            7
       "      users:", //                                                  8
@@ -110,7 +113,7 @@ describe("the estate file", () => {
       "    - key: initech", //                                            11
       "      name: Initech", //                                           12
       "      users: [{ login: JOHN.DOE, email: jd3@initech.example }]", // 13
-      "    - { name: Umbrella }", //                                      14
+      "    - { key: umbrella, name: Umbrella }", //                       14
       "    - { key: umbrella, name: Umbrella Corp }", //                  15
       "    - { key: Not_A_Slug, name: Hooli }", //                        16
       "hcp:", //                                                          17
@@ -123,53 +126,64 @@ describe("the estate file", () => {
     ]);
     expect(problemsOf(text.replace("Not_A_Slug", "hooli"))).to.deep.equal([
       "estate.yaml:4:14: acronis.customers[1].key repeats the key of acronis.customers[0]",
-      "estate.yaml:5:13: acronis.customers[2].name repeats the name of acronis.customers[0]",
-      'estate.yaml:15:14: acronis.customers[6].key repeats the key of acronis.customers[5] (the slug of its name, "umbrella")',
+      "estate.yaml:5:30: acronis.customers[2].name repeats the name of acronis.customers[0]",
+      "estate.yaml:15:14: acronis.customers[6].key repeats the key of acronis.customers[5]",
       'estate.yaml:10:20: acronis.customers[3].users[1].login gives the same resource name as acronis.customers[3].users[0] ("acronis-user-john-doe"): logins must differ in more than case and punctuation',
       "estate.yaml:13:24: acronis.customers[4].users[0].login repeats the login of acronis.customers[3].users[0]",
       "estate.yaml:20:14: hcp.tenants[1].key repeats the key of hcp.tenants[0]",
     ]);
   });
 
-  it("refuses a name whose slug is the key of another customer, and accepts it with a key of its own", () => {
+  it("refuses a tenant without a key, with the line that keeps its resources' names", () => {
     const text = [
-      "acronis:",
-      "  customers:",
-      "    - { key: acme, name: Acme Renamed }",
-      "    - { name: Acme }",
+      "acronis:", //                                              1
+      "  partners:", //                                           2
+      "    - name: Reseller North", //                            3
+      "      folders: [{ name: North Dental Practices }]", //      4
+      "  customers:", //                                          5
+      "    - name: Alpha Dental", //                              6
+      "    - { key: beta, name: Beta }", //                       7
+      "hcp:", //                                                  8
+      "  tenants: [{ name: Finance, hardQuota: 1 GB }]", //       9
     ].join("\n");
+    const line = (key: string) =>
+      `is required: add the line "key: ${key}", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`;
     expect(problemsOf(text)).to.deep.equal([
-      "estate.yaml:4:15: acronis.customers[1].name repeats the key of acronis.customers[0]: set a key of its own",
+      `estate.yaml:3:7: acronis.partners[0].key ${line("reseller-north")}`,
+      `estate.yaml:4:17: acronis.partners[0].folders[0].key ${line("north-dental-practices")}`,
+      `estate.yaml:6:7: acronis.customers[0].key ${line("alpha-dental")}`,
+      `estate.yaml:9:13: hcp.tenants[0].key ${line("finance")}`,
     ]);
-    expect(problemsOf(text.replace("{ name: Acme }", "{ key: acme-2, name: Acme }"))).to.deep.equal([]);
   });
 
   it("nests partners and folders; names are unique in the whole hierarchy, keys per kind, logins everywhere", () => {
     const text = [
-      "acronis:", //                                                       1
-      "  partners:", //                                                    2
-      "    - key: north", //                                               3
-      "      name: North", //                                              4
-      "      folders:", //                                                 5
-      "        - key: north", //                                           6
-      "          name: North Folder", //                                   7
-      "          customers:", //                                           8
-      "            - name: Acme", //                                       9
-      "              pricingMode: production", //                          10
-      "              users: [{ login: jdoe, email: jd@acme.example }]", //   11
-      "  customers:", //                                                   12
-      "    - { key: acme, name: Acme Two }", //                            13
-      "    - name: North", //                                              14
-      "      users: [{ login: JDoe, email: jd@north.example }]", //          15
-      "    - { name: Globex, pricingMode: paid }", //                      16
+      "acronis:", // 1
+      "  partners:", // 2
+      "    - key: north", // 3
+      "      name: North", // 4
+      "      folders:", // 5
+      "        - key: north", // 6
+      "          name: North Folder", // 7
+      "          customers:", // 8
+      "            - key: acme", // 9
+      "              name: Acme", // 10
+      "              pricingMode: production", // 11
+      "              users: [{ login: jdoe, email: jd@acme.example }]", // 12
+      "  customers:", // 13
+      "    - { key: acme, name: Acme Two }", // 14
+      "    - key: north", // 15
+      "      name: North", // 16
+      "      users: [{ login: JDoe, email: jd@north.example }]", // 17
+      "    - { key: globex, name: Globex, pricingMode: paid }", // 18
     ].join("\n");
     expect(problemsOf(text)).to.deep.equal([
-      "estate.yaml:16:36: acronis.customers[2].pricingMode must be one of trial, production",
+      "estate.yaml:18:49: acronis.customers[2].pricingMode must be one of trial, production",
     ]);
     expect(problemsOf(text.replace("paid", "trial"))).to.deep.equal([
-      'estate.yaml:13:14: acronis.customers[0].key repeats the key of acronis.partners[0].folders[0].customers[0] (the slug of its name, "acme")',
-      "estate.yaml:14:13: acronis.customers[1].name repeats the name of acronis.partners[0]",
-      "estate.yaml:15:24: acronis.customers[1].users[0].login repeats the login of acronis.partners[0].folders[0].customers[0].users[0]",
+      "estate.yaml:14:14: acronis.customers[0].key repeats the key of acronis.partners[0].folders[0].customers[0]",
+      "estate.yaml:16:13: acronis.customers[1].name repeats the name of acronis.partners[0]",
+      "estate.yaml:17:24: acronis.customers[1].users[0].login repeats the login of acronis.partners[0].folders[0].customers[0].users[0]",
     ]);
   });
 
