@@ -99,7 +99,7 @@ export function claimOf(found: string | null | undefined, marks: ResourceMarks |
 }
 
 /** The stack a mark names (`<project>/<stack>`, or the hash that stands for it). */
-function stackPart(mark: string): string {
+export function stackPart(mark: string): string {
   return mark.slice(markPrefix.length).split(/[@#]/)[0];
 }
 

@@ -1,18 +1,20 @@
 import { SafetyRefusal } from "../../core/errors";
-import { claimOf, isMark } from "../../core/ownership";
+import { isMark, stackPart } from "../../core/ownership";
 import type { Tenant } from "../types";
 
 /** A refusal names at most this many tenants, then counts the rest. */
 const namedAtMost = 10;
 
 /**
- * The children of a partner or folder that the stack does not manage: those without the parent's own
- * mark. The parent is in this stack's state, so its mark is this stack's.
+ * The children of a partner or folder that the stack does not manage: those without a mark of the stack
+ * the parent's own mark names. The parent is in this stack's state, so its mark is this stack's.
  */
 // Choice: a parent without a mark (its internalTag set by the program) cannot show any child to be the stack's: all count as unmanaged.
 export function unmanagedChildren(parent: Tenant, children: readonly Tenant[]): Tenant[] {
-  const ours = isMark(parent.internal_tag) ? parent.internal_tag : undefined;
-  return children.filter((child) => ours === undefined || claimOf(child.internal_tag, ours) !== "ours");
+  const stack = isMark(parent.internal_tag) ? stackPart(parent.internal_tag) : undefined;
+  return children.filter(
+    (child) => stack === undefined || !isMark(child.internal_tag) || stackPart(child.internal_tag) !== stack,
+  );
 }
 
 /** `"Name" (kind id)` for each tenant, the first `namedAtMost`, then how many more. */
