@@ -27,6 +27,12 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
   { resource: "CustomerTenant", args: { name: "", parentId: partner }, property: "name", rule: /at least 1/ },
   {
     resource: "CustomerTenant",
+    args: { name: "Acme\u001b[2J", parentId: partner },
+    property: "name",
+    rule: /must not contain control characters \(U\+001B at character 5\)/,
+  },
+  {
+    resource: "CustomerTenant",
     args: { name: "A", parentId: "partner-1" },
     property: "parentId",
     rule: /UUID/,
@@ -160,6 +166,12 @@ const catalogue: { resource: string; args: object; property: string; rule: RegEx
     args: { tenantId: uuid, login: "jd", contact: { email: "jd@example.com" } },
     property: "login",
     rule: /at least 3 characters/,
+  },
+  {
+    resource: "User",
+    args: { tenantId: uuid, login: "john\u0000doe", contact: { email: "jd@example.com" } },
+    property: "login",
+    rule: /must not contain control characters \(U\+0000 at character 5\)/,
   },
   {
     resource: "User",
