@@ -246,6 +246,12 @@ describe("end to end on the real engine: HCP namespaces and user accounts", func
     });
     try {
       const from = log.list("hcp").length;
+      // The plan warns that adopted accounts stay unmarked (HCP accounts have no field for a mark).
+      const preview = await adopter.mustRun(["preview"]);
+      for (const account of ["nsadmin", "auditor"])
+        expect(preview.stdout + preview.stderr).to.contain(
+          `HcpUserAccount "${account}" is adopted without an ownership mark (HCP user accounts have no field for an ownership mark): another stack's adopt of the same object is not refused`,
+        );
       await adopter.up();
       // The tenant and the namespace get this stack's mark among their tags, and nothing else is written.
       expect(writesSince(log, from)).to.deep.equal([
