@@ -6,6 +6,7 @@ import {
   type ApiClientInputs,
   type ApiClientOutputs,
   ApiClientProvider,
+  apiClientMark,
   markKey,
 } from "../../provider/acronis/resources/apiClient";
 import { AcronisApi } from "../support/acronisApi";
@@ -132,14 +133,24 @@ describe("ApiClient provider against the emulator", function () {
         })
       ).body;
 
-    it("takes over the one client of that name with no write, its secret unknown", async () => {
+    it("takes over the one client of that name writing only the stack's mark, its secret unknown", async () => {
       const name = unique("by-hand");
       const made = await makeByHand(name);
       const before = writes().length;
       const adopted = await provider.create({ tenantId: customer, name, adopt: true, ...owner });
       expect(adopted.id).to.equal(made.client_id);
       expect(adopted.outs).to.not.have.property("clientSecret");
-      expect(writes().length).to.equal(before);
+      expect(
+        writes()
+          .slice(before)
+          .map((e) => `${e.method} ${e.path}`),
+      ).to.deep.equal([`PUT /api/2/clients/${made.client_id}`]);
+      expect((await api.get(`/clients/${made.client_id}`)).body.data).to.deep.equal({
+        client_name: name,
+        [markKey]: apiClientMark(owner),
+      });
+      const marked = writes().length;
+      // Marked by this stack already: adopting it again writes only the declared difference.
       const changed = await provider.create({
         tenantId: customer,
         name,
@@ -150,7 +161,7 @@ describe("ApiClient provider against the emulator", function () {
       expect(changed.id).to.equal(made.client_id);
       expect(
         writes()
-          .slice(before)
+          .slice(marked)
           .map((e) => e.method),
       ).to.deep.equal(["PUT"]);
     });

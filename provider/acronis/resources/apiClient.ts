@@ -144,7 +144,7 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
   async create(inputs: ApiClientInputs & Owned): Promise<pulumi.dynamic.CreateResult> {
     if (inputs.adopt) {
       const existing = await this.findToAdopt(inputs);
-      if (existing) return this.adopt(existing, inputs);
+      if (existing) return this.adopt(await this.markAdopted(existing, inputs), inputs);
     } else await this.deleteLostCreates(inputs);
     const created = await createApiClientOnce(this.client(), inputs);
     this.clients().wrote(created.client_id);
@@ -207,6 +207,24 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
         `${what} uses ${found.token_endpoint_auth_method}: declare tokenEndpointAuthMethod "${found.token_endpoint_auth_method}" to adopt it`,
       );
     return found;
+  }
+
+  /**
+   * Adoption's one write beyond the declared differences: the stack's mark in the client's `data`, so another
+   * stack's adopt is refused. Choice: not the resource's mark, which would let a later create of this resource
+   * delete the adopted client (its secret held by whoever made it) as one of its own lost creates.
+   */
+  private async markAdopted(
+    existing: ApiClientObject,
+    inputs: ApiClientInputs & Owned,
+  ): Promise<ApiClientObject> {
+    const mark = apiClientMark(inputs);
+    if (mark === undefined || existing.data?.[markKey] !== undefined) return existing;
+    const marked = await updateApiClient(this.client(), existing.client_id, {
+      data: { ...(existing.data ?? {}), [markKey]: mark },
+    });
+    this.clients().wrote(existing.client_id);
+    return marked;
   }
 
   /** Takes over an existing client, writing only the declared differences; its secret stays unknown. */
