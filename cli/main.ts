@@ -68,14 +68,19 @@ function writeKeys(file: string, bytes: Uint8Array): Uint8Array {
   return Buffer.from(text);
 }
 
+/** A usage error: what is wrong, then the command's usage. */
+function usageError(command: string, problem: string): number {
+  process.stderr.write(`tenant-estates ${command}: ${problem}\n\n${usage[command]}\n`);
+  return exitCodes.usage;
+}
+
 /** `validate [--write-keys] [FILE]`: the same errors `pulumi preview` gives for the file. */
 function validate(args: string[]): number {
   const withWriteKeys = args.includes("--write-keys");
   const files = args.filter((a) => a !== "--write-keys");
-  if (files.length > 1 || files.some((a) => a.startsWith("--"))) {
-    process.stderr.write(`${usage.validate}\n`);
-    return exitCodes.usage;
-  }
+  const option = files.find((a) => a.startsWith("-"));
+  if (option !== undefined) return usageError("validate", `unknown option "${option}"`);
+  if (files.length > 1) return usageError("validate", `one file at most, got ${files.length}`);
   const file = files[0] ?? "estate.yaml";
   let bytes: Uint8Array;
   try {
@@ -112,11 +117,9 @@ async function exportCommand(args: string[]): Promise<number> {
   const flags = new Set<string>(args.filter((a) => a === "--acronis" || a === "--hcp" || a === "--usage"));
   const outAt = args.indexOf("--out");
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const known = args.every((a, i) => flags.has(a) || a === "--out" || (i === outAt + 1 && outAt >= 0));
-  if (!known || (outAt >= 0 && !out)) {
-    process.stderr.write(`${usage.export}\n`);
-    return exitCodes.usage;
-  }
+  const unknown = args.find((a, i) => !flags.has(a) && a !== "--out" && !(i === outAt + 1 && outAt >= 0));
+  if (unknown !== undefined) return usageError("export", `unknown option "${unknown}"`);
+  if (outAt >= 0 && !out) return usageError("export", "--out needs a file name");
   const withUsage = flags.delete("--usage");
   const which =
     flags.size === 0
@@ -147,6 +150,8 @@ async function exportCommand(args: string[]): Promise<number> {
   }
 }
 
+const isHelp = (arg: string) => arg === "--help" || arg === "-h";
+
 /** Runs one command; resolves to the exit code (the emulator runs until it is stopped). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -154,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return exitCodes.ok;
   }
-  if (command === undefined || command === "--help" || command === "help") {
+  if (command === undefined || isHelp(command) || command === "help") {
     process.stdout.write(`${usage.main}\n`);
     return command === undefined ? exitCodes.usage : exitCodes.ok;
   }
@@ -162,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`tenant-estates: unknown command "${command}"\n\n${usage.main}\n`);
     return exitCodes.usage;
   }
-  if (args.includes("--help")) {
+  if (args.some(isHelp)) {
     process.stdout.write(`${usage[command]}\n`);
     return exitCodes.ok;
   }

@@ -51,6 +51,25 @@ describe("the tenant-estates command", function () {
     expect(run("--version").stdout.trim()).to.match(/^\d+\.\d+\.\d+/);
   });
 
+  it("takes -h as --help, and names an unknown option before the usage", () => {
+    expect(run("-h").status).to.equal(0);
+    expect(run("-h").stdout).to.contain("usage: tenant-estates <command>");
+    expect(run("export", "-h").stdout).to.contain("usage: tenant-estates export");
+    const bogus = run("export", "--bogus");
+    expect(bogus.status).to.equal(2);
+    expect(bogus.stderr.split("\n")[0]).to.equal('tenant-estates export: unknown option "--bogus"');
+    const noFile = run("export", "--out");
+    expect(noFile.stderr.split("\n")[0]).to.equal("tenant-estates export: --out needs a file name");
+    const validateBogus = run("validate", "--writekeys", "estate.yaml");
+    expect(validateBogus.status).to.equal(2);
+    expect(validateBogus.stderr.split("\n")[0]).to.equal(
+      'tenant-estates validate: unknown option "--writekeys"',
+    );
+    expect(run("validate", "a.yaml", "b.yaml").stderr.split("\n")[0]).to.equal(
+      "tenant-estates validate: one file at most, got 2",
+    );
+  });
+
   it("runs the emulators until SIGTERM, printing their addresses", async () => {
     const child = spawn(process.execPath, [cli, "emulator", "--latency-ms", "0"], { cwd: repoRoot });
     const line = await new Promise<string>((resolve, reject) => {
