@@ -66,7 +66,10 @@ function annotate(doc: Document, estate: Estate, usage: ExportedUsage): void {
   const customers = doc.getIn(["acronis", "customers"]);
   if (!isSeq(customers)) return;
   const starts = new Set([...usage.values()].flat().map((u) => u.range_start));
-  doc.commentBefore = ` usage (tenant-estates export --usage), collected since ${[...starts].sort().join(", ") || "-"}`;
+  doc.commentBefore =
+    starts.size > 0
+      ? ` usage (tenant-estates export --usage), collected since ${[...starts].sort().join(", ")}`
+      : " usage (tenant-estates export --usage): the API reported none yet for these customers";
   (estate.acronis?.customers ?? []).forEach((customer, i) => {
     const node = customers.items[i];
     const usages = usage.get(customer.name);

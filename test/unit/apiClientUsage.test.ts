@@ -209,4 +209,12 @@ describe("usage: the lookup's shape and the export's comments", () => {
     expect(parse(text)).to.deep.equal(parse(stringify(estate)));
     expect(loadEstate("usage.yaml", text)).to.deep.equal(loadEstate("plain.yaml", stringify(estate)));
   });
+
+  it("says the API reported no usage yet, instead of a period, when there is none", () => {
+    const text = estateText(estate, new Map());
+    expect(text.split("\n")[0]).to.equal(
+      "# usage (tenant-estates export --usage): the API reported none yet for these customers",
+    );
+    expect(loadEstate("usage.yaml", text)).to.deep.equal(loadEstate("plain.yaml", stringify(estate)));
+  });
 });
