@@ -7,7 +7,7 @@ import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
 import type { Estate, EstateHcpTenant } from "../sdk/estate";
 import { slug } from "../sdk/estate";
-import { type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
+import { compactSorted, type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
 import { type TenantSignIn, tenantObjects } from "./exportHcpObjects";
 
 /** The HCP tenant properties an estate file holds and a tenant can be read back with (never the initial user). */
@@ -57,6 +57,11 @@ export function tenantAccountsFrom(
   };
 }
 
+/** A tenant's own properties as the estate file holds them: empty strings and lists left out (unmanaged). */
+export function exportedTenantEntry(outputs: Record<string, unknown>): Record<string, unknown> {
+  return compactSorted(Object.fromEntries(hcpTenantKeys.map((k) => [k, outputs[k]])));
+}
+
 /**
  * Every HCP tenant with the properties the estate file holds (one listing and one read per tenant), and
  * inside each what its own accounts can read; a tenant without them is exported alone, never failing the rest.
@@ -77,9 +82,9 @@ export async function exportHcp(
       );
       continue;
     }
-    const outputs = hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>;
-    const entry = Object.fromEntries(hcpTenantKeys.map((k) => [k, outputs[k]]));
-    if (Array.isArray(entry.tags) && entry.tags.length === 0) delete entry.tags;
+    const entry = exportedTenantEntry(
+      hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>,
+    );
     const signIn = accounts?.signInFor(name);
     if (!signIn)
       report.notExpressed(

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { compactSorted } from "../../cli/exportCommon";
-import { tenantAccountsFrom, tenantUsernameVariable } from "../../cli/exportHcp";
+import { exportedTenantEntry, tenantAccountsFrom, tenantUsernameVariable } from "../../cli/exportHcp";
 import type { HcpSettings } from "../../provider/core/config";
 
 const settings: HcpSettings = {
@@ -40,6 +40,24 @@ describe("tenant-estates export of HCP: the tenant-level accounts and the writte
       "no tenant-level account was given: set HCP_TENANT_USERNAME (or HCP_TENANT_NORTH_EU_USERNAME) and HCP_TENANT_PASSWORD",
     );
     expect(noUsername.why("north-eu")).to.not.contain("tenant-pw");
+  });
+
+  it("leaves a tenant's empty description and empty tags out of its entry, and keeps false and 0", () => {
+    const entry = exportedTenantEntry({
+      name: "Finance",
+      hardQuota: "50 GB",
+      softQuota: 0,
+      systemVisibleDescription: "",
+      tags: [],
+      replicationConfigurationEnabled: false,
+      id: "not an estate property",
+    });
+    expect(entry).to.deep.equal({
+      hardQuota: "50 GB",
+      name: "Finance",
+      replicationConfigurationEnabled: false,
+      softQuota: 0,
+    });
   });
 
   it("writes values with their keys sorted all the way down, leaving out empty strings, lists and objects", () => {
