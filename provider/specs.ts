@@ -4,6 +4,7 @@ import { customerTenantSpec } from "./acronis/specs/customerTenant";
 import { offeringItemsSpec } from "./acronis/specs/offeringItems";
 import { folderTenantSpec, partnerTenantSpec } from "./acronis/specs/resellerTenants";
 import { tenantMfaSpec } from "./acronis/specs/tenantMfa";
+import { tenantRemovalGuardSpec } from "./acronis/specs/tenantRemovalGuard";
 import { userSpec } from "./acronis/specs/user";
 import { withAccount } from "./core/accounts";
 import type { ResourceSpec } from "./core/spec";
@@ -28,6 +29,7 @@ export const resourceSpecs: readonly ResourceSpec[] = (
     userSpec,
     accessPolicySpec,
     apiClientSpec,
+    tenantRemovalGuardSpec,
     hcpTenantSpec,
     hcpConsoleSecuritySpec,
     hcpSearchSecuritySpec,

@@ -22,6 +22,8 @@ import { OfferingItems } from "./offeringItems";
 import { PartnerTenant } from "./partnerTenant";
 import { RegistrationWindow } from "./registrationWindow";
 import { TenantMfa } from "./tenantMfa";
+import { TenantRemovalGuard } from "./tenantRemovalGuard";
+import type { GuardedTenantArgs } from "./types";
 import { User } from "./user";
 
 export * from "./estateFile";
@@ -112,6 +114,7 @@ function* declareAcronis(
     return parentId;
   };
   const made = new Map<PlacedTenant, { tenantId: pulumi.Input<string>; items?: OfferingItems }>();
+  const resellers: GuardedTenantArgs[] = [];
   // Parents come before their children, so each parent's id is known when its children are declared;
   // a child's services wait for its parent's, which they are enabled from.
   for (const placed of placedTenants(section)) {
@@ -123,12 +126,27 @@ function* declareAcronis(
       made.set(placed, customer);
       declared.customers.push(customer);
     } else {
-      const reseller = declareReseller(placed.kind, placed.entry as EstateReseller, under, where, group);
+      const reseller = declareReseller(
+        placed.kind,
+        placed.entry as EstateReseller,
+        under,
+        where,
+        group,
+        resellers,
+      );
       made.set(placed, reseller);
       declared[placed.kind === "partner" ? "partners" : "folders"].push(reseller);
     }
     yield group;
   }
+  // Choice: only an account with partners or folders gets a guard, so stacks without them plan nothing new.
+  if (resellers.length > 0)
+    yield [
+      new TenantRemovalGuard(`${where.prefix}acronis-tenant-removal-guard`, {
+        tenants: resellers,
+        account: where.account,
+      }),
+    ];
 }
 
 /** An API client the file declares: its id, and its secret (a secret output, known after create). */
@@ -202,6 +220,7 @@ function declareReseller(
   under: Under,
   where: Where,
   group: pulumi.Resource[],
+  guarded: GuardedTenantArgs[],
 ): DeclaredReseller {
   const parentId = under.parentId;
   const key = keyOrSlug(r.key, r.name);
@@ -219,6 +238,8 @@ function declareReseller(
   const name = `${where.prefix}acronis-${kind}-${key}`;
   const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
   group.push(tenant);
+  // The declared policy, known at every preview (an output can be unknown in a refreshing preview).
+  guarded.push({ tenantId: tenant.tenantId, deletionPolicy: r.deletionPolicy ?? "disable" });
   const items = declareItems(`${name}-offering-items`, tenant.tenantId, r.offeringItems, under, where, group);
   const apiClients = declareApiClients(name, tenant.tenantId, r.apiClients, where, group);
   return { key, name: r.name, tenantId: tenant.tenantId, items, apiClients };

@@ -19,5 +19,6 @@ export * from "./offeringItems";
 export * from "./partnerTenant";
 export * from "./registrationWindow";
 export * from "./tenantMfa";
+export * from "./tenantRemovalGuard";
 export * from "./types";
 export * from "./user";

@@ -113,6 +113,22 @@ export interface UserContact {
   phone?: string;
 }
 
+/** A partner or folder tenant whose removal the guard checks. */
+export interface GuardedTenantArgs {
+  /** The tenant's UUID (its resource's `tenantId`). */
+  tenantId: pulumi.Input<string>;
+  /** The `deletionPolicy` its resource declares (absent: `disable`): a tenant whose policy is `retain` is only forgotten, and may leave. */
+  deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
+}
+
+/** A partner or folder tenant whose removal the guard checks. */
+export interface GuardedTenant {
+  /** The tenant's UUID (its resource's `tenantId`). */
+  tenantId: string;
+  /** The `deletionPolicy` its resource declares (absent: `disable`): a tenant whose policy is `retain` is only forgotten, and may leave. */
+  deletionPolicy?: "delete" | "disable" | "retain";
+}
+
 /** Which client addresses may connect: allow and deny lists. Only the members given are managed; as an output, those members as HCP holds them. */
 export interface HcpIpSettingsArgs {
   /** Addresses allowed in: single IPv4 or IPv6 addresses, CIDR blocks (10.0.0.0/8, fd00::/8) or IPv4 address/netmask, or comma-separated lists of them. Compared as a set. HCP default ["0.0.0.0/0"]. */

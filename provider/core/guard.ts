@@ -121,12 +121,17 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
         return { ...checked, failures };
       }),
     diff: (id, olds, news) =>
-      run("diff", subjectOf(news, id, spec?.subject), async () => {
-        const diff = provider.diff ? await provider.diff(id, olds, news) : {};
-        if ((olds?.account ?? "") === (news?.account ?? "")) return diff;
-        // Another account is another system: the object is made anew there.
-        return { ...diff, changes: true, replaces: [...(diff.replaces ?? []), "account"] };
-      }),
+      run(
+        "diff",
+        subjectOf(news, id, spec?.subject),
+        async () => {
+          const diff = provider.diff ? await provider.diff(id, olds, news) : {};
+          if ((olds?.account ?? "") === (news?.account ?? "")) return diff;
+          // Another account is another system: the object is made anew there.
+          return { ...diff, changes: true, replaces: [...(diff.replaces ?? []), "account"] };
+        },
+        olds?.account,
+      ),
     create: (inputs) =>
       run(
         "create",

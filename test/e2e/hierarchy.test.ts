@@ -72,6 +72,7 @@ describe("end to end on the real engine: partners, folders and billing mode from
       "create acronis-folder-dental",
       "create acronis-partner-reseller",
       "create acronis-smiles",
+      "create acronis-tenant-removal-guard",
       "create acronis-top-co",
     ]);
     await stack.up();

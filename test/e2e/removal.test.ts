@@ -117,8 +117,15 @@ describe("end to end on the real engine: no single edit of the estate file delet
     expect(await stateNames()).to.deep.equal([]);
   });
 
-  it("refuses to disable a partner that has a child tenant the stack does not manage, naming it, with no write", async () => {
-    write({ acronis: { partners: [{ key: "reseller", name: "Reseller South" }] } });
+  const south = { key: "reseller", name: "Reseller South" };
+  const north = { key: "north", name: "Reseller North", deletionPolicy: "retain" as const };
+  let stranger: string;
+  /** The one line a refusal gives, at preview or at `up`. */
+  const refusal = () =>
+    `partner tenant "Reseller South" has 1 child tenant(s) without this stack's ownership mark: "Stranger Dental" (customer ${stranger}); disabling it would stop their service, so nothing was changed`;
+
+  it("refuses at preview to remove a partner that has a child tenant the stack does not manage, naming it, with no write", async () => {
+    write({ acronis: { partners: [south, north] } });
     await stack.up();
     const partner = await acronisTenant("Reseller South");
     const made = await acronis.post("/tenants", {
@@ -127,19 +134,49 @@ describe("end to end on the real engine: no single edit of the estate file delet
       parent_id: partner.id,
     });
     expect(made.status, JSON.stringify(made.body)).to.equal(201);
+    stranger = made.body.id;
 
+    write({ acronis: { partners: [north] } });
+    const before = await apiWrites(emulators);
+    const preview = await stack.run(["preview"]);
+    expect(preview.code).to.not.equal(0);
+    expect(preview.stdout + preview.stderr).to.include(refusal());
+    const up = await stack.run(["up", "--yes", "--skip-preview"]);
+    expect(up.code).to.not.equal(0);
+    expect(up.stdout + up.stderr).to.include(refusal());
+    expect(await apiWrites(emulators)).to.deep.equal(before);
+    expect((await acronis.get(`/tenants/${partner.id}`)).body.enabled).to.equal(true);
+  });
+
+  it("lets a partner with deletionPolicy retain leave: its provider only forgets it, with no write", async () => {
+    write({ acronis: { partners: [south] } });
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "acronis-partner-north", op: "delete", properties: [] },
+      { name: "acronis-tenant-removal-guard", op: "update", properties: ["tenants"] },
+    ]);
+    const before = await apiWrites(emulators);
+    await stack.up();
+    expect(await apiWrites(emulators)).to.deep.equal(before);
+    expect(
+      (await acronis.get(`/tenants/${(await acronisTenant("Reseller North")).id}`)).body.enabled,
+    ).to.equal(true);
+    expect(await stateNames()).to.deep.equal(["acronis-partner-reseller", "acronis-tenant-removal-guard"]);
+  });
+
+  it("refuses at up, before any write, the removal of the last partner (no guard is left to see it at preview)", async () => {
     write({ acronis: { partners: [] } });
     expect(await previewPlan(stack)).to.deep.equal([
       { name: "acronis-partner-reseller", op: "delete", properties: [] },
+      { name: "acronis-tenant-removal-guard", op: "delete", properties: [] },
     ]);
     const before = await apiWrites(emulators);
     const refused = await stack.run(["up", "--yes", "--skip-preview"]);
     expect(refused.code).to.not.equal(0);
-    expect(refused.stdout + refused.stderr).to.include(
-      `partner tenant "Reseller South" has 1 child tenant(s) without this stack's ownership mark: "Stranger Dental" (customer ${made.body.id}); disabling it would stop their service, so nothing was changed`,
-    );
+    expect(refused.stdout + refused.stderr).to.include(refusal());
     expect(await apiWrites(emulators)).to.deep.equal(before);
-    expect((await acronis.get(`/tenants/${partner.id}`)).body.enabled).to.equal(true);
+    expect(
+      (await acronis.get(`/tenants/${(await acronisTenant("Reseller South")).id}`)).body.enabled,
+    ).to.equal(true);
     expect(await stateNames()).to.deep.equal(["acronis-partner-reseller"]);
   });
 
