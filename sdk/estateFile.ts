@@ -4,6 +4,7 @@ import { isMap, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { duplicates } from "./estateDuplicates";
 import { decodeEstate, sizeProblem, unmeantValues } from "./estateInput";
 import { propertyName, slug } from "./estateNames";
+import { type EstatePackage, expandPackages } from "./estatePackages";
 import { schemaErrors } from "./estateSchema";
 
 /** Where the first alias is: the place to look in a file whose aliases expand too far. */
@@ -23,6 +24,7 @@ const maxAliases = 100;
 
 export { maxEstateBytes } from "./estateInput";
 export { propertyName, slug, userResourceName } from "./estateNames";
+export { type EstatePackage, mergeSettings } from "./estatePackages";
 export { type EstateTenantKind, estateSections, type PlacedTenant, placedTenants } from "./estatePlacement";
 
 export interface EstateUser {
@@ -59,6 +61,8 @@ export interface EstateCustomer {
   }[];
   users?: EstateUser[];
   apiClients?: EstateApiClient[];
+  /** A package of the file's `packages`, merged under the customer's own settings; default: the nearest `defaultPackage` above it. */
+  package?: string;
 }
 
 /** An API client of a tenant, for an integration; its secret is a secret output of the program. */
@@ -88,6 +92,7 @@ export interface EstateReseller {
   customers?: EstateCustomer[];
   partners?: EstateReseller[];
   folders?: EstateReseller[];
+  defaultPackage?: string;
 }
 
 /** Where tenants live in the file: the API client's partner, or a partner or folder. */
@@ -95,6 +100,8 @@ export interface EstateTenantLevel {
   customers?: EstateCustomer[];
   partners?: EstateReseller[];
   folders?: EstateReseller[];
+  /** The package of the customers below that name none. */
+  defaultPackage?: string;
 }
 
 export interface EstateHcpTenant {
@@ -121,6 +128,8 @@ export interface EstateHcpTenant {
 export type EstateAcronisSection = EstateTenantLevel & { partnerTenantId?: string };
 export interface EstateHcpSection {
   tenants: EstateHcpTenant[];
+  /** Named HCP tenant settings, which a tenant takes with `package: <name>`. */
+  packages?: Record<string, EstatePackage>;
 }
 
 /** The part of a file one account serves: the top level (the default account), or one of `accounts`. */
@@ -136,6 +145,8 @@ export interface EstateSection {
 export interface Estate {
   /** Take over existing objects of the same natural key instead of failing. */
   adopt?: boolean;
+  /** Named customer settings, which a customer takes with `package: <name>` (or a `defaultPackage` above it). */
+  packages?: Record<string, EstatePackage>;
   acronis?: EstateAcronisSection;
   hcp?: EstateHcpSection;
   /** Sections of named accounts: other Acronis data centers and HCP systems in the same stack. */
@@ -263,7 +274,9 @@ export function loadEstate(file: string, content?: string | Uint8Array): Estate 
   const described = errors.slice(0, room).map((e) => describeSchemaError(e, locate, estate));
   const total = unmeant.problems.length + errors.length;
   if (total > 0) throw new EstateError([...unmeant.problems, ...described], total);
-  const repeated = duplicates(estate as Estate, locate);
+  const packaged = expandPackages(estate as Estate, locate);
+  if (packaged.problems.length > 0) throw new EstateError(packaged.problems);
+  const repeated = duplicates(packaged.estate, locate);
   if (repeated.length > 0) throw new EstateError(repeated);
-  return estate as Estate;
+  return packaged.estate;
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { resourceSpecs } from "../../provider/specs";
 import { resourceReference } from "./docs";
+import { withPackages } from "./estatePackages";
 import { estateSchema } from "./estateSchema";
 import { formatted } from "./format";
 import { packageSchema } from "./schema";
@@ -22,7 +23,8 @@ export function generatedFiles(): Record<string, string> {
   files["schema.json"] = `${JSON.stringify(packageSchema(schema, resourceSpecs), null, 2)}\n`;
   files["docs/resources.md"] = resourceReference(resourceSpecs);
   const estate = JSON.parse(readFileSync(path.join(root, "estate.schema.json"), "utf8"));
-  files["estate.schema.json"] = `${JSON.stringify(estateSchema(estate, resourceSpecs), null, 2)}\n`;
+  files["estate.schema.json"] =
+    `${JSON.stringify(withPackages(estateSchema(estate, resourceSpecs)), null, 2)}\n`;
   return files;
 }
 
