@@ -12,6 +12,7 @@ import {
   withKeys,
 } from "../sdk/estate";
 import { exportEstate } from "./export";
+import { withExportedPackages } from "./exportPackages";
 import { estateText, exportedUsage } from "./exportUsage";
 
 /** Exit codes a pipeline can act on. */
@@ -35,11 +36,13 @@ names, logins and keys have no control characters, other text none but tabs and 
 Every tenant needs a key (its resources' identity, so a rename is no replacement): --write-keys first adds
 \`key: <slug of the name>\` to each tenant without one, in place, keeping comments and order; the plan stays
 the same. exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file`,
-  export: `usage: tenant-estates export [--acronis] [--hcp] [--usage] [--out FILE]
+  export: `usage: tenant-estates export [--acronis] [--hcp] [--usage | --packages] [--out FILE]
 
 Reads the live estate (both APIs unless one is named) and prints it as an estate file with \`adopt: true\`,
 sorted, so an unchanged estate exports to the same bytes. --usage adds each Acronis offering item's current
-usage as a comment beside it (the file loads the same with or without them). Settings come from the
+usage as a comment beside it (the file loads the same with or without them). --packages puts the settings
+that two or more customers share exactly (offering items, two-factor, billing mode, …) into top-level
+\`packages\` they name (the file loads as the same estate). Settings come from the
 environment, as the providers' fallbacks: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET,
 HCP_DOMAIN, HCP_PORT, HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. An HCP tenant's settings
 documents, user accounts and namespaces are read as its own accounts: HCP_TENANT_USERNAME (a SECURITY account,
@@ -112,15 +115,22 @@ function validate(args: string[]): number {
   }
 }
 
-/** \`export [--acronis] [--hcp] [--usage] [--out FILE]\`: the live estate as an estate file. */
+/** \`export [--acronis] [--hcp] [--usage | --packages] [--out FILE]\`: the live estate as an estate file. */
 async function exportCommand(args: string[]): Promise<number> {
-  const flags = new Set<string>(args.filter((a) => a === "--acronis" || a === "--hcp" || a === "--usage"));
+  const known = ["--acronis", "--hcp", "--usage", "--packages"];
+  const flags = new Set<string>(args.filter((a) => known.includes(a)));
   const outAt = args.indexOf("--out");
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   const unknown = args.find((a, i) => !flags.has(a) && a !== "--out" && !(i === outAt + 1 && outAt >= 0));
   if (unknown !== undefined) return usageError("export", `unknown option "${unknown}"`);
   if (outAt >= 0 && !out) return usageError("export", "--out needs a file name");
   const withUsage = flags.delete("--usage");
+  const withPackages = flags.delete("--packages");
+  if (withUsage && withPackages)
+    return usageError(
+      "export",
+      "--usage and --packages do not combine: usage is each customer's, a package's items are shared",
+    );
   const which =
     flags.size === 0
       ? { acronis: true, hcp: true }
@@ -136,7 +146,8 @@ async function exportCommand(args: string[]): Promise<number> {
     notExpressed: (message: string) => process.stderr.write(`not in the estate file: ${message}\n`),
   };
   try {
-    const estate = await exportEstate(which, report);
+    const exported = await exportEstate(which, report);
+    const estate = withPackages ? withExportedPackages(exported) : exported;
     const client = () => acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined)));
     const text = estateText(estate, withUsage ? await exportedUsage(client(), estate.acronis) : undefined);
     // The export must load as it is: a problem here is a bug of the export, never written out silently.
