@@ -106,3 +106,9 @@ export function tableProblems(table: Table): string[] {
   });
   return problems;
 }
+
+/** The fenced code blocks that follow an HTML comment `<!-- <marker>: NAME -->`, by NAME. */
+export function markedBlocks(text: string, marker: string): Record<string, string> {
+  const pattern = new RegExp(`<!-- ${marker}: (\\S+) -->\\n\`\`\`[^\\n]*\\n([\\s\\S]*?)\`\`\`\\n`, "g");
+  return Object.fromEntries([...text.matchAll(pattern)].map((m) => [m[1], m[2]]));
+}
