@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
@@ -60,7 +60,8 @@ describe("tenant-estates export says what it needs and what it leaves out", func
       });
       expect(made.status).to.equal(201);
     }
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "export-notes-")), "estate.yaml");
+    const dir = mkdtempSync(path.join(tmpdir(), "export-notes-"));
+    const out = path.join(dir, "estate.yaml");
     const result = await exportWith({}, "--acronis", "--out", out);
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stderr).to.contain(
@@ -70,6 +71,7 @@ describe("tenant-estates export says what it needs and what it leaves out", func
     );
     const written = readFileSync(out, "utf8");
     expect(written).to.contain("name: Integrated Co");
+    rmSync(dir, { recursive: true, force: true });
     expect(written).to.not.contain("apiClients");
   });
 });
