@@ -1,4 +1,5 @@
 import type { AcronisClient } from "../provider/acronis/client";
+import { listApiClients } from "../provider/acronis/clientsApi";
 import { knownRoles } from "../provider/acronis/specs/accessPolicy";
 import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
@@ -149,7 +150,27 @@ export async function exportAcronis(
       `user "${user.login}" belongs to a ${kind} tenant, which the estate file cannot hold`,
     );
   }
+  await reportApiClientsLeftOut(
+    client,
+    new Set(tenants.filter((t) => t.id !== root).map((t) => t.id)),
+    report,
+  );
   return withUniqueKeysPerKind(estate);
+}
+
+/** API clients are not exported (the API shows a secret only to the create): says how many, and why. */
+async function reportApiClientsLeftOut(
+  client: AcronisClient,
+  exportedTenants: ReadonlySet<string>,
+  report: ExportReport,
+): Promise<void> {
+  const leftOut = (await listApiClients(client)).filter((c) => exportedTenants.has(c.tenant_id)).length;
+  if (leftOut === 0) return;
+  report.notExpressed(
+    `${leftOut} API client${leftOut === 1 ? "" : "s"} of the exported tenants: export leaves API clients out, ` +
+      "since the API shows a client's secret only when it is made; declare one under its tenant's apiClients " +
+      "to adopt it (its secret stays unknown until a rotation)",
+  );
 }
 
 /** Keys unique per kind in the whole file (they name the resources), assigned in the file's order. */

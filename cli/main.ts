@@ -47,8 +47,8 @@ environment, as the providers' fallbacks: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, A
 HCP_DOMAIN, HCP_PORT, HCP_ADDRESS, HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. An HCP tenant's settings
 documents, user accounts and namespaces are read as its own accounts: HCP_TENANT_USERNAME (a SECURITY account,
 written as the tenant's initialUser; HCP_TENANT_<TENANT>_USERNAME for one tenant) and HCP_TENANT_PASSWORD
-(the stack's hcpInitialUserPassword), shared by the ADMINISTRATOR account that reads the rest. Progress,
-and whatever the estate file cannot express, go to stderr. exit codes: 0 written, 1 an API or configuration
+(the stack's hcpInitialUserPassword), shared by the ADMINISTRATOR account that reads the rest. Stack config
+is not read. Progress, and whatever the estate file cannot express (API clients, counted), go to stderr. exit codes: 0 written, 1 an API or configuration
 failure, 2 usage error`,
   emulator: `usage: tenant-estates emulator [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
   [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]

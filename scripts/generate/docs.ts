@@ -12,7 +12,8 @@ function typeText(value: ValueSpec): string {
     case "object":
       return `[${value.typeName}](#${value.typeName.toLowerCase()})`;
     case "custom":
-      return `\`${value.tsType}\``;
+      // A table cell: a union's pipes escaped, or they would split the cell (GitHub does so inside code too).
+      return `\`${value.tsType.replace(/\|/g, "\\|")}\``;
     default:
       return value.type;
   }

@@ -56,7 +56,7 @@ describe("end to end on the real engine: the HCP seed's Finance tenant", functio
       dataNetwork: "net127",
       managementNetwork: "net004",
     });
-    // The seed's tags, and the stack's ownership mark (README, "Ownership marks").
+    // The seed's tags, and the stack's ownership mark (docs/adoption-and-export.md, "Ownership marks").
     expect(tenant.tags.tag).to.have.members([
       "Example Company",
       "pdgrey",

@@ -136,6 +136,23 @@ export class TestStack {
     return { child, result };
   }
 
+  /** Runs a shell script (a document's commands) in the project directory, with this stack's environment. */
+  shell(script: string): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn("bash", ["-euo", "pipefail", "-c", script], { cwd: this.workDir, env: this.env });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+  }
+
   async mustRun(args: string[]): Promise<RunResult> {
     const result = await this.run(args);
     if (result.code !== 0) {
