@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
@@ -103,6 +103,11 @@ describe("the npm package", function () {
     ) as { files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
     const tops = [...new Set(files.map((f) => f.split("/").slice(0, 2).join("/")))].sort();
+    // The pages the README links to travel with it.
+    const userDocs = readdirSync(path.join(repoRoot, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`)
+      .sort();
     expect(tops).to.deep.equal([
       "LICENSE",
       "README.md",
@@ -112,7 +117,7 @@ describe("the npm package", function () {
       "dist/estate.schema.json",
       "dist/provider",
       "dist/sdk",
-      "docs/resources.md",
+      ...userDocs,
       "estate.schema.json",
       "package.json",
       "schema.json",

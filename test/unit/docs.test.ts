@@ -13,9 +13,10 @@ import {
   withoutFencedCode,
 } from "../support/markdown";
 
-/** README.md and every page under docs/, by their path in the repository. */
+/** README.md, CONTRIBUTING.md and every page under docs/, by their path in the repository. */
 const documents = [
   "README.md",
+  "CONTRIBUTING.md",
   ...readdirSync(path.join(repoRoot, "docs"))
     .filter((f) => f.endsWith(".md"))
     .map((f) => `docs/${f}`),
