@@ -17,7 +17,9 @@ export function itemsByName(items: unknown): unknown {
   if (!Array.isArray(items) || !items.every(isKnownItem)) return items;
   const labels = items.map(itemLabel);
   if (new Set(labels).size !== labels.length) return items;
-  const order = labels.map((label, i) => ({ label, item: items[i] })).sort((a, b) => compare(a.label, b.label));
+  const order = labels
+    .map((label, i) => ({ label, item: items[i] }))
+    .sort((a, b) => compare(a.label, b.label));
   return Object.fromEntries(order.map(({ label, item }) => [label, item]));
 }
 
