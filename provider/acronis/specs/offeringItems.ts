@@ -112,7 +112,7 @@ export const offeringItemsSpec: ResourceSpec = {
       required: true,
       // The stored inputs hold the items keyed by name (offeringItemsByName.ts).
       equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wantedItems(wanted)),
-      doc: "Items to enable.",
+      doc: "Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name.",
     },
     adopt: adoptSettingProperty("the tenant's offering items"),
   },
