@@ -40,7 +40,7 @@ export interface HcpTenantArgs {
   managementNetwork?: pulumi.Input<string>;
   /** The tenant's first account, made with the tenant and given only the SECURITY role: 1-64 letters, digits and . _ - @. Required to create a tenant with LOCAL authentication, refused without it. Used at creation only: later changes have no effect and never replace the tenant. */
   initialUserName?: pulumi.Input<string>;
-  /** The initial user's password: 6-64 characters mixing at least two of letters, digits and other characters. Used at creation only; always stored as a secret, never an output. */
+  /** The initial user's password: 6-64 characters mixing at least two of letters, digits and other characters. Used at creation only; stored, as input and as output alike, only as a secret. */
   initialUserPassword?: pulumi.Input<string>;
   /** Whether the initial user must change its password at first login (default false). Used at creation only. */
   forcePasswordChange?: pulumi.Input<boolean>;
@@ -88,7 +88,7 @@ export class HcpTenant extends pulumi.dynamic.Resource {
   declare readonly managementNetwork: pulumi.Output<string | undefined>;
   /** The tenant's first account, made with the tenant and given only the SECURITY role: 1-64 letters, digits and . _ - @. Required to create a tenant with LOCAL authentication, refused without it. Used at creation only: later changes have no effect and never replace the tenant. */
   declare readonly initialUserName: pulumi.Output<string | undefined>;
-  /** The initial user's password: 6-64 characters mixing at least two of letters, digits and other characters. Used at creation only; always stored as a secret, never an output. */
+  /** The initial user's password: 6-64 characters mixing at least two of letters, digits and other characters. Used at creation only; stored, as input and as output alike, only as a secret. */
   declare readonly initialUserPassword: pulumi.Output<string | undefined>;
   /** Whether the initial user must change its password at first login (default false). Used at creation only. */
   declare readonly forcePasswordChange: pulumi.Output<boolean | undefined>;

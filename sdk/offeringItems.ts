@@ -9,7 +9,7 @@ import type { OfferingItem, OfferingItemArgs } from "./types";
 export interface OfferingItemsArgs {
   /** The tenant. A change replaces the resource. */
   tenantId: pulumi.Input<string>;
-  /** Items to enable. */
+  /** Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name. */
   items: pulumi.Input<pulumi.Input<OfferingItemArgs>[]>;
   /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
@@ -21,7 +21,7 @@ export interface OfferingItemsArgs {
 export class OfferingItems extends pulumi.dynamic.Resource {
   /** The tenant. A change replaces the resource. */
   declare readonly tenantId: pulumi.Output<string>;
-  /** Items to enable. */
+  /** Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name. */
   declare readonly items: pulumi.Output<OfferingItem[]>;
   /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;

@@ -8,6 +8,7 @@ import { jsonEqual } from "./normalise";
 import { operationContext } from "./operation";
 import { PartialCreateError, type PropertyRules } from "./resource";
 import { propertyRules } from "./spec";
+import { keepWriteOnlyOutputs, unchangedOutputs, withWriteOnlyInputs } from "./storedForm";
 
 type Provider = pulumi.dynamic.ResourceProvider;
 
@@ -138,7 +139,8 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
         subjectOf(inputs, undefined, spec?.subject),
         async () => {
           const created = await provider.create(inputs);
-          return { ...created, outs: withAccountOf(inputs, keepDeclaredForm(rules, inputs, created.outs)) };
+          const outs = withWriteOnlyInputs(rules, inputs, keepDeclaredForm(rules, inputs, created.outs));
+          return { ...created, outs: withAccountOf(inputs, outs) };
         },
         inputs?.account,
       ),
@@ -149,9 +151,13 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
         async () => {
           const read = provider.read ? await provider.read(id, props) : { id, props };
           const previous = props ?? {};
+          const refreshed = keepWriteOnlyOutputs(rules, previous, read.props);
+          const outputs = withAccountOf(previous, keepDeclaredForm(rules, previous, refreshed));
+          // Found as stored: no inputs in the answer, so the engine keeps the stored ones and shows no change.
+          if (outputs && unchangedOutputs(previous, outputs)) return { id: read.id, props: outputs };
           return {
             ...read,
-            props: withAccountOf(previous, keepDeclaredForm(rules, previous, read.props)),
+            props: outputs,
             inputs: withAccountOf(previous, keepDeclaredForm(rules, previous, read.inputs)),
           };
         },
@@ -163,7 +169,8 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
         subjectOf(news, id, spec?.subject),
         async () => {
           const updated = provider.update ? await provider.update(id, olds, news) : {};
-          return { ...updated, outs: withAccountOf(news, keepDeclaredForm(rules, news, updated.outs)) };
+          const outs = withWriteOnlyInputs(rules, news, keepDeclaredForm(rules, news, updated.outs));
+          return { ...updated, outs: withAccountOf(news, outs) };
         },
         news?.account,
       ),

@@ -198,7 +198,11 @@ describe("end to end on the real engine: exporting an estate made by hand, and a
     ];
     writeFileSync(estateFile(), stringify(exported));
     expect(await previewPlan(stack)).to.deep.equal([
-      { name: "acronis-adopted-dental-offering-items", op: "update", properties: ["items"] },
+      {
+        name: "acronis-adopted-dental-offering-items",
+        op: "update",
+        properties: ["items.workstations.quota.overage", "items.workstations.quota.value"],
+      },
     ]);
     const before = await writes();
     await stack.up();

@@ -193,7 +193,11 @@ describe(`end to end: ${customers} customers and ${hcpTenants} HCP tenants made 
     );
     writeFileSync(estateFile(), stringify(estate));
     expect(await previewPlan(stack)).to.deep.equal([
-      { name: `acronis-${customer.key}-offering-items`, op: "update", properties: ["items"] },
+      {
+        name: `acronis-${customer.key}-offering-items`,
+        op: "update",
+        properties: ["items.workstations.quota.value"],
+      },
     ]);
     const before = await apiWrites(emulators);
     await stack.up();

@@ -12,6 +12,7 @@ import {
   offeringItemsSpec,
   type WantedItem,
 } from "../specs/offeringItems";
+import { itemsByName, wantedFormOf, wantedItems } from "../specs/offeringItemsByName";
 import type { OfferingItem, OfferingItemWrite } from "../types";
 
 export type OfferingItemInput = WantedItem;
@@ -19,7 +20,8 @@ export type EnabledOfferingItem = HeldItem;
 
 export interface OfferingItemsInputs {
   tenantId: string;
-  items: WantedItem[];
+  /** As the program lists them; in the inputs the engine stores, keyed by name (offeringItemsByName.ts). */
+  items: WantedItem[] | Record<string, WantedItem>;
   adopt?: boolean;
 }
 
@@ -133,7 +135,7 @@ export class OfferingItemsProvider
   async check(_olds: unknown, news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckResult> {
     const failures = validateOfferingItems(news);
     if (failures.length === 0) failures.push(...(await this.unavailableItems(news)));
-    return checkResult(news, failures);
+    return checkResult({ ...news, items: itemsByName(news.items) }, failures);
   }
 
   /**
@@ -141,8 +143,8 @@ export class OfferingItemsProvider
    * A read only; a tenant still to be created is checked at create, before any write.
    */
   private async unavailableItems(news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckFailure[]> {
-    if (isUnknown(news.tenantId) || news.items.some((item) => isUnknown(item) || isUnknown(item.name)))
-      return [];
+    const items = wantedItems(news.items);
+    if (isUnknown(news.tenantId) || items.some((item) => isUnknown(item) || isUnknown(item.name))) return [];
     let available: OfferingItem[] | undefined;
     try {
       available = await this.availableTo(news.tenantId);
@@ -151,7 +153,7 @@ export class OfferingItemsProvider
     }
     if (!available) return [];
     const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
-    return news.items.flatMap((item, i) =>
+    return items.flatMap((item, i) =>
       available.some((a) => itemMatches(item, a))
         ? []
         : [
@@ -172,31 +174,31 @@ export class OfferingItemsProvider
   }
 
   async create(inputs: OfferingItemsInputs): Promise<pulumi.dynamic.CreateResult> {
+    const wanted = wantedItems(inputs.items);
     if (inputs.adopt) {
-      const held = await this.heldItems(inputs);
-      if (held && itemsSatisfy(held, inputs.items))
+      const held = await this.heldItems(inputs.tenantId, wanted);
+      if (held && itemsSatisfy(held, wanted))
         return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items: held }) };
     }
-    const items = await this.apply(inputs.tenantId, inputs.items, []);
+    const items = await this.apply(inputs.tenantId, wanted, []);
     return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items }) };
   }
 
   /** The wanted items as the tenant now has them, when it has them all; else undefined. */
-  private async heldItems(inputs: OfferingItemsInputs): Promise<HeldItem[] | undefined> {
-    const current = await this.directory().offeringItems(inputs.tenantId);
-    if (
-      !current ||
-      !inputs.items.every((item) => current.some((c) => c.status === 1 && itemMatches(item, c)))
-    )
+  private async heldItems(tenantId: string, wanted: WantedItem[]): Promise<HeldItem[] | undefined> {
+    const current = await this.directory().offeringItems(tenantId);
+    if (!current || !wanted.every((item) => current.some((c) => c.status === 1 && itemMatches(item, c))))
       return undefined;
-    return enabledItems(resolveItems(inputs.items, current, inputs.tenantId), current);
+    return enabledItems(resolveItems(wanted, current, tenantId), current);
   }
 
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
     const current = await this.directory().offeringItems(id);
     if (!current) return {};
     const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current) };
-    return readResult(offeringItemsSpec, id, outputs, props);
+    const result = readResult(offeringItemsSpec, id, outputs, props);
+    // Drift: the inputs say what the tenant holds, keyed by name as check keys the program's list.
+    return { ...result, inputs: { ...result.inputs, items: itemsByName(wantedFormOf(outputs.items)) } };
   }
 
   async update(
@@ -204,7 +206,7 @@ export class OfferingItemsProvider
     olds: OfferingItemsOutputs,
     news: OfferingItemsInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    const items = await this.apply(id, news.items, olds.items ?? []);
+    const items = await this.apply(id, wantedItems(news.items), olds.items ?? []);
     return { outs: plain({ tenantId: id, items }) };
   }
 

@@ -1,4 +1,5 @@
 import { adoptSettingProperty, type ResourceSpec, type ValueSpec } from "../../core/spec";
+import { wantedItems } from "./offeringItemsByName";
 import { uuid } from "./values";
 
 /** An item as a program names it. */
@@ -109,8 +110,9 @@ export const offeringItemsSpec: ResourceSpec = {
         },
       },
       required: true,
-      equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wanted as WantedItem[]),
-      doc: "Items to enable.",
+      // The stored inputs hold the items keyed by name (offeringItemsByName.ts).
+      equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wantedItems(wanted)),
+      doc: "Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name.",
     },
     adopt: adoptSettingProperty("the tenant's offering items"),
   },

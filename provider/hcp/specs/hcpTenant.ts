@@ -171,7 +171,7 @@ export const hcpTenantSpec: ResourceSpec = {
       value: { type: "string", rule: (password) => passwordProblem(password) },
       secret: true,
       createOnly: true,
-      doc: "The initial user's password: 6-64 characters mixing at least two of letters, digits and other characters. Used at creation only; always stored as a secret, never an output.",
+      doc: "The initial user's password: 6-64 characters mixing at least two of letters, digits and other characters. Used at creation only; stored, as input and as output alike, only as a secret.",
     },
     forcePasswordChange: {
       value: { type: "boolean" },
