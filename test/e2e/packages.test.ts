@@ -94,7 +94,7 @@ describe("end to end on the real engine: packages at 200 customers", function ()
       .map((i) => ({
         name: `acronis-packaged-customer-${i}-offering-items`,
         op: "update",
-        properties: ["items"],
+        properties: ["items.workstations.quota.value"],
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const plan = await previewPlan(stack);
