@@ -17,7 +17,10 @@ export interface HeldItem {
   quota?: { value: number | null; overage: number | null };
 }
 
-const limit = (doc: string) => ({ value: { type: "integer", min: 0, nullable: true } as ValueSpec, doc });
+const limit = (nullMeans: string, doc: string) => ({
+  value: { type: "integer", min: 0, nullable: true, nullMeans } as ValueSpec,
+  doc,
+});
 
 /** An offering item's identity among a tenant's items: unset application or infra match any. */
 export function offeringItemKey(item: { name: string; applicationId?: string; infraId?: string }): string {
@@ -96,11 +99,12 @@ export const offeringItemsSpec: ResourceSpec = {
                 fields: {
                   value: {
                     ...limit(
-                      "Soft limit; null means unlimited. Bytes for storage items, a count for the others.",
+                      "unlimited",
+                      "Soft limit; `null` means unlimited (no quota). Bytes for storage items, a count for the others.",
                     ),
                     required: true,
                   },
-                  overage: limit("Hard limit (overage); null means none."),
+                  overage: limit("no overage limit", "Hard limit (overage); `null` means no overage limit."),
                 },
               },
               doc: "Managed only when given.",

@@ -1,0 +1,20 @@
+/**
+ * At preview, before any write: one authenticated read per client (an account's credentials and address)
+ * and provider process proves that the credentials are right and the API answers. The answer, a failure
+ * included, is kept, so a thousand resources make one read.
+ */
+const proofs = new WeakMap<object, Promise<void>>();
+
+export function proveAccess(client: object, read: () => Promise<unknown>): Promise<void> {
+  let proof = proofs.get(client);
+  if (!proof) {
+    proof = read().then(() => undefined);
+    proofs.set(client, proof);
+  }
+  return proof;
+}
+
+/** A resource provider that can prove its access (the guard calls it at check, once the inputs are valid). */
+export interface AccessCheck {
+  verifyAccess(): Promise<void>;
+}
