@@ -3,6 +3,7 @@ import { ItemNotAvailableError, VersionConflictError } from "../../core/errors";
 import { isUnknown, plain } from "../../core/normalise";
 import { checkResult, diffProperties, explainConflict, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { didYouMean } from "../../core/suggest";
 import { AcronisResourceProvider } from "../provider";
 import {
   type HeldItem,
@@ -20,6 +21,9 @@ export type EnabledOfferingItem = HeldItem;
 export interface OfferingItemsInputs {
   tenantId: string;
   items: WantedItem[];
+  /** The parent of a tenant still to be created, whose offer is checked at preview. */
+  parentId?: string;
+  kind?: "customer" | "partner" | "folder";
   adopt?: boolean;
 }
 
@@ -41,9 +45,9 @@ export function resolveItems(
   return inputs.map((input) => {
     const candidates = available.filter((a) => itemMatches(input, a));
     if (candidates.length === 0) {
-      const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
+      const names = [...new Set(available.map((a) => a.name))].sort();
       throw new Error(
-        `offering item "${input.name}" is not available to tenant ${tenantId} (available: ${names || "none"})`,
+        `offering item "${input.name}" is not available to tenant ${tenantId} (available: ${names.join(", ") || "none"})${didYouMean(input.name, names)}`,
       );
     }
     if (candidates.length > 1) {
@@ -59,6 +63,22 @@ export function resolveItems(
       infraId: found.infra_id ?? undefined,
       quota: input.quota ? { value: input.quota.value, overage: input.quota.overage ?? null } : undefined,
     });
+  });
+}
+
+/** One failure per item not among the available ones, with the nearest available name. */
+export function unavailableFailures(
+  items: readonly OfferingItemInput[],
+  available: readonly OfferingItem[],
+  to: string,
+): pulumi.dynamic.CheckFailure[] {
+  const names = [...new Set(available.map((a) => a.name))].sort();
+  return items.flatMap((item, i) => {
+    if (available.some((a) => itemMatches(item, a))) return [];
+    const where = `items[${i}].name`;
+    const offered = `available: ${names.join(", ") || "none"}`;
+    const reason = `${where}: offering item "${item.name}" is not available to ${to} (${offered})${didYouMean(item.name, names)}`;
+    return [{ property: where, reason }];
   });
 }
 
@@ -137,30 +157,28 @@ export class OfferingItemsProvider
   }
 
   /**
-   * When the tenant already exists and credentials are set, names the items it cannot have, at preview.
-   * A read only; a tenant still to be created is checked at create, before any write.
+   * When credentials are set, names at preview the items the tenant cannot have: against its own list
+   * when it exists, else against its parent's offer when `parentId` gives it. Reads only.
    */
   private async unavailableItems(news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckFailure[]> {
-    if (isUnknown(news.tenantId) || news.items.some((item) => isUnknown(item) || isUnknown(item.name)))
-      return [];
-    let available: OfferingItem[] | undefined;
-    try {
-      available = await this.availableTo(news.tenantId);
-    } catch {
-      return []; // Not configured, or not reachable at preview: create checks again before writing.
+    if (news.items.some((item) => isUnknown(item) || isUnknown(item.name))) return [];
+    // Not configured, or not reachable at preview: the guard's proof of access says so; create checks again.
+    const offer = await this.offerAtPreview(news).catch(() => undefined);
+    return offer ? unavailableFailures(news.items, offer.available, offer.to) : [];
+  }
+
+  /** What the tenant may have and who it is: its own items, or its parent's offer to its kind. */
+  private async offerAtPreview(
+    news: OfferingItemsInputs,
+  ): Promise<{ available: OfferingItem[]; to: string } | undefined> {
+    if (!isUnknown(news.tenantId)) {
+      const available = await this.availableTo(news.tenantId);
+      return available && { available, to: `tenant ${news.tenantId}` };
     }
-    if (!available) return [];
-    const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
-    return news.items.flatMap((item, i) =>
-      available.some((a) => itemMatches(item, a))
-        ? []
-        : [
-            {
-              property: `items[${i}].name`,
-              reason: `items[${i}].name: offering item "${item.name}" is not available to tenant ${news.tenantId} (available: ${names})`,
-            },
-          ],
-    );
+    if (!news.parentId || isUnknown(news.parentId) || isUnknown(news.kind)) return undefined;
+    const kind = news.kind ?? "customer";
+    const available = await this.directory().availableForChild(news.parentId, kind);
+    return { available, to: `${kind}s of tenant ${news.parentId}` };
   }
 
   async diff(

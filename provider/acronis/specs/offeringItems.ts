@@ -116,6 +116,16 @@ export const offeringItemsSpec: ResourceSpec = {
       equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wanted as WantedItem[]),
       doc: "Items to enable.",
     },
+    parentId: {
+      value: uuid,
+      notCompared: true,
+      doc: "The tenant's parent, for a check at preview while the tenant is still to be created: that the parent offers every item to its children of `kind`. Leave it out when the same update changes what the parent offers. Never compared.",
+    },
+    kind: {
+      value: { type: "string", enum: ["customer", "partner", "folder"] },
+      notCompared: true,
+      doc: "The tenant's kind, for the check `parentId` asks for (default `customer`). Never compared.",
+    },
     adopt: adoptSettingProperty("the tenant's offering items"),
   },
   check(v, news) {
