@@ -206,10 +206,18 @@ function describeSchemaError(
     return `${locate(path, extra)}: ${propertyName([...path, extra])} is not a known property${didYouMean(extra, known)}`;
   }
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  const hint = nullHint(error.parentSchema);
   const rule = allowed
     ? `must be one of ${allowed.join(", ")}${enumHint(valueAt(estate, path), allowed)}`
     : error.message;
-  return `${locate(path)}: ${propertyName(path)} ${rule}`;
+  return `${locate(path)}: ${propertyName(path)} ${rule}${hint}`;
+}
+
+/** ` (null means unlimited)`: what null stands for, from the description of a value that may be null. */
+function nullHint(schema: unknown): string {
+  const { type, description } = (schema ?? {}) as { type?: unknown; description?: unknown };
+  const nullable = Array.isArray(type) && type.includes("null");
+  return nullable && typeof description === "string" ? ` (${description})` : "";
 }
 
 /** The file's bytes, refused unread when it is over the size limit; a file that cannot be read throws as fs does. */
