@@ -116,6 +116,26 @@ describe("end to end on the real engine: the first hour's mistakes are refused a
     await noWrites();
   });
 
+  it("with neither credential set (a fork's pull request), preview checks the inputs and passes without a request", async () => {
+    const requestsBefore = emulators.log.list("acronis").length;
+    const run = await withConfig(
+      single,
+      { "acronis:clientId": undefined, "acronis:clientSecret": undefined },
+      async () => {
+        await single.mustRun([
+          "config",
+          "set",
+          "case",
+          "--",
+          JSON.stringify({ resource: "CustomerTenant", args: customer() }),
+        ]);
+        return single.run(["preview"]);
+      },
+    );
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    expect(emulators.log.list("acronis").slice(requestsBefore)).to.deep.equal([]);
+  });
+
   it("a closed port names the address and the key that set it", async () => {
     const url = `http://127.0.0.1:${await closedPort()}/api/2`;
     const lines = await withConfig(single, { "acronis:baseUrl": url }, () =>
