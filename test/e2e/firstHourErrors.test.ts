@@ -205,7 +205,9 @@ describe("end to end on the real engine: the first hour's mistakes are refused a
       "customer",
     );
     const offered = [...new Set(offer.map((item) => item.name))].sort().join(", ");
-    expect(errorLines(run)).to.deep.equal([
+    // The program may still be registering when the engine stops at the failed check: its channel then closes.
+    const lines = errorLines(run).filter((line) => line !== "error: Error: Channel has been shut down");
+    expect(lines).to.deep.equal([
       `error: pulumi-nodejs:dynamic/acronis:OfferingItems resource 'acronis-bright-smiles-offering-items' has a problem: items[0].name: offering item "workstation" is not available to customers of tenant ${partner} (available: ${offered}): did you mean "workstations"?`,
     ]);
     await noWrites();
