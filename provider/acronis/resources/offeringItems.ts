@@ -30,6 +30,8 @@ export interface OfferingItemsInputs {
 export interface OfferingItemsOutputs {
   tenantId: string;
   items: HeldItem[];
+  parentId?: string;
+  kind?: string;
 }
 
 /** Input rules, checked before any API call. */
@@ -81,6 +83,12 @@ export function unavailableFailures(
     return [{ property: where, reason }];
   });
 }
+
+/** The parent checked at preview: kept in the outputs, so a refresh leaves these inputs as they were. */
+const offerOf = (from: { parentId?: string; kind?: string }) => ({
+  parentId: from.parentId,
+  kind: from.kind,
+});
 
 /** The PUT body: the wanted items enabled (with their quotas' current versions), the dropped ones disabled. */
 export function offeringItemWrites(
@@ -193,10 +201,13 @@ export class OfferingItemsProvider
     if (inputs.adopt) {
       const held = await this.heldItems(inputs);
       if (held && itemsSatisfy(held, inputs.items))
-        return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items: held }) };
+        return {
+          id: inputs.tenantId,
+          outs: plain({ tenantId: inputs.tenantId, items: held, ...offerOf(inputs) }),
+        };
     }
     const items = await this.apply(inputs.tenantId, inputs.items, []);
-    return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items }) };
+    return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items, ...offerOf(inputs) }) };
   }
 
   /** The wanted items as the tenant now has them, when it has them all; else undefined. */
@@ -213,7 +224,7 @@ export class OfferingItemsProvider
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
     const current = await this.directory().offeringItems(id);
     if (!current) return {};
-    const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current) };
+    const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current), ...offerOf(props) };
     return readResult(offeringItemsSpec, id, outputs, props);
   }
 
@@ -223,7 +234,7 @@ export class OfferingItemsProvider
     news: OfferingItemsInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
     const items = await this.apply(id, news.items, olds.items ?? []);
-    return { outs: plain({ tenantId: id, items }) };
+    return { outs: plain({ tenantId: id, items, ...offerOf(news) }) };
   }
 
   async delete(id: string, props: OfferingItemsOutputs): Promise<void> {
