@@ -193,10 +193,13 @@ interface Under {
   parentItems?: OfferingItems;
 }
 
-/** The tenant's services, enabled after its parent's. */
+/**
+ * The tenant's services, enabled after its parent's. A parent whose offer the file does not declare is
+ * asked at preview whether it offers them (one the file declares may be changing it in the same update).
+ */
 function declareItems(
   name: string,
-  tenantId: pulumi.Input<string>,
+  tenant: { tenantId: pulumi.Input<string>; kind: "customer" | "partner" | "folder" },
   items: EstateCustomer["offeringItems"],
   under: Under,
   where: Where,
@@ -204,7 +207,9 @@ function declareItems(
 ): OfferingItems | undefined {
   if (!items) return undefined;
   const dependsOn = under.parentItems ? [under.parentItems] : [];
-  const declared = new OfferingItems(name, { tenantId, items, ...placement(where) }, { dependsOn });
+  const offeredBy = under.parentItems ? {} : { parentId: under.parentId, kind: tenant.kind };
+  const args = { tenantId: tenant.tenantId, items, ...offeredBy, ...placement(where) };
+  const declared = new OfferingItems(name, args, { dependsOn });
   group.push(declared);
   return declared;
 }
@@ -240,7 +245,14 @@ function declareReseller(
   group.push(tenant);
   // The declared policy, known at every preview (an output can be unknown in a refreshing preview).
   guarded.push({ tenantId: tenant.tenantId, deletionPolicy: r.deletionPolicy ?? "disable" });
-  const items = declareItems(`${name}-offering-items`, tenant.tenantId, r.offeringItems, under, where, group);
+  const items = declareItems(
+    `${name}-offering-items`,
+    { tenantId: tenant.tenantId, kind },
+    r.offeringItems,
+    under,
+    where,
+    group,
+  );
   const apiClients = declareApiClients(name, tenant.tenantId, r.apiClients, where, group);
   return { key, name: r.name, tenantId: tenant.tenantId, items, apiClients };
 }
@@ -282,7 +294,7 @@ function declareCustomer(
     );
   const items = declareItems(
     `${resourceName}-offering-items`,
-    tenant.tenantId,
+    { tenantId: tenant.tenantId, kind: "customer" },
     c.offeringItems,
     under,
     where,

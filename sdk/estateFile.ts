@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import type { ErrorObject } from "ajv";
 import { isMap, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { didYouMean } from "../provider/core/suggest";
 import { duplicates } from "./estateDuplicates";
 import { decodeEstate, sizeProblem, unmeantValues } from "./estateInput";
 import { propertyName, slug } from "./estateNames";
@@ -193,6 +194,11 @@ export function missingKeyRule(entry: unknown): string {
   return `is required: add the line "key: ${slug(name)}", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`;
 }
 
+/** The nearest allowed value to a misspelt one, e.g. `: did you mean "production"?`. */
+function enumHint(value: unknown, allowed: readonly unknown[]): string {
+  return typeof value === "string" ? didYouMean(value, allowed.map(String)) : "";
+}
+
 /** One line per schema error: where it is in the file, which property, and the rule it breaks. */
 function describeSchemaError(
   error: ErrorObject,
@@ -207,11 +213,22 @@ function describeSchemaError(
   }
   if (error.keyword === "additionalProperties") {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return `${locate(path, extra)}: ${propertyName([...path, extra])} is not a known property`;
+    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    return `${locate(path, extra)}: ${propertyName([...path, extra])} is not a known property${didYouMean(extra, known)}`;
   }
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-  const rule = allowed ? `must be one of ${allowed.join(", ")}` : error.message;
-  return `${locate(path)}: ${propertyName(path)} ${rule}`;
+  const hint = nullHint(error.parentSchema);
+  const rule = allowed
+    ? `must be one of ${allowed.join(", ")}${enumHint(valueAt(estate, path), allowed)}`
+    : error.message;
+  return `${locate(path)}: ${propertyName(path)} ${rule}${hint}`;
+}
+
+/** ` (null means unlimited)`: what null stands for, from the description of a value that may be null. */
+function nullHint(schema: unknown): string {
+  const { type, description } = (schema ?? {}) as { type?: unknown; description?: unknown };
+  const nullable = Array.isArray(type) && type.includes("null");
+  return nullable && typeof description === "string" ? ` (${description})` : "";
 }
 
 /** The file's bytes, refused unread when it is over the size limit; a file that cannot be read throws as fs does. */

@@ -4,7 +4,8 @@ import estateSchema from "../estate.schema.json";
 import { pointer } from "./estateInput";
 
 // Refs the schema does not nest in themselves are inlined, so a list's errors are pushed, not concatenated.
-const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: 100_000 });
+// Verbose: an unknown property's error carries its object's schema, whose known names "did you mean" needs.
+const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: 100_000, verbose: true });
 addFormats(ajv);
 const validateFile = ajv.compile(estateSchema);
 const definition = (name: string) =>

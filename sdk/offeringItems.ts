@@ -11,6 +11,10 @@ export interface OfferingItemsArgs {
   tenantId: pulumi.Input<string>;
   /** Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name. */
   items: pulumi.Input<pulumi.Input<OfferingItemArgs>[]>;
+  /** The tenant's parent, for a check at preview while the tenant is still to be created: that the parent offers every item to its children of `kind`. Leave it out when the same update changes what the parent offers. Never compared. */
+  parentId?: pulumi.Input<string>;
+  /** The tenant's kind, for the check `parentId` asks for (default `customer`). Never compared. */
+  kind?: pulumi.Input<"customer" | "partner" | "folder">;
   /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   adopt?: pulumi.Input<boolean>;
   /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
@@ -23,6 +27,10 @@ export class OfferingItems extends pulumi.dynamic.Resource {
   declare readonly tenantId: pulumi.Output<string>;
   /** Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name. */
   declare readonly items: pulumi.Output<OfferingItem[]>;
+  /** The tenant's parent, for a check at preview while the tenant is still to be created: that the parent offers every item to its children of `kind`. Leave it out when the same update changes what the parent offers. Never compared. */
+  declare readonly parentId: pulumi.Output<string | undefined>;
+  /** The tenant's kind, for the check `parentId` asks for (default `customer`). Never compared. */
+  declare readonly kind: pulumi.Output<"customer" | "partner" | "folder" | undefined>;
   /** Take over the tenant's offering items as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The named account this object lives in: stack config `acronis-<account>:*` (environment `ACRONIS_<ACCOUNT>_*`), with the same settings as the default `acronis:*`. Unset: the default account. A change makes the object anew in the other account. */
@@ -33,7 +41,13 @@ export class OfferingItems extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      resourceProps(args, ["tenantId", "items", "adopt", "account"], secrets, name, "OfferingItems"),
+      resourceProps(
+        args,
+        ["tenantId", "items", "parentId", "kind", "adopt", "account"],
+        secrets,
+        name,
+        "OfferingItems",
+      ),
       withSecretOutputs(opts, secrets),
       "acronis",
       "OfferingItems",

@@ -75,17 +75,17 @@ export interface OfferingItem {
 
 /** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
 export interface QuotaArgs {
-  /** Soft limit; null means unlimited. Bytes for storage items, a count for the others. */
+  /** Soft limit; `null` means unlimited (no quota). Bytes for storage items, a count for the others. */
   value: pulumi.Input<number | null>;
-  /** Hard limit (overage); null means none. */
+  /** Hard limit (overage); `null` means no overage limit. */
   overage?: pulumi.Input<number | null>;
 }
 
 /** A quota: `value` is the soft limit, `overage` the hard one; null means unlimited. */
 export interface Quota {
-  /** Soft limit; null means unlimited. Bytes for storage items, a count for the others. */
+  /** Soft limit; `null` means unlimited (no quota). Bytes for storage items, a count for the others. */
   value: number | null;
-  /** Hard limit (overage); null means none. */
+  /** Hard limit (overage); `null` means no overage limit. */
   overage?: number | null;
 }
 

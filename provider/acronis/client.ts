@@ -1,7 +1,8 @@
+import type { AccessHints } from "../core/accessHints";
 import { cachedUntilRejected } from "../core/cache";
-import { AuthenticationError, ConfigurationError, NotFoundError } from "../core/errors";
+import { AuthenticationError, NotFoundError } from "../core/errors";
 import { KeyedMutex, Semaphore } from "../core/limits";
-import { refuseInsecureHttp } from "../core/plainHttp";
+import { refuseAcronisBaseUrl, refuseInsecureHttp } from "../core/plainHttp";
 import type { RetryPolicy } from "../core/retryTiming";
 import { Transport, type TransportRequest, type TransportResponse } from "../core/transport";
 import { acronisError } from "./errors";
@@ -28,6 +29,8 @@ export interface AcronisSettings {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The settings to name when the credentials are refused or nothing answers. */
+  access?: AccessHints;
   /** Plain http to a host beyond this machine is accepted (the caller has warned). */
   allowInsecureHttp?: boolean;
   timeoutMs?: number;
@@ -61,11 +64,7 @@ export class AcronisClient {
     settings: AcronisSettings,
     private readonly limits: ApiLimits = { inFlight: new Semaphore(8), writes: new KeyedMutex() },
   ) {
-    if (!/^https?:\/\//.test(settings.baseUrl)) {
-      throw new ConfigurationError(
-        `acronis:baseUrl must be an http(s) URL ending in /api/2, got "${settings.baseUrl}"`,
-      );
-    }
+    refuseAcronisBaseUrl(settings.baseUrl);
     refuseInsecureHttp(settings.baseUrl, settings.allowInsecureHttp);
     this.transport = new Transport({
       vendor: "Acronis",
@@ -75,6 +74,7 @@ export class AcronisClient {
       retry: settings.retry,
       limiter: limits.inFlight,
       toError: acronisError,
+      access: settings.access,
     });
     this.tokens = new TokenSource(this.transport, settings);
     this.clientId = settings.clientId;

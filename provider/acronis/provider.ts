@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { proveAccess } from "../core/accessProof";
 import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   acronisClientFor,
@@ -34,6 +35,20 @@ export abstract class AcronisResourceProvider {
       return acronisClientFor(completeAcronisSettings(readAcronisSettings(config, env)), account);
     });
     return this.configured[account ?? ""];
+  }
+
+  /**
+   * At check: the API client's own tenant, read once per account and process (later calls reuse it),
+   * proves the credentials and the address before any write.
+   */
+  async verifyAccess(): Promise<void> {
+    const account = currentAccount();
+    const { config, env } = accountSettings("acronis", account, this.config);
+    const given = inAccount("acronis", account, () => readAcronisSettings(config, env));
+    // Choice: with neither credential set (a fork's pull request has no secrets) check proves nothing and passes; with one, the other is asked for.
+    if (!given.clientId && !given.clientSecret) return;
+    const client = this.client();
+    await proveAccess(client, () => client.ownTenantId());
   }
 
   /** What this process knows of the estate (listings for reads, objects it wrote); one per client. */

@@ -39,7 +39,7 @@ export function currentAccount(): string | undefined {
 /** `acronis` or `acronis-eu`: the config namespace of an account. */
 export const configNamespace = (api: Api, account?: string) => (account ? `${api}-${account}` : api);
 
-const envPrefix = (api: Api, account?: string) =>
+export const envPrefix = (api: Api, account?: string) =>
   (account ? `${api}_${account.replace(/-/g, "_")}` : api).toUpperCase();
 
 /**

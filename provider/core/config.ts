@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AcronisClient, type AcronisSettings } from "../acronis/client";
 import { HcpClient, type HcpConnection } from "../hcp/client";
+import { acronisAccessHints, hcpAccessHints } from "./accessHints";
 import { limitsFor } from "./accounts";
 import { ConfigurationError } from "./errors";
 import { normaliseBoolean } from "./normalise";
@@ -134,7 +135,8 @@ export function acronisClientFor(
     .digest("hex");
   if (!acronisClients[key]) {
     const limit = settings.maxConcurrentRequests ?? reliabilityKeys.maxConcurrentRequests.fallback;
-    acronisClients[key] = new AcronisClient(settings, limitsFor("acronis", account, limit));
+    const access = acronisAccessHints(settings.baseUrl, account);
+    acronisClients[key] = new AcronisClient({ ...settings, access }, limitsFor("acronis", account, limit));
     if (/^http:/i.test(settings.baseUrl) && !isLoopbackUrl(settings.baseUrl)) {
       warn(
         `Acronis: plain http to ${new URL(settings.baseUrl).host} (acronis:allowInsecureHttp): the client secret and tokens go over the network in clear`,
@@ -263,6 +265,7 @@ export function hcpClientFor(
     timeoutMs: settings.timeoutMs,
     maxResponseBytes: settings.maxResponseBytes,
     retry: settings.retry,
+    access: hcpAccessHints(settings, account === undefined, namedAccount),
   };
   const key = createHash("sha256").update(JSON.stringify(connection)).digest("hex");
   let client = hcpClients[key];

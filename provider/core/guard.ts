@@ -1,10 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { resourceSpecs } from "../specs";
+import type { AccessCheck } from "./accessProof";
 import { accountPattern, accountSettings, inAccount } from "./accounts";
 // Every provider entry loads this module, in the program and in each dynamic-provider host.
 import "./heap";
 import { type Api, type ConfigSource, readReliabilitySettings } from "./config";
-import { jsonEqual } from "./normalise";
+import { isUnknown, jsonEqual } from "./normalise";
 import { operationContext } from "./operation";
 import { PartialCreateError, type PropertyRules } from "./resource";
 import { propertyRules } from "./spec";
@@ -79,6 +80,15 @@ function accountFailures(news: { account?: unknown } | undefined): pulumi.dynami
 }
 
 /**
+ * A failure reported against the resource, not a property: the engine prints a property's failure as
+ * `property items[0].name value {<nil>} has a problem`, looking the path up as a top-level key. Every
+ * reason already starts with its property path.
+ */
+function againstResource(failure: pulumi.dynamic.CheckFailure): pulumi.dynamic.CheckFailure {
+  return { property: "", reason: failure.reason };
+}
+
+/**
  * Wraps a resource provider so that every operation fails with one clear line and the four that call
  * the API stop retrying at the operation deadline (`<api>:operationTimeoutMs`): the engine does not
  * pass `customTimeouts` to dynamic providers.
@@ -116,11 +126,19 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
       await provider.configure?.(req);
     },
     check: (olds, news) =>
-      run("check", subjectOf(news, undefined, spec?.subject), async () => {
-        const checked = provider.check ? await provider.check(olds, news) : { inputs: news };
-        const failures = [...(checked.failures ?? []), ...accountFailures(news)];
-        return { ...checked, failures };
-      }),
+      run(
+        "check",
+        subjectOf(news, undefined, spec?.subject),
+        async () => {
+          const checked = provider.check ? await provider.check(olds, news) : { inputs: news };
+          const failures = [...(checked.failures ?? []), ...accountFailures(news)];
+          // Valid inputs of a known account: the account's credentials and address are proven before any write.
+          if (failures.length === 0 && !isUnknown(news?.account))
+            await (provider as Partial<AccessCheck>).verifyAccess?.();
+          return { ...checked, failures: failures.map(againstResource) };
+        },
+        news?.account,
+      ),
     diff: (id, olds, news) =>
       run(
         "diff",

@@ -39,10 +39,34 @@ export function readAllowInsecureHttp(config: ConfigSource | undefined, env: Env
   return flag;
 }
 
-/** Refuses, before any request, plain http to a host beyond this machine unless acronis:allowInsecureHttp is set. */
+/** What is wrong with an Acronis base URL, or undefined: an http(s) URL whose path ends in /api/2. */
+export function acronisBaseUrlProblem(baseUrl: string): string | undefined {
+  const shape = "the data center's API address, https://<data center host>/api/2";
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return `acronis:baseUrl must be ${shape}, got "${baseUrl}"`;
+  }
+  const wrongScheme = url.protocol !== "https:" && url.protocol !== "http:";
+  const wrongPath = !/\/api\/2\/*$/.test(url.pathname) || url.search !== "" || url.hash !== "";
+  if (!wrongScheme && !wrongPath) return undefined;
+  const advice = !wrongScheme && url.pathname.replace(/\/+$/, "") === "" ? ` (add /api/2)` : "";
+  return `acronis:baseUrl must be ${shape}, got "${baseUrl}"${advice}`;
+}
+
+/** Refuses a base URL of the wrong shape, before any request. */
+export function refuseAcronisBaseUrl(baseUrl: string | undefined): void {
+  const problem = baseUrl ? acronisBaseUrlProblem(baseUrl) : undefined;
+  if (problem) throw new ConfigurationError(problem);
+}
+
+/**
+ * Refuses, before any request, a base URL of the wrong shape, and plain http to a host beyond this machine
+ * unless acronis:allowInsecureHttp is set.
+ */
 export function checkAcronisTransport(config: ConfigSource | undefined, env: Env = process.env): void {
-  refuseInsecureHttp(
-    config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL,
-    readAllowInsecureHttp(config, env),
-  );
+  const baseUrl = config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL;
+  refuseAcronisBaseUrl(baseUrl);
+  refuseInsecureHttp(baseUrl, readAllowInsecureHttp(config, env));
 }

@@ -25,7 +25,8 @@ export type ValueSpec =
       rule?: (value: string) => string | undefined;
     }
   | { type: "boolean" }
-  | { type: "integer"; min?: number; max?: number; nullable?: boolean }
+  /** `nullMeans`: what null stands for when `nullable` (`unlimited`), said in the property's errors. */
+  | { type: "integer"; min?: number; max?: number; nullable?: boolean; nullMeans?: string }
   | { type: "array"; items: ValueSpec; minLength?: number }
   | { type: "object"; typeName: string; doc: string; fields: Record<string, FieldSpec> }
   /** Checked by the property's own `check` (quotas, IP lists): declared as `type` for the SDK. */
@@ -142,7 +143,7 @@ function checkValue(v: Validator, path: string, value: ValueSpec, actual: unknow
       return;
     case "integer":
       if (value.nullable && actual === null) return;
-      v.integer(path, { required, min: value.min, max: value.max });
+      v.integer(path, { required, min: value.min, max: value.max, nullMeans: value.nullMeans });
       return;
     case "custom":
       if (required && (actual === undefined || actual === null)) v.fail(path, `${path} is required`);

@@ -1,5 +1,6 @@
 import type { Agent as HttpsAgent } from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse, type RawAxiosRequestHeaders } from "axios";
+import { type AccessHints, explainAccess } from "./accessHints";
 import { debugLog } from "./debugLog";
 import { type ApiError, NetworkError, RedirectError, ResponseTooLargeError, type Vendor } from "./errors";
 import type { Semaphore } from "./limits";
@@ -50,6 +51,8 @@ export interface TransportOptions {
   toError(response: TransportResponse, operation: string, method: TransportRequest["method"]): ApiError;
   /** Shared by all clients of the API: bounds the requests in flight. Waiting for a retry holds no place. */
   limiter?: Semaphore;
+  /** The settings to name when the credentials are refused or nothing answers. */
+  access?: AccessHints;
   /** Sleeps between retries; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -110,7 +113,7 @@ export class Transport {
         debugLog(
           `${what}: ${failure.vendorMessage} after ${Date.now() - started} ms${retrying ? `; retry ${attempt + 1} in ${delay} ms` : ""}`,
         );
-        if (!retrying) throw failure;
+        if (!retrying) throw explainAccess(failure, this.options.access);
         await this.sleep(delay);
         continue;
       }
@@ -132,7 +135,10 @@ export class Transport {
         }
         debugLog(`${what}: no retry: waiting ${delay} ms${asked} would pass the operation's deadline`);
       }
-      throw this.options.toError(answer, request.operation, request.method);
+      throw explainAccess(
+        this.options.toError(answer, request.operation, request.method),
+        this.options.access,
+      );
     }
   }
 

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "./normalise";
+import { didYouMean } from "./suggest";
 
 /**
  * Validation of resource inputs for `check`. Each rule names the property and says what it wants;
@@ -83,13 +84,15 @@ export class Validator {
     );
   }
 
-  integer(path: string, opts: { required?: boolean; min?: number; max?: number } = {}): this {
+  /** `nullMeans`: what null stands for where it is allowed (`unlimited`), said in every failure. */
+  integer(
+    path: string,
+    opts: { required?: boolean; min?: number; max?: number; nullMeans?: string } = {},
+  ): this {
+    const hint = opts.nullMeans ? ` (null means ${opts.nullMeans})` : "";
     return this.rule(path, opts.required ?? false, (v) => {
-      if (typeof v === "number" && !Number.isFinite(v)) return `must be a finite number, got ${v}`;
-      if (typeof v !== "number" || !Number.isInteger(v)) return `must be an integer, got ${describe(v)}`;
-      if (opts.min !== undefined && v < opts.min) return `must be at least ${opts.min}, got ${v}`;
-      if (opts.max !== undefined && v > opts.max) return `must be at most ${opts.max}, got ${v}`;
-      return undefined;
+      const reason = integerProblem(v, opts.min, opts.max);
+      return reason && `${reason}${hint}`;
     });
   }
 
@@ -97,7 +100,7 @@ export class Validator {
     return this.rule(path, opts.required ?? false, (v) =>
       typeof v === "string" && allowed.includes(v)
         ? undefined
-        : `must be one of ${allowed.join(", ")}, got ${describe(v)}`,
+        : `must be one of ${allowed.join(", ")}, got ${describe(v)}${typeof v === "string" ? didYouMean(v, allowed) : ""}`,
     );
   }
 
@@ -116,17 +119,27 @@ export class Validator {
     });
   }
 
-  /** Fails on any key the resource does not know, so a typo is not silently ignored. */
+  /** Fails on any key the resource does not know, so a typo is not silently ignored; names the nearest known one. */
   knownKeys(allowed: readonly string[], path?: string): this {
     const v = path ? this.value(path) : this.inputs;
     if (v === null || typeof v !== "object" || Array.isArray(v)) return this;
     for (const key of Object.keys(v)) {
       if (key.startsWith("__") || allowed.includes(key)) continue;
       const where = path ? `${path}.${key}` : key;
-      this.fail(where, `${where} is not a known property (known: ${allowed.join(", ")})`);
+      const known = allowed.filter((name) => !name.startsWith("__"));
+      const hint = didYouMean(key, known) || ` (known: ${known.join(", ")})`;
+      this.fail(where, `${where} is not a known property${hint}`);
     }
     return this;
   }
+}
+
+function integerProblem(v: unknown, min?: number, max?: number): string | undefined {
+  if (typeof v === "number" && !Number.isFinite(v)) return `must be a finite number, got ${v}`;
+  if (typeof v !== "number" || !Number.isInteger(v)) return `must be an integer, got ${describe(v)}`;
+  if (min !== undefined && v < min) return `must be at least ${min}, got ${v}`;
+  if (max !== undefined && v > max) return `must be at most ${max}, got ${v}`;
+  return undefined;
 }
 
 /**

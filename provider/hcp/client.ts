@@ -1,6 +1,7 @@
 import { Agent as HttpsAgent } from "node:https";
 import { rootCertificates } from "node:tls";
 import type { ApiLimits } from "../acronis/client";
+import type { AccessHints } from "../core/accessHints";
 import { ConfigurationError, NetworkError, NotFoundError } from "../core/errors";
 import { KeyedMutex, Semaphore } from "../core/limits";
 import { normaliseBoolean } from "../core/normalise";
@@ -66,6 +67,8 @@ export interface HcpConnection {
   timeoutMs?: number;
   maxResponseBytes?: number;
   retry?: RetryPolicy;
+  /** The settings to name when the credentials are refused or nothing answers. */
+  access?: AccessHints;
 }
 
 type Call = Omit<TransportRequest, "headers">;
@@ -113,6 +116,7 @@ export class HcpClient {
       limiter: limits.inFlight,
       httpsAgent: realmAgent(this.host, connection),
       toError: hcpError,
+      access: connection.access,
     });
   }
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { proveAccess } from "../core/accessProof";
 import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import {
   type ConfigSource,
@@ -29,6 +30,22 @@ export abstract class HcpResourceProvider {
       const { config, env } = accountSettings("hcp", account, this.config);
       return completeHcpSettings(readHcpSettings(config, env), needsSystemAccount);
     });
+  }
+
+  /**
+   * At check: one page of one tenant name, read once per account and process as the system-level
+   * account, proves its credentials and the address before any write.
+   */
+  async verifyAccess(): Promise<void> {
+    const account = currentAccount();
+    const given = inAccount("hcp", account, () => {
+      const { config, env } = accountSettings("hcp", account, this.config);
+      return readHcpSettings(config, env);
+    });
+    // Choice: with neither hcp:username nor hcp:password set (a fork's pull request has no secrets, or only tenant-level accounts are used) check proves nothing and passes; with one, the other is asked for.
+    if (!given.username && !given.password) return;
+    const client = this.systemClient();
+    await proveAccess(client, () => client.listTenants({ count: 1 }));
   }
 
   /** The system-level account of `hcp:username`, at admin.<domain>. */

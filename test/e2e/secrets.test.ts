@@ -63,8 +63,9 @@ describe("secrets: no credential or password in plaintext anywhere", function ()
     await stack.mustRun(["config", "set", "hcpTenants", "2"]);
     const badPassword = await run("up with a wrong HCP password", ["up", "--yes", "--skip-preview"]);
     expect(badPassword.code, badPassword.stdout).to.not.equal(0);
+    // Refused at check, before the create: the proof of access names the keys to fix.
     expect(badPassword.stdout + badPassword.stderr).to.match(
-      /HcpTenant "estate-1": create: HCP .*failed: HTTP 403/,
+      /HcpTenant "estate-\d": check: HCP refused the credentials: check hcp:username and hcp:password, or HCP_USERNAME and HCP_PASSWORD \(HCP GET \/tenants failed: HTTP 403/,
     );
     secrets["the wrong HCP password"] = "Wrong-pass-99";
     await stack.mustRun(["config", "set", "--secret", "hcp:password", "--", emulators.hcp.password]);

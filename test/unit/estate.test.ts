@@ -68,7 +68,7 @@ describe("the estate file", () => {
     ].join("\n");
     expect(problemsOf(text).sort()).to.deep.equal(
       [
-        "estate.yaml:7:27: acronis.customers[0].offeringItems[0].quota.value must be >= 0",
+        "estate.yaml:7:27: acronis.customers[0].offeringItems[0].quota.value must be >= 0 (null means unlimited)",
         'estate.yaml:9:18: acronis.customers[0].users[0].login must match pattern "^[A-Za-z0-9.@_\\-+:!#$%^*={}\'`/?]{3,255}$"',
         'estate.yaml:10:18: acronis.customers[0].users[0].email must match format "email"',
         "estate.yaml:11:19: acronis.customers[0].users[0].roles[0] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest",

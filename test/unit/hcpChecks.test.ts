@@ -275,7 +275,7 @@ describe("HCP tenant setting checks", () => {
     const bad = await failures(provider, { tenant: "Finance", permissions: ["READ", "write"] });
     expect(bad).to.deep.equal({
       "permissions[1]":
-        'permissions[1] must be one of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE, got "write"',
+        'permissions[1] must be one of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE, got "write": did you mean "WRITE"?',
     });
     const olds = { tenant: "Finance", permissions: ["DELETE", "PURGE", "READ", "SEARCH"] };
     expect(

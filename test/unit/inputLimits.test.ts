@@ -45,7 +45,7 @@ describe("the providers' checks refuse what the API cannot mean, for programs wi
   it("numbers that are not finite, where JSON would send null (unlimited)", () => {
     const items = [{ name: "workstations", quota: { value: Number.POSITIVE_INFINITY, overage: null } }];
     expect(reasons(offeringItemsSpec, { tenantId: parent, items })).to.deep.equal([
-      "items[0].quota.value must be a finite number, got Infinity",
+      "items[0].quota.value must be a finite number, got Infinity (null means unlimited)",
     ]);
     const tenant = { name: "finance", hardQuota: "10 GB", softQuota: Number.NaN };
     expect(reasons(hcpTenantSpec, tenant)).to.include("softQuota must be a finite number, got NaN");

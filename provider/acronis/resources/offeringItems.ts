@@ -3,6 +3,7 @@ import { ItemNotAvailableError, VersionConflictError } from "../../core/errors";
 import { isUnknown, plain } from "../../core/normalise";
 import { checkResult, diffProperties, explainConflict, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { didYouMean } from "../../core/suggest";
 import { AcronisResourceProvider } from "../provider";
 import {
   type HeldItem,
@@ -22,12 +23,17 @@ export interface OfferingItemsInputs {
   tenantId: string;
   /** As the program lists them; in the inputs the engine stores, keyed by name (offeringItemsByName.ts). */
   items: WantedItem[] | Record<string, WantedItem>;
+  /** The parent of a tenant still to be created, whose offer is checked at preview. */
+  parentId?: string;
+  kind?: "customer" | "partner" | "folder";
   adopt?: boolean;
 }
 
 export interface OfferingItemsOutputs {
   tenantId: string;
   items: HeldItem[];
+  parentId?: string;
+  kind?: string;
 }
 
 /** Input rules, checked before any API call. */
@@ -43,9 +49,9 @@ export function resolveItems(
   return inputs.map((input) => {
     const candidates = available.filter((a) => itemMatches(input, a));
     if (candidates.length === 0) {
-      const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
+      const names = [...new Set(available.map((a) => a.name))].sort();
       throw new Error(
-        `offering item "${input.name}" is not available to tenant ${tenantId} (available: ${names || "none"})`,
+        `offering item "${input.name}" is not available to tenant ${tenantId} (available: ${names.join(", ") || "none"})${didYouMean(input.name, names)}`,
       );
     }
     if (candidates.length > 1) {
@@ -63,6 +69,28 @@ export function resolveItems(
     });
   });
 }
+
+/** One failure per item not among the available ones, with the nearest available name. */
+export function unavailableFailures(
+  items: readonly OfferingItemInput[],
+  available: readonly OfferingItem[],
+  to: string,
+): pulumi.dynamic.CheckFailure[] {
+  const names = [...new Set(available.map((a) => a.name))].sort();
+  return items.flatMap((item, i) => {
+    if (available.some((a) => itemMatches(item, a))) return [];
+    const where = `items[${i}].name`;
+    const offered = `available: ${names.join(", ") || "none"}`;
+    const reason = `${where}: offering item "${item.name}" is not available to ${to} (${offered})${didYouMean(item.name, names)}`;
+    return [{ property: where, reason }];
+  });
+}
+
+/** The parent checked at preview: kept in the outputs, so a refresh leaves these inputs as they were. */
+const offerOf = (from: { parentId?: string; kind?: string }) => ({
+  parentId: from.parentId,
+  kind: from.kind,
+});
 
 /** The PUT body: the wanted items enabled (with their quotas' current versions), the dropped ones disabled. */
 export function offeringItemWrites(
@@ -139,30 +167,29 @@ export class OfferingItemsProvider
   }
 
   /**
-   * When the tenant already exists and credentials are set, names the items it cannot have, at preview.
-   * A read only; a tenant still to be created is checked at create, before any write.
+   * When credentials are set, names at preview the items the tenant cannot have: against its own list
+   * when it exists, else against its parent's offer when `parentId` gives it. Reads only.
    */
   private async unavailableItems(news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckFailure[]> {
     const items = wantedItems(news.items);
-    if (isUnknown(news.tenantId) || items.some((item) => isUnknown(item) || isUnknown(item.name))) return [];
-    let available: OfferingItem[] | undefined;
-    try {
-      available = await this.availableTo(news.tenantId);
-    } catch {
-      return []; // Not configured, or not reachable at preview: create checks again before writing.
+    if (items.some((item) => isUnknown(item) || isUnknown(item.name))) return [];
+    // Not configured, or not reachable at preview: the guard's proof of access says so; create checks again.
+    const offer = await this.offerAtPreview(news).catch(() => undefined);
+    return offer ? unavailableFailures(items, offer.available, offer.to) : [];
+  }
+
+  /** What the tenant may have and who it is: its own items, or its parent's offer to its kind. */
+  private async offerAtPreview(
+    news: OfferingItemsInputs,
+  ): Promise<{ available: OfferingItem[]; to: string } | undefined> {
+    if (!isUnknown(news.tenantId)) {
+      const available = await this.availableTo(news.tenantId);
+      return available && { available, to: `tenant ${news.tenantId}` };
     }
-    if (!available) return [];
-    const names = [...new Set(available.map((a) => a.name))].sort().join(", ");
-    return items.flatMap((item, i) =>
-      available.some((a) => itemMatches(item, a))
-        ? []
-        : [
-            {
-              property: `items[${i}].name`,
-              reason: `items[${i}].name: offering item "${item.name}" is not available to tenant ${news.tenantId} (available: ${names})`,
-            },
-          ],
-    );
+    if (!news.parentId || isUnknown(news.parentId) || isUnknown(news.kind)) return undefined;
+    const kind = news.kind ?? "customer";
+    const available = await this.directory().availableForChild(news.parentId, kind);
+    return { available, to: `${kind}s of tenant ${news.parentId}` };
   }
 
   async diff(
@@ -178,10 +205,13 @@ export class OfferingItemsProvider
     if (inputs.adopt) {
       const held = await this.heldItems(inputs.tenantId, wanted);
       if (held && itemsSatisfy(held, wanted))
-        return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items: held }) };
+        return {
+          id: inputs.tenantId,
+          outs: plain({ tenantId: inputs.tenantId, items: held, ...offerOf(inputs) }),
+        };
     }
     const items = await this.apply(inputs.tenantId, wanted, []);
-    return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items }) };
+    return { id: inputs.tenantId, outs: plain({ tenantId: inputs.tenantId, items, ...offerOf(inputs) }) };
   }
 
   /** The wanted items as the tenant now has them, when it has them all; else undefined. */
@@ -195,7 +225,7 @@ export class OfferingItemsProvider
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
     const current = await this.directory().offeringItems(id);
     if (!current) return {};
-    const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current) };
+    const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current), ...offerOf(props) };
     const result = readResult(offeringItemsSpec, id, outputs, props);
     // Drift: the inputs say what the tenant holds, keyed by name as check keys the program's list.
     return { ...result, inputs: { ...result.inputs, items: itemsByName(wantedFormOf(outputs.items)) } };
@@ -207,7 +237,7 @@ export class OfferingItemsProvider
     news: OfferingItemsInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
     const items = await this.apply(id, wantedItems(news.items), olds.items ?? []);
-    return { outs: plain({ tenantId: id, items }) };
+    return { outs: plain({ tenantId: id, items, ...offerOf(news) }) };
   }
 
   async delete(id: string, props: OfferingItemsOutputs): Promise<void> {

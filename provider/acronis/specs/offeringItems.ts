@@ -18,7 +18,10 @@ export interface HeldItem {
   quota?: { value: number | null; overage: number | null };
 }
 
-const limit = (doc: string) => ({ value: { type: "integer", min: 0, nullable: true } as ValueSpec, doc });
+const limit = (nullMeans: string, doc: string) => ({
+  value: { type: "integer", min: 0, nullable: true, nullMeans } as ValueSpec,
+  doc,
+});
 
 /** An offering item's identity among a tenant's items: unset application or infra match any. */
 export function offeringItemKey(item: { name: string; applicationId?: string; infraId?: string }): string {
@@ -97,11 +100,12 @@ export const offeringItemsSpec: ResourceSpec = {
                 fields: {
                   value: {
                     ...limit(
-                      "Soft limit; null means unlimited. Bytes for storage items, a count for the others.",
+                      "unlimited",
+                      "Soft limit; `null` means unlimited (no quota). Bytes for storage items, a count for the others.",
                     ),
                     required: true,
                   },
-                  overage: limit("Hard limit (overage); null means none."),
+                  overage: limit("no overage limit", "Hard limit (overage); `null` means no overage limit."),
                 },
               },
               doc: "Managed only when given.",
@@ -113,6 +117,16 @@ export const offeringItemsSpec: ResourceSpec = {
       // The stored inputs hold the items keyed by name (offeringItemsByName.ts).
       equals: (stored, wanted) => itemsSatisfy((stored ?? []) as HeldItem[], wantedItems(wanted)),
       doc: "Items to enable, in any order. Plans name the item that changes (`~ items: { ~ workstations: { ~ quota: … } }`): the state keeps them keyed by name.",
+    },
+    parentId: {
+      value: uuid,
+      notCompared: true,
+      doc: "The tenant's parent, for a check at preview while the tenant is still to be created: that the parent offers every item to its children of `kind`. Leave it out when the same update changes what the parent offers. Never compared.",
+    },
+    kind: {
+      value: { type: "string", enum: ["customer", "partner", "folder"] },
+      notCompared: true,
+      doc: "The tenant's kind, for the check `parentId` asks for (default `customer`). Never compared.",
     },
     adopt: adoptSettingProperty("the tenant's offering items"),
   },
