@@ -56,9 +56,12 @@ export class FaultInjector {
     return { ...this.current, requests: this.requests, injected: { ...this.injected } };
   }
 
-  /** Answers an API request with the fault the plan draws for it, if any; requests off the path never draw. */
+  /** Answers an API request with the fault the plan draws for it, if any; requests off the path or method never draw. */
   serveApi(exchange: Exchange): Promise<void> {
-    if (!exchange.entry.path.includes(this.current.path)) return this.serve(exchange, undefined);
+    const { path, method } = this.current;
+    const { entry } = exchange;
+    if (!entry.path.includes(path) || (method !== "" && entry.method !== method))
+      return this.serve(exchange, undefined);
     this.requests++;
     const fault = this.plan.next();
     if (fault) this.injected[fault]++;

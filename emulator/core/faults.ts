@@ -22,6 +22,8 @@ export interface FaultSettings {
   slowMs: number;
   /** Only API requests whose path contains this text draw (and may get a fault); "" means every request. */
   path: string;
+  /** Only API requests of this method draw, such as "PUT"; "" means every method. */
+  method: string;
 }
 
 export const DEFAULT_FAULT_SETTINGS: FaultSettings = {
@@ -30,6 +32,7 @@ export const DEFAULT_FAULT_SETTINGS: FaultSettings = {
   kinds: FAULT_KINDS,
   slowMs: 1500,
   path: "",
+  method: "",
 };
 
 /** Bad fault settings, from the command line or the control endpoint. */
@@ -73,13 +76,18 @@ export function faultSettings(changes: Partial<FaultSettings>, base = DEFAULT_FA
       `the fault path must be text ("" for every request), got ${show(settings.path)}`,
     );
   }
+  if (typeof settings.method !== "string" || !/^([A-Z]+)?$/.test(settings.method)) {
+    throw new FaultSettingsError(
+      `the fault method must be an HTTP method in capitals such as "PUT" ("" for every method), got ${show(settings.method)}`,
+    );
+  }
   return { ...settings, kinds: [...new Set(settings.kinds)] };
 }
 
-const SETTING_NAMES: readonly string[] = ["rate", "seed", "kinds", "slowMs", "path"];
+const SETTING_NAMES: readonly string[] = ["rate", "seed", "kinds", "slowMs", "path", "method"];
 
 // Choice: a control POST must give `rate`; the other settings it omits keep their current values.
-/** The settings a control request's JSON body `{rate, seed?, kinds?, slowMs?, path?}` asks for. */
+/** The settings a control request's JSON body `{rate, seed?, kinds?, slowMs?, path?, method?}` asks for. */
 export function readFaultSettings(body: unknown, current: FaultSettings): FaultSettings {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new FaultSettingsError('the body must be a JSON object such as {"rate": 0.1}');

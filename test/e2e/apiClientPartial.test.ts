@@ -38,10 +38,10 @@ describe("end to end on the real engine: an API client whose create fails after 
   });
 
   it("keeps the secret of the client it made encrypted in state, and out of the output, when disabling it fails", async () => {
-    // Every request to one client fails: the POST /clients succeeds, the PUT that disables the client does not.
-    await api.post("/_emulator/faults", { rate: 1, kinds: ["500"], path: "/clients/" });
+    // Every PUT to a client fails: the POST /clients succeeds (as does the read that proves access), the PUT that disables the client does not.
+    await api.post("/_emulator/faults", { rate: 1, kinds: ["500"], path: "/clients/", method: "PUT" });
     const result = await stack.run(["up", "--yes", "--skip-preview"]);
-    await api.post("/_emulator/faults", { rate: 0, path: "" });
+    await api.post("/_emulator/faults", { rate: 0, path: "", method: "" });
     expect(result.code).to.not.equal(0);
     expect(result.stdout + result.stderr).to.match(/\* Acronis PUT \/clients\/[0-9a-f-]+ failed: HTTP 500/);
 

@@ -62,6 +62,7 @@ describe("fault plan", () => {
     expect(() => faultSettings({ kinds: [] })).to.throw(FaultSettingsError, /kinds/);
     expect(() => faultSettings({ slowMs: -1 })).to.throw(FaultSettingsError, /slow/);
     expect(() => faultSettings({ path: 5 as never })).to.throw(FaultSettingsError, /path/);
+    expect(() => faultSettings({ method: "put" })).to.throw(FaultSettingsError, /method/);
     expect(faultSettings({ rate: 0.5, seed: undefined })).to.include({ rate: 0.5, seed: 1, slowMs: 1500 });
     const current = faultSettings({ rate: 0.2, seed: 9, kinds: ["500"], slowMs: 10 });
     expect(readFaultSettings({ rate: 0 }, current)).to.deep.equal({ ...current, rate: 0 });
@@ -440,6 +441,16 @@ describe("fault injection in the running emulators", function () {
       expect(report).to.include({ requests: 1, path: "/offering_items" });
       expect(lastLogged("acronis")).to.include({ status: 200 });
       expect(emulators.log.list("acronis").filter((e) => e.fault === "500")).to.have.length(1);
+    });
+
+    it("faults only the requests of the given method, and draws only for them", async () => {
+      const partner = emulators.acronis.partnerTenantId;
+      await setFaults("acronis", { rate: 1, kinds: ["500"], path: "/offering_items", method: "PUT" });
+      expect(answered(await acronisApi("GET", `/tenants/${partner}/offering_items`)).status).to.equal(200);
+      const put = await acronisApi("PUT", `/tenants/${partner}/offering_items`, { offering_items: [] });
+      expect(answered(put).status).to.equal(500);
+      expect((await acronisControl("GET", "/faults")).body).to.include({ requests: 1, method: "PUT" });
+      await setFaults("acronis", { rate: 0, path: "", method: "" });
     });
 
     it("refuses unknown kinds and rates out of range, naming the problem", async () => {
