@@ -36,11 +36,12 @@ const resourceTypes = [
   "OfferingItems",
   "PartnerTenant",
   "TenantMfa",
+  "TenantRemovalGuard",
   "User",
 ];
 
 /** The resources the estate declares. */
-const deployed = 29;
+const deployed = 30;
 
 describe("end to end on the real engine: plans after `up` show nothing, and list changes name their items", function () {
   this.timeout(600_000);
@@ -161,6 +162,8 @@ describe("end to end on the real engine: plans after `up` show nothing, and list
       "                }",
       "            }",
       "        }",
+      '        kind    : "customer"',
+      '        parentId: "<tenant>"',
       '        tenantId: "<tenant>"',
     ]);
     expect(await previewPlan(stack)).to.deep.equal([
