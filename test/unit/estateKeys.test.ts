@@ -80,7 +80,7 @@ describe("keys: every tenant's identity is in the file", () => {
     const refused = run("validate", file);
     expect(refused.status).to.equal(1);
     expect(refused.stderr.split("\n")).to.include(
-      `${file}:35:7: acronis.customers[0].key is required: add the line "key: customer-inc", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`,
+      `${file}:43:7: acronis.customers[0].key is required: add the line "key: customer-inc", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`,
     );
     const written = run("validate", "--write-keys", file);
     expect(written.status, written.stderr).to.equal(0);
