@@ -3,24 +3,12 @@ import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
-import { type RunResult, repoRoot } from "../support/engine";
+import { outputOf, type RunResult, repoRoot } from "../support/engine";
 import { markedBlocks } from "../support/markdown";
 
 /** Runs a shell script in `cwd` and collects its output. */
 function shell(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-euo", "pipefail", "-c", script], { cwd, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return outputOf(spawn("bash", ["-euo", "pipefail", "-c", script], { cwd, env }));
 }
 
 /** `npm run --silent emulator -- --state-file … > emulator.json`, as the quick start runs it, until it is ready. */

@@ -20,6 +20,22 @@ export interface StepSummary {
 }
 
 /** The resources a preview would change, by name (the refresh and read steps of `--refresh` left out). */
+/** What a child process printed, and its exit code (-1 when a signal ended it), once it has closed. */
+export function outputOf(child: ChildProcess): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
 export function changedResources(steps: StepSummary[]): string[] {
   return [...new Set(steps.filter((s) => s.op !== "refresh" && s.op !== "read").map((s) => s.name))].sort();
 }
@@ -121,36 +137,12 @@ export class TestStack {
       env: this.env,
       detached: true,
     });
-    const result = new Promise<RunResult>((resolve, reject) => {
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => {
-        stdout += d.toString();
-      });
-      child.stderr.on("data", (d: Buffer) => {
-        stderr += d.toString();
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
-    return { child, result };
+    return { child, result: outputOf(child) };
   }
 
   /** Runs a shell script (a document's commands) in the project directory, with this stack's environment. */
   shell(script: string): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("bash", ["-euo", "pipefail", "-c", script], { cwd: this.workDir, env: this.env });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => {
-        stdout += d.toString();
-      });
-      child.stderr.on("data", (d: Buffer) => {
-        stderr += d.toString();
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    return outputOf(spawn("bash", ["-euo", "pipefail", "-c", script], { cwd: this.workDir, env: this.env }));
   }
 
   async mustRun(args: string[]): Promise<RunResult> {

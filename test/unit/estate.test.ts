@@ -1,25 +1,9 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import {
-  EstateError,
-  loadEstate,
-  placedTenants,
-  propertyName,
-  slug,
-  userResourceName,
-} from "../../sdk/estate";
+import { loadEstate, placedTenants, propertyName, slug, userResourceName } from "../../sdk/estate";
 import { repoRoot } from "../support/engine";
-
-const problemsOf = (text: string): string[] => {
-  try {
-    loadEstate("estate.yaml", text);
-  } catch (err) {
-    if (err instanceof EstateError) return err.problems;
-    throw err;
-  }
-  return [];
-};
+import { estateProblems } from "../support/estateProblems";
 
 describe("the estate file", () => {
   it("accepts the sample estate the demo deploys", () => {
@@ -66,7 +50,7 @@ describe("the estate file", () => {
       "      softQuota: 120", // 18
       "      colour: red", // 19
     ].join("\n");
-    expect(problemsOf(text).sort()).to.deep.equal(
+    expect(estateProblems(text).sort()).to.deep.equal(
       [
         "estate.yaml:7:27: acronis.customers[0].offeringItems[0].quota.value must be >= 0 (null means unlimited)",
         'estate.yaml:9:18: acronis.customers[0].users[0].login must match pattern "^[A-Za-z0-9.@_\\-+:!#$%^*={}\'`/?]{3,255}$"',
@@ -92,7 +76,7 @@ describe("the estate file", () => {
       "    - { key: legal, name: Legal, hardQuota: 1 GB }",
       "    - { key: legal-2, name: legal, hardQuota: 1 GB }",
     ].join("\n");
-    expect(problemsOf(text)).to.deep.equal([
+    expect(estateProblems(text)).to.deep.equal([
       "estate.yaml:4:28: acronis.customers[1].name repeats the name of acronis.customers[0]",
       "estate.yaml:8:29: hcp.tenants[1].name repeats the name of hcp.tenants[0]",
     ]);
@@ -121,10 +105,10 @@ describe("the estate file", () => {
       "    - { key: finance, name: Finance, hardQuota: 1 GB }", //        19
       "    - { key: finance, name: Finance2, hardQuota: 1 GB }", //       20
     ].join("\n");
-    expect(problemsOf(text)).to.deep.equal([
+    expect(estateProblems(text)).to.deep.equal([
       'estate.yaml:16:14: acronis.customers[7].key must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"',
     ]);
-    expect(problemsOf(text.replace("Not_A_Slug", "hooli"))).to.deep.equal([
+    expect(estateProblems(text.replace("Not_A_Slug", "hooli"))).to.deep.equal([
       "estate.yaml:4:14: acronis.customers[1].key repeats the key of acronis.customers[0]",
       "estate.yaml:5:30: acronis.customers[2].name repeats the name of acronis.customers[0]",
       "estate.yaml:15:14: acronis.customers[6].key repeats the key of acronis.customers[5]",
@@ -148,7 +132,7 @@ describe("the estate file", () => {
     ].join("\n");
     const line = (key: string) =>
       `is required: add the line "key: ${key}", the slug of its name, which its resources are named by (renamed since its last up: the slug of the name it had); \`tenant-estates validate --write-keys\` adds it`;
-    expect(problemsOf(text)).to.deep.equal([
+    expect(estateProblems(text)).to.deep.equal([
       `estate.yaml:3:7: acronis.partners[0].key ${line("reseller-north")}`,
       `estate.yaml:4:17: acronis.partners[0].folders[0].key ${line("north-dental-practices")}`,
       `estate.yaml:6:7: acronis.customers[0].key ${line("alpha-dental")}`,
@@ -177,10 +161,10 @@ describe("the estate file", () => {
       "      users: [{ login: JDoe, email: jd@north.example }]", // 17
       "    - { key: globex, name: Globex, pricingMode: paid }", // 18
     ].join("\n");
-    expect(problemsOf(text)).to.deep.equal([
+    expect(estateProblems(text)).to.deep.equal([
       "estate.yaml:18:49: acronis.customers[2].pricingMode must be one of trial, production",
     ]);
-    expect(problemsOf(text.replace("paid", "trial"))).to.deep.equal([
+    expect(estateProblems(text.replace("paid", "trial"))).to.deep.equal([
       "estate.yaml:14:14: acronis.customers[0].key repeats the key of acronis.partners[0].folders[0].customers[0]",
       "estate.yaml:16:13: acronis.customers[1].name repeats the name of acronis.partners[0]",
       "estate.yaml:17:24: acronis.customers[1].users[0].login repeats the login of acronis.partners[0].folders[0].customers[0].users[0]",
@@ -188,7 +172,7 @@ describe("the estate file", () => {
   });
 
   it("reports YAML syntax errors with their line", () => {
-    expect(problemsOf("acronis:\n  customers: [\n")[0]).to.match(/^estate\.yaml:\d+:\d+: /);
+    expect(estateProblems("acronis:\n  customers: [\n")[0]).to.match(/^estate\.yaml:\d+:\d+: /);
   });
 
   it("derives stable resource names", () => {

@@ -1,19 +1,10 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { LineCounter, parseDocument, stringify } from "yaml";
-import { type Estate, EstateError, loadEstate, maxEstateBytes, propertyName, slug } from "../../sdk/estate";
+import { type Estate, maxEstateBytes, propertyName, slug } from "../../sdk/estate";
+import { estateProblems } from "../support/estateProblems";
 
 type Path = (string | number)[];
-
-const problemsOf = (content: string | Uint8Array): string[] => {
-  try {
-    loadEstate("estate.yaml", content);
-  } catch (err) {
-    if (err instanceof EstateError) return err.problems;
-    throw err;
-  }
-  return [];
-};
 
 /** A valid estate: customers (some with users and quotas), a partner with customers, HCP tenants. */
 const validEstate: fc.Arbitrary<Estate> = fc
@@ -105,7 +96,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
   it("random valid estates load", () => {
     fc.assert(
       fc.property(validEstate, (estate) => {
-        expect(problemsOf(stringify(estate))).to.deep.equal([]);
+        expect(estateProblems(stringify(estate))).to.deep.equal([]);
       }),
     );
   });
@@ -120,7 +111,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
         setAt(estate, path, `${value[0]}${control}${value.slice(1)}`);
         const text = stringify(estate);
         const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-        expect(problemsOf(text)).to.deep.equal([
+        expect(estateProblems(text)).to.deep.equal([
           `${positionOf(text, path)}: ${propertyName(path)} must not contain control characters (U+${code} at character 2)`,
         ]);
       }),
@@ -135,7 +126,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
         const path = slots[at % slots.length];
         setAt(estate, path, "NUMBER_HERE");
         const text = stringify(estate).replace("NUMBER_HERE", spelling);
-        expect(problemsOf(text)).to.deep.equal([
+        expect(estateProblems(text)).to.deep.equal([
           `${positionOf(text, path)}: ${propertyName(path)} must be a finite number, got ${spelling}`,
         ]);
       }),
@@ -166,7 +157,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
           bytes.subarray(offset + 1),
         ]);
         const byte = bad[0].toString(16).toUpperCase();
-        expect(problemsOf(broken)).to.deep.equal([
+        expect(estateProblems(broken)).to.deep.equal([
           `${positionOfText(text, "BADBYTES")}: the file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`,
         ]);
       }),
@@ -181,7 +172,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
         const entry = getAt(estate, path) as { key?: string; name: string };
         delete entry.key;
         const text = stringify(estate);
-        const problems = problemsOf(text);
+        const problems = estateProblems(text);
         expect(problems).to.have.length(1);
         expect(problems[0]).to.match(
           new RegExp(
@@ -200,7 +191,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
         const path = slots[at % slots.length];
         setAt(estate, path, "BOMB_HERE");
         const text = stringify(estate).replace("BOMB_HERE", bomb);
-        expect(problemsOf(text)).to.deep.equal([
+        expect(estateProblems(text)).to.deep.equal([
           `${positionOfText(text, "*a")}: the file's aliases expand too far (over the limit of 100 that guards against YAML alias bombs): write the values out`,
         ]);
       }),
@@ -210,7 +201,7 @@ describe("the estate loader refuses what the API cannot mean", () => {
 
   it("refuses a file over 16 MiB, naming the limit, before parsing it", () => {
     const text = `# ${"x".repeat(maxEstateBytes - 2)}\n`;
-    expect(problemsOf(text)).to.deep.equal([
+    expect(estateProblems(text)).to.deep.equal([
       `estate.yaml: the file has ${maxEstateBytes + 1} bytes; an estate file may have at most ${maxEstateBytes} (16 MiB)`,
     ]);
   });

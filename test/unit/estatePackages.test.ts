@@ -1,17 +1,8 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { stringify } from "yaml";
-import { type Estate, type EstateCustomer, EstateError, loadEstate } from "../../sdk/estate";
-
-const problemsOf = (text: string): string[] => {
-  try {
-    loadEstate("estate.yaml", text);
-  } catch (err) {
-    if (err instanceof EstateError) return err.problems;
-    throw err;
-  }
-  return [];
-};
+import { type Estate, type EstateCustomer, loadEstate } from "../../sdk/estate";
+import { estateProblems } from "../support/estateProblems";
 
 const tb = 1_099_511_627_776;
 const packaged = `
@@ -117,7 +108,7 @@ describe("the estate file: packages", () => {
       versioningConfigurationEnabled: true,
       consoleSecurity: { minimumPasswordLength: 16, disableAfterAttempts: 5 },
     });
-    expect(problemsOf("hcp:\n  tenants:\n    - { key: records, name: records }\n")).to.deep.equal([
+    expect(estateProblems("hcp:\n  tenants:\n    - { key: records, name: records }\n")).to.deep.equal([
       "estate.yaml:3:7: hcp.tenants[0].hardQuota is required (neither the tenant nor its package gives it)",
     ]);
   });
@@ -133,7 +124,7 @@ acronis:
   customers:
     - { key: x, name: X, package: backup-basci }
 `;
-    expect(problemsOf(broken)).to.deep.equal([
+    expect(estateProblems(broken)).to.deep.equal([
       "estate.yaml:3:17: packages.b.package makes a cycle of packages: a → b → a",
       'estate.yaml:5:48: packages.c.offeringItems[1].name repeats the offering item "storage"',
       'estate.yaml:9:35: acronis.customers[0].package names no package "backup-basci": must be one of a, b, c',
@@ -141,7 +132,7 @@ acronis:
   });
 
   it("refuses package settings a customer cannot have, naming the property", () => {
-    expect(problemsOf("packages:\n  p: { name: X }\n")).to.deep.equal([
+    expect(estateProblems("packages:\n  p: { name: X }\n")).to.deep.equal([
       "estate.yaml:2:8: packages.p.name is not a known property",
     ]);
   });

@@ -1,16 +1,6 @@
 import { expect } from "chai";
-import { EstateError, loadEstate } from "../../sdk/estate";
 import { withRetainUnless } from "../../sdk/outputs";
-
-const problemsOf = (text: string): string[] => {
-  try {
-    loadEstate("estate.yaml", text);
-  } catch (err) {
-    if (err instanceof EstateError) return err.problems;
-    throw err;
-  }
-  return [];
-};
+import { estateProblems } from "../support/estateProblems";
 
 /** An HCP tenant block whose tenant, account and namespace carry the given policies. */
 const hcpEstate = (tenant: string, account: string, namespace: string) =>
@@ -47,9 +37,9 @@ describe("removal policies", () => {
   });
 
   it("the estate file takes deletionPolicy on HCP tenants, accounts (also disable) and namespaces", () => {
-    expect(problemsOf(hcpEstate("delete", "disable", "retain"))).to.deep.equal([]);
-    expect(problemsOf(hcpEstate("retain", "delete", "delete"))).to.deep.equal([]);
-    const problems = problemsOf(hcpEstate("disable", "forget", "disable"));
+    expect(estateProblems(hcpEstate("delete", "disable", "retain"))).to.deep.equal([]);
+    expect(estateProblems(hcpEstate("retain", "delete", "delete"))).to.deep.equal([]);
+    const problems = estateProblems(hcpEstate("disable", "forget", "disable"));
     expect(problems).to.have.length(3);
     expect(problems[0]).to.match(/^estate\.yaml:6:23: hcp\.tenants\[0\]\.deletionPolicy must be one of/);
     expect(problems[1]).to.match(/^estate\.yaml:9:.*userAccounts\[0\]\.deletionPolicy must be one of/);

@@ -5,7 +5,7 @@ import { proveAccess } from "../../provider/core/accessProof";
 import { AuthenticationError, NetworkError, PermissionError } from "../../provider/core/errors";
 import { acronisBaseUrlProblem } from "../../provider/core/plainHttp";
 import { didYouMean, editDistance, nearestName } from "../../provider/core/suggest";
-import { EstateError, loadEstate } from "../../sdk/estate";
+import { estateProblems } from "../support/estateProblems";
 
 const word = fc.string({ unit: fc.constantFrom(..."abcdefgh_"), maxLength: 12 });
 
@@ -150,16 +150,6 @@ describe("errors of access name the settings to fix", () => {
 });
 
 describe("the estate file's schema errors suggest the nearest known name", () => {
-  const problemsOf = (text: string): string[] => {
-    try {
-      loadEstate("estate.yaml", text);
-    } catch (err) {
-      if (err instanceof EstateError) return err.problems;
-      throw err;
-    }
-    return [];
-  };
-
   it("for a misspelt property and a misspelt value", () => {
     const text = [
       "acronis:",
@@ -170,7 +160,7 @@ describe("the estate file's schema errors suggest the nearest known name", () =>
       "      twoFacter: true",
       "      users: [{ login: jdoe, email: jd@acme.example, roles: [company_admn] }]",
     ].join("\n");
-    expect(problemsOf(text)).to.deep.equal([
+    expect(estateProblems(text)).to.deep.equal([
       'estate.yaml:6:7: acronis.customers[0].twoFacter is not a known property: did you mean "twoFactor"?',
       'estate.yaml:5:20: acronis.customers[0].pricingMode must be one of trial, production: did you mean "production"?',
       'estate.yaml:7:62: acronis.customers[0].users[0].roles[0] must be one of partner_admin, hci_admin, company_admin, unit_admin, readonly_admin, backup_user, sync_share_admin, sync_share_user, sync_share_guest: did you mean "company_admin"?',
