@@ -5,7 +5,7 @@ import { acronisChecker } from "../../contract";
 import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
-import { isCrossOriginBrowserRequest, readLimitedBody, refuseUnreadBody } from "../core/guards";
+import { guardedBody } from "../core/guards";
 import { requestUrl, writeResponse } from "../core/router";
 import type { AcronisInfo, RunningServer, ServerOptions } from "../types";
 import {
@@ -63,20 +63,11 @@ async function serve(
     return;
   }
   const control = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
-  if (control && isCrossOriginBrowserRequest(req, "http")) {
-    refuseUnreadBody(
-      req,
-      res,
-      platformError(403, "cross-origin requests to the emulator's control API are refused"),
-    );
-    return;
-  }
-  // Before authentication and before any parsing: a body past the limit is never read whole.
-  const body = await readLimitedBody(req);
-  if (body === undefined) {
-    refuseUnreadBody(req, res, platformError(413, "the request body is larger than the emulator accepts"));
-    return;
-  }
+  const body = await guardedBody(req, res, "http", control, {
+    crossOrigin: platformError(403, "cross-origin requests to the emulator's control API are refused"),
+    tooLarge: platformError(413, "the request body is larger than the emulator accepts"),
+  });
+  if (body === undefined) return;
   const parsed: ParsedRequest = {
     method: req.method ?? "GET",
     path: url.pathname,

@@ -61,3 +61,30 @@ export function isCrossOriginBrowserRequest(req: IncomingMessage, scheme: "http"
   if (origin === undefined) return false;
   return origin.toLowerCase() !== `${scheme}://${req.headers.host ?? ""}`.toLowerCase();
 }
+
+/** Each vendor's way to refuse a request before any route runs. */
+export interface Refusals {
+  crossOrigin: EmulatorResponse;
+  tooLarge: EmulatorResponse;
+}
+
+/**
+ * The front door both emulators share: a browser's cross-origin request to the control API is refused,
+ * then the body is read up to the limit (before authentication and any parsing). Undefined: refused and answered.
+ * Choice: a body that fails while being read (the client went away) counts as empty; its answer goes nowhere.
+ */
+export async function guardedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  scheme: "http" | "https",
+  control: boolean,
+  refusals: Refusals,
+): Promise<string | undefined> {
+  if (control && isCrossOriginBrowserRequest(req, scheme)) {
+    refuseUnreadBody(req, res, refusals.crossOrigin);
+    return undefined;
+  }
+  const body = await readLimitedBody(req).catch(() => "");
+  if (body === undefined) refuseUnreadBody(req, res, refusals.tooLarge);
+  return body;
+}

@@ -7,7 +7,7 @@ import { hcpChecker } from "../../contract";
 import { checkedRun } from "../core/contractCheck";
 import { FaultInjector } from "../core/faultInjection";
 import { DEFAULT_FAULT_SETTINGS } from "../core/faults";
-import { isCrossOriginBrowserRequest, readLimitedBody, refuseUnreadBody } from "../core/guards";
+import { guardedBody } from "../core/guards";
 import { type EmulatorRequest, type EmulatorResponse, requestUrl, writeResponse } from "../core/router";
 import type { HcpInfo, RunningServer, ServerOptions } from "../types";
 import { md5Hex } from "./auth";
@@ -83,20 +83,11 @@ async function serve(
     writeResponse(res, { status: 400, headers: { "X-HCP-ErrorMessage": "Malformed URL." } });
     return;
   }
-  if (isControlPath(url.pathname) && isCrossOriginBrowserRequest(req, "https")) {
-    refuseUnreadBody(
-      req,
-      res,
-      hcpRefusal(403, "Cross-origin requests to the emulator's control API are refused."),
-    );
-    return;
-  }
-  // Before authentication and before any parsing: a body past the limit is never read whole.
-  const body = await readLimitedBody(req).catch(() => "");
-  if (body === undefined) {
-    refuseUnreadBody(req, res, hcpRefusal(413, "Request body too large."));
-    return;
-  }
+  const body = await guardedBody(req, res, "https", isControlPath(url.pathname), {
+    crossOrigin: hcpRefusal(403, "Cross-origin requests to the emulator's control API are refused."),
+    tooLarge: hcpRefusal(413, "Request body too large."),
+  });
+  if (body === undefined) return;
   const request: EmulatorRequest = {
     method: req.method ?? "GET",
     path: url.pathname,
