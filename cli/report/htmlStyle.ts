@@ -24,14 +24,15 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
 .figure.tone-near { border-left-color: var(--near); background: var(--near-bg); }
 .figure.tone-muted { border-left-color: var(--muted); background: var(--band); }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--band); font-size: .85rem; white-space: nowrap; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
 .table-wrap { overflow-x: auto; }
 .packages { max-width: 60rem; }
 .items, .drift { margin: 0; padding: 0; list-style: none; }
 .items li { white-space: nowrap; }
-.drift li { overflow-wrap: anywhere; min-width: 12rem; }
+.drift li { overflow-wrap: anywhere; }
+.drift { min-width: 10rem; }
 .nowrap { white-space: nowrap; }
 .item-name { font-weight: 600; }
 .tenant-name { display: block; font-weight: 600; min-width: 9rem; }
@@ -62,7 +63,8 @@ th[aria-sort="descending"] button::after { content: " ▼"; color: var(--ink); }
 .chart-box { position: relative; }
 .chart canvas { max-width: 100%; }
 @media print {
-  body { padding: 0; max-width: none; font-size: 11px; }
+  html { font-size: 11px; }
+  body { padding: 0; max-width: none; font-size: 1rem; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .hint, th button::after { display: none; }
   th button { color: var(--ink); }

@@ -13,6 +13,8 @@ import type { ReportItem, ReportRow } from "./model";
 /** A column: its header, how it sorts (`text`, `number`, or not at all), and its cell for a row. */
 interface Column {
   title: string;
+  /** Right-aligned figures. */
+  numeric?: boolean;
   sort: "text" | "number" | "none";
   cell: (row: ReportRow) => { html: string; sortValue?: string; className?: string };
 }
@@ -95,6 +97,7 @@ export const columns: Column[] = [
   {
     title: "Highest use",
     sort: "number",
+    numeric: true,
     cell: (row) => {
       const ratio = highestRatio(row);
       return {
@@ -123,7 +126,7 @@ export const columns: Column[] = [
 
 function headerHtml(column: Column, index: number): string {
   if (column.sort === "none") return `<th scope="col">${escapeHtml(column.title)}</th>`;
-  const numeric = column.sort === "number" ? ` class="number"` : "";
+  const numeric = column.numeric ? ` class="number"` : "";
   return `<th scope="col" aria-sort="none" data-type="${column.sort}"${numeric}><button type="button" data-column="${index}">${escapeHtml(column.title)}</button></th>`;
 }
 
