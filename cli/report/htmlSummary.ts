@@ -1,0 +1,65 @@
+import { escapeHtml, numberText, percentText, quantityText } from "./htmlText";
+import type { ReportSummary } from "./model";
+
+type PackageSummary = ReportSummary["byPackage"][number];
+type PackageItem = PackageSummary["items"][number];
+
+/** The figures at the top, in reading order: what each counts, and the class that colours it when not zero. */
+const figures: { key: keyof Omit<ReportSummary, "byPackage">; label: string; tone: string }[] = [
+  { key: "customers", label: "Customers", tone: "" },
+  { key: "hcpTenants", label: "HCP tenants", tone: "" },
+  { key: "overQuota", label: "Over quota", tone: "over" },
+  { key: "nearQuota", label: "Near quota (≥ 90 %)", tone: "near" },
+  { key: "trialsEndingSoon", label: "Trials ending within 30 days", tone: "near" },
+  { key: "twoFactorOff", label: "Two-factor off", tone: "near" },
+  { key: "disabled", label: "Disabled", tone: "muted" },
+  { key: "drifted", label: "Drifted", tone: "near" },
+];
+
+/** A package's name for a person; null is the tenants without one. */
+export function packageName(name: string | null): string {
+  return name ?? "no package";
+}
+
+/** A package's total of one item against its total quota, e.g. `4.2 TB of 5 TB (84 %)`. */
+export function packageItemText(item: PackageItem): string {
+  const used = quantityText(item.usage, item.unit);
+  if (item.quota === null) return `${used}, no quota`;
+  const share = item.quota > 0 ? ` (${percentText(item.usage / item.quota)})` : "";
+  return `${used} of ${quantityText(item.quota, item.unit)}${share}`;
+}
+
+function figureHtml(summary: ReportSummary, figure: (typeof figures)[number]): string {
+  const value = summary[figure.key];
+  const tone = value > 0 && figure.tone !== "" ? ` tone-${figure.tone}` : "";
+  return `<div class="figure${tone}" data-figure="${figure.key}"><dt>${escapeHtml(figure.label)}</dt><dd>${numberText(value)}</dd></div>`;
+}
+
+function packageRowHtml(pkg: PackageSummary): string {
+  const items = pkg.items
+    .map(
+      (item) => `<li><span class="item-name">${escapeHtml(item.name)}</span> ${packageItemText(item)}</li>`,
+    )
+    .join("");
+  const name = pkg.package === null ? `<em>${packageName(null)}</em>` : escapeHtml(pkg.package);
+  return `<tr><th scope="row">${name}</th><td class="number">${numberText(pkg.tenants)}</td><td><ul class="items">${items}</ul></td></tr>`;
+}
+
+/** The summary: the counts a person acts on, then usage against quota by package. */
+export function summaryHtml(summary: ReportSummary): string {
+  const counts = figures.map((f) => figureHtml(summary, f)).join("\n");
+  const packages = summary.byPackage.map(packageRowHtml).join("\n");
+  return `<section id="summary" aria-labelledby="summary-title">
+<h2 id="summary-title">Summary</h2>
+<dl class="figures">
+${counts}
+</dl>
+<h3>Usage by package</h3>
+<table class="packages">
+<thead><tr><th scope="col">Package</th><th scope="col" class="number">Tenants</th><th scope="col">Usage of quota, all its tenants</th></tr></thead>
+<tbody>
+${packages}
+</tbody>
+</table>
+</section>`;
+}

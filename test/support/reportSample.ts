@@ -1,0 +1,153 @@
+import type { QuotaState, Report, ReportItem, ReportRow, ReportSummary } from "../../cli/report/model";
+
+/** A report as the collector would give it, built by hand for the renderers' tests. */
+
+const GB = 1024 ** 3;
+const TB = 1024 * GB;
+
+const bytesText = (bytes: number) =>
+  bytes >= TB ? `${+(bytes / TB).toFixed(2)} TB` : `${+(bytes / GB).toFixed(2)} GB`;
+
+function stateOf(usage: number, quota: number | null): QuotaState {
+  if (quota === null) return "unlimited";
+  if (usage > quota) return "over";
+  return usage >= 0.9 * quota ? "near" : "within";
+}
+
+/** An item with its ratio, state and texts derived as the collector derives them. */
+export function reportItem(name: string, unit: string, usage: number, quota: number | null): ReportItem {
+  const text = (value: number) => (unit === "bytes" ? bytesText(value) : String(value));
+  return {
+    name,
+    unit,
+    usage,
+    quota,
+    overage: null,
+    ratio: quota === null || quota === 0 ? null : usage / quota,
+    state: stateOf(usage, quota),
+    usageText: text(usage),
+    quotaText: quota === null ? "unlimited" : text(quota),
+  };
+}
+
+/** A customer row with no flags, drift or trial; `extra` overrides any field. */
+export function customerRow(
+  name: string,
+  pkg: string | null,
+  items: ReportItem[],
+  extra: Partial<ReportRow> = {},
+) {
+  const row: ReportRow = {
+    api: "acronis",
+    account: "",
+    id: `id-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+    name,
+    path: ["Reseller North"],
+    package: pkg,
+    enabled: true,
+    twoFactor: true,
+    pricingMode: "production",
+    trialEnds: null,
+    items,
+    flags: [],
+    drift: [],
+  };
+  return { ...row, ...extra };
+}
+
+export function hcpRow(
+  name: string,
+  pkg: string | null,
+  storage: ReportItem,
+  extra: Partial<ReportRow> = {},
+) {
+  return customerRow(name, pkg, [storage], {
+    api: "hcp",
+    id: name,
+    path: [],
+    twoFactor: null,
+    pricingMode: null,
+    ...extra,
+  });
+}
+
+/** The summary of rows, counted as the collector counts them (the renderers only show it). */
+export function summaryOf(rows: ReportRow[]): ReportSummary {
+  const flagged = (flag: string) => rows.filter((r) => r.flags.includes(flag)).length;
+  const packages = [...new Set(rows.map((r) => r.package))];
+  return {
+    customers: rows.filter((r) => r.api === "acronis").length,
+    hcpTenants: rows.filter((r) => r.api === "hcp").length,
+    overQuota: flagged("over-quota"),
+    nearQuota: flagged("near-quota"),
+    trialsEndingSoon: flagged("trial-ending"),
+    twoFactorOff: flagged("two-factor-off"),
+    disabled: flagged("disabled"),
+    drifted: flagged("drift"),
+    byPackage: packages.map((pkg) => {
+      const members = rows.filter((r) => r.package === pkg);
+      const names = [...new Set(members.flatMap((r) => r.items.map((i) => i.name)))];
+      const items = names.map((name) => {
+        const all = members.flatMap((r) => r.items.filter((i) => i.name === name));
+        const quotas = all.map((i) => i.quota);
+        return {
+          name,
+          unit: all[0]!.unit,
+          usage: all.reduce((sum, i) => sum + i.usage, 0),
+          quota: quotas.includes(null) ? null : quotas.reduce((sum: number, q) => sum + (q ?? 0), 0),
+        };
+      });
+      return { package: pkg, tenants: members.length, items };
+    }),
+  };
+}
+
+/** The name whose text tries to end the page's scripts and open markup. */
+export const hostileName = "Evil </script><b>x";
+
+const generatedAt = "2026-12-07T08:00:00.000Z";
+
+/** Twelve tenants on three packages: one over quota, one near, a trial ending, two-factor off, a drift, one disabled. */
+export function sampleReport(): Report {
+  const basic = (storage: number, workstations: number) => [
+    reportItem("storage", "bytes", storage, TB),
+    reportItem("workstations", "quantity", workstations, 10),
+  ];
+  const pro = (storage: number, workstations: number) => [
+    reportItem("storage", "bytes", storage, 5 * TB),
+    reportItem("workstations", "quantity", workstations, 20),
+  ];
+  const rows: ReportRow[] = [
+    customerRow("Alpha Dental", "backup-basic", basic(400 * GB, 6)),
+    customerRow("Beta Law", "backup-pro", pro(5.5 * TB, 12), { flags: ["over-quota"] }),
+    customerRow("Gamma Care", "backup-pro", pro(TB, 19), { flags: ["near-quota"] }),
+    customerRow(hostileName, "backup-basic", basic(100 * GB, 2), {
+      path: ["Reseller North", "<i>Folder</i>"],
+    }),
+    customerRow("Delta Trial", "backup-basic", basic(10 * GB, 1), {
+      pricingMode: "trial",
+      trialEnds: "2026-12-17T00:00:00.000Z",
+      flags: ["trial-ending"],
+    }),
+    customerRow("Epsilon Shop", "backup-basic", basic(50 * GB, 3), {
+      twoFactor: false,
+      flags: ["two-factor-off"],
+    }),
+    customerRow("Zeta Works", "backup-pro", pro(2 * TB, 8), {
+      flags: ["drift"],
+      drift: [{ property: "offeringItems.workstations.quota", declared: 20, live: 25 }],
+    }),
+    customerRow("Eta Closed", "backup-pro", pro(0, 0), { enabled: false, flags: ["disabled"] }),
+    customerRow("Theta Labs", "backup-pro", [...pro(2 * TB, 14), reportItem("servers", "quantity", 3, null)]),
+    hcpRow("archive", "hcp-archive", reportItem("storage", "bytes", 40 * GB, 50 * GB)),
+    hcpRow("invoices", "hcp-archive", reportItem("storage", "bytes", 7.5 * GB, 50 * GB)),
+    hcpRow("media", "hcp-archive", reportItem("storage", "bytes", 500 * GB, 1000 * GB)),
+  ];
+  return {
+    generatedAt,
+    estateFile: "estate.yaml",
+    usageSince: "2026-12-01T00:00:00.000Z",
+    summary: summaryOf(rows),
+    rows,
+  };
+}
