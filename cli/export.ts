@@ -9,7 +9,7 @@ import {
   readHcpSettings,
 } from "../provider/core/config";
 import type { HcpClient } from "../provider/hcp/client";
-import type { Estate } from "../sdk/estate";
+import type { Estate } from "../sdk/estateFile";
 import { exportAcronis } from "./exportAcronis";
 import type { ExportReport } from "./exportCommon";
 import { exportHcp, tenantAccountsFrom } from "./exportHcp";

@@ -6,8 +6,8 @@ import type { HcpClient } from "../provider/hcp/client";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
 import type { Tenant } from "../provider/hcp/types";
-import type { Estate, EstateHcpTenant } from "../sdk/estate";
-import { slug } from "../sdk/estate";
+import type { Estate, EstateHcpTenant } from "../sdk/estateFile";
+import { slug } from "../sdk/estateFile";
 import { compactSorted, type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
 import { type TenantSignIn, tenantObjects } from "./exportHcpObjects";
 

@@ -3,14 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runEmulators } from "../emulator/main";
 import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
-import {
-  EstateError,
-  estateTextOf,
-  loadEstate,
-  placedTenants,
-  readEstateBytes,
-  withKeys,
-} from "../sdk/estate";
+import { EstateError, estateTextOf, loadEstate, placedTenants, readEstateBytes } from "../sdk/estateFile";
+import { withKeys } from "../sdk/estateKeys";
 import { exportEstate } from "./export";
 import { withExportedPackages } from "./exportPackages";
 import { estateText, exportedUsage } from "./exportUsage";

@@ -3,7 +3,7 @@ import type { Tenant, User } from "../../provider/acronis/types";
 import { propertyRules } from "../../provider/core/spec";
 import { hcpTenantSpec } from "../../provider/hcp/specs/hcpTenant";
 import { quotaBytes } from "../../provider/hcp/values";
-import type { EstateCustomer } from "../../sdk/estate";
+import type { EstateCustomer } from "../../sdk/estateFile";
 import { customerEntry } from "../exportAcronis";
 import { exportedHcpTenantKeys, liveTenantEntry } from "../exportHcp";
 import type { LiveAcronis } from "./collectAcronis";

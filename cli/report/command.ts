@@ -1,6 +1,6 @@
 /** `tenant-estates report`: reads the live estate once, compares it with a file if given, and writes one format. */
 import { writeFileSync } from "node:fs";
-import { EstateError, readEstateBytes } from "../../sdk/estate";
+import { EstateError, readEstateBytes } from "../../sdk/estateFile";
 import { environmentClients } from "../export";
 import { reportOf } from "./build";
 import { collectAcronis } from "./collectAcronis";

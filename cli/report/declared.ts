@@ -9,7 +9,7 @@ import {
   loadEstate,
   type PlacedTenant,
   placedTenants,
-} from "../../sdk/estate";
+} from "../../sdk/estateFile";
 
 export interface DeclaredCustomer {
   /** The names of the partners and folders above it, outermost first. */

@@ -43,7 +43,7 @@ describe("the tenant-estates command", function () {
   });
 
   it("has --help for each command and --version", () => {
-    for (const command of ["validate", "emulator", "export"]) {
+    for (const command of ["validate", "emulator", "export", "report"]) {
       const result = run(command, "--help");
       expect(result.status, command).to.equal(0);
       expect(result.stdout).to.contain(`usage: tenant-estates ${command}`);
