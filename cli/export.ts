@@ -1,12 +1,15 @@
+import type { AcronisClient } from "../provider/acronis/client";
 import {
   acronisClientFor,
   completeAcronisSettings,
   completeHcpSettings,
+  type HcpSettings,
   hcpClientFor,
   readAcronisSettings,
   readHcpSettings,
 } from "../provider/core/config";
-import type { Estate } from "../sdk/estate";
+import type { HcpClient } from "../provider/hcp/client";
+import type { Estate } from "../sdk/estateFile";
 import { exportAcronis } from "./exportAcronis";
 import type { ExportReport } from "./exportCommon";
 import { exportHcp, tenantAccountsFrom } from "./exportHcp";
@@ -14,25 +17,37 @@ import { unsetVariablesProblem } from "./exportSettings";
 
 export type { ExportReport } from "./exportCommon";
 
+/** The API clients of the providers' environment fallbacks; an error names every variable unset. */
+export function environmentClients(
+  which: { acronis: boolean; hcp: boolean },
+  command = "export",
+): {
+  acronis?: AcronisClient;
+  hcp?: { client: HcpClient; settings: HcpSettings };
+} {
+  const problems = (["Acronis", "HCP"] as const)
+    .filter((api) => (api === "Acronis" ? which.acronis : which.hcp))
+    .map((api) => unsetVariablesProblem(api, process.env, command))
+    .filter((problem) => problem !== undefined);
+  if (problems.length > 0) throw new Error(problems.join("; "));
+  const hcpSettings = which.hcp ? completeHcpSettings(readHcpSettings(undefined)) : undefined;
+  return {
+    acronis: which.acronis
+      ? acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined)))
+      : undefined,
+    hcp: hcpSettings ? { client: hcpClientFor(hcpSettings), settings: hcpSettings } : undefined,
+  };
+}
+
 /** The live estate, from the settings of the providers' environment fallbacks. */
 export async function exportEstate(
   which: { acronis: boolean; hcp: boolean },
   report: ExportReport,
 ): Promise<Estate> {
-  const problems = (["Acronis", "HCP"] as const)
-    .filter((api) => (api === "Acronis" ? which.acronis : which.hcp))
-    .map((api) => unsetVariablesProblem(api))
-    .filter((problem) => problem !== undefined);
-  if (problems.length > 0) throw new Error(problems.join("; "));
+  const clients = environmentClients(which);
   const estate: Estate = { adopt: true };
-  if (which.acronis)
-    estate.acronis = await exportAcronis(
-      acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined))),
-      report,
-    );
-  if (which.hcp) {
-    const settings = completeHcpSettings(readHcpSettings(undefined));
-    estate.hcp = await exportHcp(hcpClientFor(settings), report, tenantAccountsFrom(settings));
-  }
+  if (clients.acronis) estate.acronis = await exportAcronis(clients.acronis, report);
+  if (clients.hcp)
+    estate.hcp = await exportHcp(clients.hcp.client, report, tenantAccountsFrom(clients.hcp.settings));
   return estate;
 }

@@ -5,8 +5,14 @@ import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import { isMark } from "../provider/core/ownership";
 import type { ValueSpec } from "../provider/core/spec";
-import type { Estate, EstateCustomer, EstateReseller, EstateTenantLevel, EstateUser } from "../sdk/estate";
-import { placedTenants, slug } from "../sdk/estate";
+import type {
+  Estate,
+  EstateCustomer,
+  EstateReseller,
+  EstateTenantLevel,
+  EstateUser,
+} from "../sdk/estateFile";
+import { placedTenants, slug } from "../sdk/estateFile";
 import { type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
 
 /** The contact fields a customer has, as its spec declares them. */

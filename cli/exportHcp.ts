@@ -5,8 +5,9 @@ import { inputKeys } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
-import type { Estate, EstateHcpTenant } from "../sdk/estate";
-import { slug } from "../sdk/estate";
+import type { Tenant } from "../provider/hcp/types";
+import type { Estate, EstateHcpTenant } from "../sdk/estateFile";
+import { slug } from "../sdk/estateFile";
 import { compactSorted, type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
 import { type TenantSignIn, tenantObjects } from "./exportHcpObjects";
 
@@ -57,6 +58,16 @@ export function tenantAccountsFrom(
   };
 }
 
+/** The HCP tenant properties export writes, and the report compares with a declaration. */
+export const exportedHcpTenantKeys: readonly string[] = hcpTenantKeys;
+
+/** A tenant as a verbose GET answers it, as export writes its own properties (no name, key or inside objects). */
+export function liveTenantEntry(tenant: Tenant): Record<string, unknown> {
+  return exportedTenantEntry(
+    hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>,
+  );
+}
+
 /** A tenant's own properties as the estate file holds them: empty strings and lists left out (unmanaged). */
 export function exportedTenantEntry(outputs: Record<string, unknown>): Record<string, unknown> {
   return compactSorted(Object.fromEntries(hcpTenantKeys.map((k) => [k, outputs[k]])));
@@ -82,9 +93,7 @@ export async function exportHcp(
       );
       continue;
     }
-    const entry = exportedTenantEntry(
-      hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>,
-    );
+    const entry = liveTenantEntry(tenant);
     const signIn = accounts?.signInFor(name);
     if (!signIn)
       report.notExpressed(

@@ -14,8 +14,8 @@ import { HcpTenantPermissionsProvider } from "../provider/hcp/resources/hcpTenan
 import { hcpNamespaceSpec } from "../provider/hcp/specs/hcpNamespace";
 import { hcpUserAccountSpec } from "../provider/hcp/specs/hcpUserAccount";
 import { accountOutputs, type HcpUserAccountInputs } from "../provider/hcp/userAccountMapping";
-import type { EstateHcpTenant } from "../sdk/estate";
-import { slug } from "../sdk/estate";
+import type { EstateHcpTenant } from "../sdk/estateFile";
+import { slug } from "../sdk/estateFile";
 import { isAdministrator, settingsDocuments } from "../sdk/estateHcp";
 import { compactSorted, type ExportReport, withUniqueKeys } from "./exportCommon";
 

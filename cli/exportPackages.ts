@@ -1,5 +1,5 @@
-import type { Estate, EstateCustomer, EstatePackage, EstateTenantLevel } from "../sdk/estate";
-import { placedTenants } from "../sdk/estate";
+import type { Estate, EstateCustomer, EstatePackage, EstateTenantLevel } from "../sdk/estateFile";
+import { placedTenants } from "../sdk/estateFile";
 import { sortedPlain } from "./exportCommon";
 
 /** What a package holds of an exported customer: what customers share by what they bought, not who they are. */

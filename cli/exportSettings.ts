@@ -11,11 +11,12 @@ const requiredVariables = {
 export function unsetVariablesProblem(
   api: keyof typeof requiredVariables,
   env: NodeJS.ProcessEnv = process.env,
+  command = "export",
 ): string | undefined {
   const unset = requiredVariables[api].filter((name) => !env[name]);
   if (unset.length === 0) return undefined;
   return (
     `${api} is not configured: set ${unset.join(", ")} in the environment ` +
-    `(export reads no stack config), e.g. \`export ${unset[unset.length - 1]}=…\``
+    `(${command} reads no stack config), e.g. \`export ${unset[unset.length - 1]}=…\``
   );
 }

@@ -2,7 +2,7 @@ import { Document, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yam
 import type { AcronisClient } from "../provider/acronis/client";
 import { getTenantsUsages } from "../provider/acronis/clientsApi";
 import type { UsageItem } from "../provider/acronis/types";
-import type { Estate } from "../sdk/estate";
+import type { Estate } from "../sdk/estateFile";
 
 /** Usage of the exported customers, by customer name. */
 export type ExportedUsage = Map<string, UsageItem[]>;

@@ -3,17 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runEmulators } from "../emulator/main";
 import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
-import {
-  EstateError,
-  estateTextOf,
-  loadEstate,
-  placedTenants,
-  readEstateBytes,
-  withKeys,
-} from "../sdk/estate";
+import { EstateError, estateTextOf, loadEstate, placedTenants, readEstateBytes } from "../sdk/estateFile";
+import { withKeys } from "../sdk/estateKeys";
 import { exportEstate } from "./export";
 import { withExportedPackages } from "./exportPackages";
 import { estateText, exportedUsage } from "./exportUsage";
+import { reportCommand, reportUsage } from "./report/command";
 
 /** Exit codes a pipeline can act on. */
 export const exitCodes = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -23,6 +18,7 @@ const usage: Record<string, string> = {
 
 commands:
   export [...]      print the live estate as an estate file (see \`tenant-estates export --help\`)
+  report [...]      a usage and quota report of the live estate, as HTML, CSV or JSON (see \`tenant-estates report --help\`)
   validate [FILE]   check an estate file (default estate.yaml) as \`pulumi preview\` would, offline
   emulator [...]    run the Acronis and HCP emulators on 127.0.0.1 (see \`tenant-estates emulator --help\`)
 
@@ -50,6 +46,7 @@ written as the tenant's initialUser; HCP_TENANT_<TENANT>_USERNAME for one tenant
 (the stack's hcpInitialUserPassword), shared by the ADMINISTRATOR account that reads the rest. Stack config
 is not read. Progress, and whatever the estate file cannot express (API clients, counted), go to stderr. exit codes: 0 written, 1 an API or configuration
 failure, 2 usage error`,
+  report: reportUsage,
   emulator: `usage: tenant-estates emulator [--acronis-port N] [--hcp-port N] [--latency-ms N] [--state-file PATH]
   [--fault-rate F] [--fault-seed S] [--fault-kinds 500,503,429,slow,reset-before,reset-after] [--fault-slow-ms N]
 
@@ -184,6 +181,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === "validate") return validate(args);
   if (command === "export") return exportCommand(args);
+  if (command === "report") return reportCommand(args, (problem) => usageError("report", problem));
   await runEmulators(args);
   return new Promise(() => {}); // Runs until SIGINT or SIGTERM stops the process.
 }

@@ -14,17 +14,20 @@ export function trialEnd(createdAt: Date): Date {
   return new Date(Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth() + months, 1));
 }
 
+/** In trial: when the tenant will switch to production; in production: when it switched. */
+export function productionStartDate(tenant: TenantRecord): string {
+  return tenant.pricing_mode === "trial"
+    ? trialEnd(new Date(tenant.created_at)).toISOString()
+    : (tenant.production_start_date ?? tenant.created_at);
+}
+
 /** Choice: a tenant's pricing version is the ms epoch of its last pricing change (its creation at first). */
 function pricingView(tenant: TenantRecord): Record<string, unknown> {
-  const created = new Date(tenant.created_at);
-  const trial = tenant.pricing_mode === "trial";
   return {
     mode: tenant.pricing_mode,
     currency: tenant.pricing_currency ?? null,
-    version: tenant.pricing_version ?? created.getTime(),
-    production_start_date: trial
-      ? trialEnd(created).toISOString()
-      : (tenant.production_start_date ?? tenant.created_at),
+    version: tenant.pricing_version ?? new Date(tenant.created_at).getTime(),
+    production_start_date: productionStartDate(tenant),
   };
 }
 

@@ -5,6 +5,7 @@ import { effectiveMfaStatus } from "./mfa";
 import type { AcronisState, TenantRecord } from "./model";
 import { tenantOfferingItems } from "./offeringItems";
 import type { Lod } from "./paging";
+import { productionStartDate } from "./pricing";
 import { childrenOf } from "./tree";
 
 export interface TenantListing {
@@ -55,6 +56,8 @@ export function tenantView(state: AcronisState, t: TenantRecord): Json {
  * A tenant as GET /tenants lists it: `stamps` (ids, version, times), `basic` (+ name, kind, enabled) or `full`
  * (the tenant). `contacts` and `offering_items` are filled only when with_contacts / with_offering_items ask.
  * Choice: `barrier` (required at lod=full; the OAS says nothing of its meaning) is 0.
+ * Choice: at lod=full an item mirrors the pricing's `production_start_date` (OAS `tenantBatch` lists it; the docs'
+ * "Fetching the production start date" reads it from the pricing): the same instant GET /tenants/{id}/pricing shows.
  */
 export function tenantListItem(state: AcronisState, t: TenantRecord, listing: TenantListing): Json {
   const stamps = {
@@ -69,5 +72,5 @@ export function tenantListItem(state: AcronisState, t: TenantRecord, listing: Te
   };
   if (listing.lod === "stamps") return stamps;
   if (listing.lod === "basic") return { ...stamps, name: t.name, kind: t.kind, enabled: t.enabled };
-  return { ...tenantView(state, t), ...stamps, barrier: 0 };
+  return { ...tenantView(state, t), ...stamps, barrier: 0, production_start_date: productionStartDate(t) };
 }

@@ -30,6 +30,8 @@ export interface Tenant {
   contact?: TenantContact;
   mfa_status?: string;
   pricing_mode?: string;
+  /** Listings at lod=full: in trial, when the tenant will switch to production; else when it switched. */
+  production_start_date?: string | null;
   offering_items?: OfferingItem[];
   [key: string]: unknown;
 }

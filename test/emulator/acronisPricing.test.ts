@@ -40,6 +40,20 @@ describe("Acronis emulator: pricing (billing mode)", () => {
     expect(partner.mode).to.equal("production");
   });
 
+  it("mirrors production_start_date in tenant listings at lod=full only: the trial's end, then the switch", async () => {
+    const id = await newTenant();
+    const listed = async (lod: string) =>
+      (await c.api("GET", `/tenants?uuids=${id}&lod=${lod}`)).body.items[0].production_start_date;
+    const trial = (await c.api("GET", `/tenants/${id}/pricing`)).body;
+    expect(await listed("full")).to.equal(trial.production_start_date);
+    expect([await listed("basic"), await listed("stamps")]).to.deep.equal([undefined, undefined]);
+    const switched = await c.api("PUT", `/tenants/${id}/pricing`, {
+      body: { mode: "production", version: trial.version },
+    });
+    expect(await listed("full")).to.equal(switched.body.production_start_date);
+    expect(switched.body.production_start_date).to.not.equal(trial.production_start_date);
+  });
+
   it("switches trial to production once, with the version, mirrored in the tenant; never back", async () => {
     const id = await newTenant();
     const { version } = (await c.api("GET", `/tenants/${id}/pricing`)).body;

@@ -43,7 +43,7 @@ describe("the tenant-estates command", function () {
   });
 
   it("has --help for each command and --version", () => {
-    for (const command of ["validate", "emulator", "export"]) {
+    for (const command of ["validate", "emulator", "export", "report"]) {
       const result = run(command, "--help");
       expect(result.status, command).to.equal(0);
       expect(result.stdout).to.contain(`usage: tenant-estates ${command}`);
@@ -68,6 +68,37 @@ describe("the tenant-estates command", function () {
     expect(run("validate", "a.yaml", "b.yaml").stderr.split("\n")[0]).to.equal(
       "tenant-estates validate: one file at most, got 2",
     );
+  });
+
+  it("report: names a usage problem (2), an unreadable file (2), an invalid file (1) and unset settings (1)", () => {
+    expect(run("report", "--format", "pdf").stderr.split("\n")[0]).to.equal(
+      'tenant-estates report: --format must be html, csv or json, got "pdf"',
+    );
+    const noOut = run("report", "--out");
+    expect([noOut.status, noOut.stderr.split("\n")[0]]).to.deep.equal([
+      2,
+      "tenant-estates report: --out needs a value",
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), "report-"));
+    const missing = run("report", path.join(dir, "none.yaml"));
+    expect([missing.status, missing.stderr.startsWith("tenant-estates: cannot read ")]).to.deep.equal([
+      2,
+      true,
+    ]);
+    const bad = path.join(dir, "bad.yaml");
+    writeFileSync(bad, "acronis:\n  customers:\n    - { key: a, name: A, package: gold }\n");
+    const invalid = run("report", bad);
+    expect([invalid.status, invalid.stderr]).to.deep.equal([
+      1,
+      `${bad}:3:35: acronis.customers[0].package names no package "gold": must be declared under packages\n`,
+    ]);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ACRONIS|HCP)_/.test(k)));
+    const unset = spawnSync(process.execPath, [cli, "report", "--acronis"], { env, encoding: "utf8" });
+    expect([unset.status, unset.stderr]).to.deep.equal([
+      1,
+      "tenant-estates report: Acronis is not configured: set ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET " +
+        "in the environment (report reads no stack config), e.g. `export ACRONIS_CLIENT_SECRET=…`\n",
+    ]);
   });
 
   it("runs the emulators until SIGTERM, printing their addresses", async () => {

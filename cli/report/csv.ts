@@ -1,0 +1,71 @@
+/** The report as CSV for a PSA import: one line per tenant and item (RFC 4180), values raw and as a person reads them. */
+import type { Report, ReportItem, ReportRow } from "./model";
+
+export const csvColumns = [
+  "api",
+  "account",
+  "id",
+  "name",
+  "path",
+  "package",
+  "enabled",
+  "twoFactor",
+  "pricingMode",
+  "trialEnds",
+  "flags",
+  "drift",
+  "item",
+  "unit",
+  "usage",
+  "quota",
+  "overage",
+  "ratio",
+  "state",
+  "usageText",
+  "quotaText",
+] as const;
+
+/** A field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line break. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const text = (value: string | number | boolean | null) => (value === null ? "" : String(value));
+
+/** The tenant's fields, then one item's (empty for a tenant with none). */
+function line(row: ReportRow, item: ReportItem | undefined): string[] {
+  return [
+    row.api,
+    row.account,
+    row.id,
+    row.name,
+    row.path.join(" / "),
+    text(row.package),
+    text(row.enabled),
+    text(row.twoFactor),
+    text(row.pricingMode),
+    text(row.trialEnds),
+    row.flags.join(";"),
+    row.drift.map((d) => d.property).join(";"),
+    item?.name ?? "",
+    item?.unit ?? "",
+    text(item?.usage ?? null),
+    text(item?.quota ?? null),
+    text(item?.overage ?? null),
+    text(item?.ratio ?? null),
+    item?.state ?? "",
+    item?.usageText ?? "",
+    item?.quotaText ?? "",
+  ];
+}
+
+/** A header, then a line per tenant and item, each ending in CRLF as RFC 4180 says. */
+export function renderCsv(report: Report): string {
+  const lines = [
+    [...csvColumns],
+    ...report.rows.flatMap((row) =>
+      row.items.length === 0 ? [line(row, undefined)] : row.items.map((item) => line(row, item)),
+    ),
+  ];
+  return lines.map((fields) => `${fields.map(csvField).join(",")}\r\n`).join("");
+}
