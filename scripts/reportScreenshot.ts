@@ -12,7 +12,7 @@ export async function reportScreenshot(htmlFile: string, pngFile: string): Promi
     const page = await browser.newPage();
     await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(path.resolve(htmlFile)).href, { waitUntil: "load" });
-    await page.waitForSelector("body[data-charts-drawn]", { timeout: 10_000 });
+    await page.waitForSelector("body[data-charts-drawn]", { timeout: 30_000 });
     await page.screenshot({ path: path.resolve(pngFile) as `${string}.png`, fullPage: true });
   } finally {
     await browser.close();
