@@ -1,4 +1,5 @@
-import { escapeHtml, numberText, percentText, quantityText } from "./htmlText";
+import { escapeHtml, numberText, percentText } from "./htmlText";
+import { valueText } from "./items";
 import type { ReportSummary } from "./model";
 
 type PackageSummary = ReportSummary["byPackage"][number];
@@ -23,10 +24,10 @@ export function packageName(name: string | null): string {
 
 /** A package's total of one item against its total quota, e.g. `4.2 TB of 5 TB (84 %)`. */
 export function packageItemText(item: PackageItem): string {
-  const used = quantityText(item.usage, item.unit);
+  const used = valueText(item.usage, item.unit);
   if (item.quota === null) return `${used}, no quota`;
   const share = item.quota > 0 ? ` (${percentText(item.usage / item.quota)})` : "";
-  return `${used} of ${quantityText(item.quota, item.unit)}${share}`;
+  return `${used} of ${valueText(item.quota, item.unit)}${share}`;
 }
 
 function figureHtml(summary: ReportSummary, figure: (typeof figures)[number]): string {
@@ -38,7 +39,8 @@ function figureHtml(summary: ReportSummary, figure: (typeof figures)[number]): s
 function packageRowHtml(pkg: PackageSummary): string {
   const items = pkg.items
     .map(
-      (item) => `<li><span class="item-name">${escapeHtml(item.name)}</span> ${packageItemText(item)}</li>`,
+      (item) =>
+        `<li><span class="item-name">${escapeHtml(item.name)}</span> ${escapeHtml(packageItemText(item))}</li>`,
     )
     .join("");
   const name = pkg.package === null ? `<em>${packageName(null)}</em>` : escapeHtml(pkg.package);

@@ -1,13 +1,13 @@
 import {
   dateText,
+  driftValueText,
   escapeHtml,
   flagClass,
   flagLabel,
   numberText,
   percentText,
-  quantityText,
-  valueText,
 } from "./htmlText";
+import { valueText } from "./items";
 import type { ReportItem, ReportRow } from "./model";
 
 /** A column: its header, how it sorts (`text`, `number`, or not at all), and its cell for a row. */
@@ -38,7 +38,7 @@ function isNearQuota(row: ReportRow): boolean {
 export function itemText(item: ReportItem): string {
   if (item.quota === null) return `${item.name}: ${item.usageText}, no quota`;
   const share = item.ratio === null ? "" : ` (${percentText(item.ratio)})`;
-  const overage = item.overage ? `, overage ${quantityText(item.overage, item.unit)}` : "";
+  const overage = item.overage ? `, overage ${valueText(item.overage, item.unit)}` : "";
   return `${item.name}: ${item.usageText} of ${item.quotaText}${share}${overage}`;
 }
 
@@ -63,7 +63,7 @@ function driftHtml(drift: ReportRow["drift"]): string {
   if (drift.length === 0) return "";
   const list = drift.map(
     (d) =>
-      `<li><span class="item-name">${escapeHtml(d.property)}</span>: ${escapeHtml(valueText(d.declared))} declared, ${escapeHtml(valueText(d.live))} live</li>`,
+      `<li><span class="item-name">${escapeHtml(d.property)}</span>: ${escapeHtml(driftValueText(d.declared))} declared, ${escapeHtml(driftValueText(d.live))} live</li>`,
   );
   return `<ul class="drift">${list.join("")}</ul>`;
 }

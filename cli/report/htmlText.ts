@@ -33,16 +33,6 @@ export function gigabytes(bytes: number): number {
   return bytes / GB;
 }
 
-/** A value in its unit for a person: bytes as GB or TB (1024 GB), seconds as hours, counts as they are. */
-export function quantityText(value: number, unit: string): string {
-  if (unit === "bytes") {
-    const gb = gigabytes(value);
-    return gb >= 1024 ? `${numberText(gb / 1024)} TB` : `${numberText(gb)} GB`;
-  }
-  if (unit === "seconds") return `${numberText(value / 3600, 1)} h`;
-  return numberText(value);
-}
-
 /** A ratio as a whole percentage (one decimal below 10 %). */
 export function percentText(ratio: number): string {
   const percent = ratio * 100;
@@ -83,7 +73,7 @@ export function dateText(iso: string): string {
 }
 
 /** A drifted value for a person: strings as they are, anything else as JSON. */
-export function valueText(value: unknown): string {
+export function driftValueText(value: unknown): string {
   if (typeof value === "string") return value;
   return JSON.stringify(value) ?? String(value);
 }

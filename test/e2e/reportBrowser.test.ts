@@ -84,9 +84,9 @@ describe("the report's HTML in a real browser (headless Chromium)", function () 
       rows.map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, " ").trim()),
     );
     expect(packages).to.deep.equal([
-      "backup-basic 4 storage 560 GB of 4 TB (14 %) workstations 12 of 40 (30 %)",
-      "backup-pro 5 storage 10.5 TB of 25 TB (42 %) workstations 53 of 100 (53 %) servers 3, no quota",
-      "hcp-archive 3 storage 547.5 GB of 1.07 TB (50 %)",
+      "backup-basic 4 storage 560.00 GB of 4.00 TB (14 %) workstations 12 of 40 (30 %)",
+      "backup-pro 5 storage 10.50 TB of 25.00 TB (42 %) workstations 53 of 100 (53 %) servers 3, no quota",
+      "hcp-archive 3 storage 547.50 GB of 1.07 TB (50 %)",
     ]);
   });
 
@@ -118,7 +118,7 @@ describe("the report's HTML in a real browser (headless Chromium)", function () 
         name: "Beta Law",
         background: "rgb(253, 232, 231)",
         badges: ["over quota"],
-        overItems: ["storage: 5.5 TB of 5 TB (110 %)"],
+        overItems: ["storage: 5.50 TB of 5.00 TB (110 %)"],
         overColour: "rgb(180, 35, 24)",
       },
     ]);

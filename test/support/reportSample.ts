@@ -1,34 +1,14 @@
-import type { QuotaState, Report, ReportItem, ReportRow, ReportSummary } from "../../cli/report/model";
+import { reportItem as collectedItem } from "../../cli/report/items";
+import type { Report, ReportItem, ReportRow, ReportSummary } from "../../cli/report/model";
 
 /** A report as the collector would give it, built by hand for the renderers' tests. */
 
 const GB = 1024 ** 3;
 const TB = 1024 * GB;
 
-const bytesText = (bytes: number) =>
-  bytes >= TB ? `${+(bytes / TB).toFixed(2)} TB` : `${+(bytes / GB).toFixed(2)} GB`;
-
-function stateOf(usage: number, quota: number | null): QuotaState {
-  if (quota === null) return "unlimited";
-  if (usage > quota) return "over";
-  return usage >= 0.9 * quota ? "near" : "within";
-}
-
-/** An item with its ratio, state and texts derived as the collector derives them. */
-export function reportItem(name: string, unit: string, usage: number, quota: number | null): ReportItem {
-  const text = (value: number) => (unit === "bytes" ? bytesText(value) : String(value));
-  return {
-    name,
-    unit,
-    usage,
-    quota,
-    overage: null,
-    ratio: quota === null || quota === 0 ? null : usage / quota,
-    state: stateOf(usage, quota),
-    usageText: text(usage),
-    quotaText: quota === null ? "unlimited" : text(quota),
-  };
-}
+/** An item as the collector makes it, with no overage. */
+export const reportItem = (name: string, unit: string, usage: number, quota: number | null): ReportItem =>
+  collectedItem(name, unit, usage, quota, null);
 
 /** A customer row with no flags, drift or trial; `extra` overrides any field. */
 export function customerRow(
