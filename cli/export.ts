@@ -1,11 +1,5 @@
-import {
-  acronisClientFor,
-  completeAcronisSettings,
-  completeHcpSettings,
-  hcpClientFor,
-  readAcronisSettings,
-  readHcpSettings,
-} from "../provider/core/config";
+import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/acronis/config";
+import { completeHcpSettings, hcpClientFor, readHcpSettings } from "../provider/hcp/config";
 import type { Estate } from "../sdk/estate";
 import { exportAcronis } from "./exportAcronis";
 import type { ExportReport } from "./exportCommon";

@@ -1,8 +1,8 @@
 /** `tenant-estates export` of HCP: the tenants, and inside each what its own account can read. */
 import estateSchema from "../estate.schema.json";
-import { type HcpSettings, hcpClientFor } from "../provider/core/config";
 import { inputKeys } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
+import { type HcpSettings, hcpClientFor } from "../provider/hcp/config";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
 import type { Estate, EstateHcpTenant } from "../sdk/estate";

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runEmulators } from "../emulator/main";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
+import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/acronis/config";
 import {
   EstateError,
   estateTextOf,

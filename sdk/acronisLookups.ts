@@ -1,6 +1,6 @@
 import { getTenantUsages } from "../provider/acronis/clientsApi";
+import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/acronis/config";
 import type { UsageItem } from "../provider/acronis/types";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
 
 /** Where and as whom to reach Acronis: the fields of the `acronis:*` stack config, given explicitly. */
 export interface AcronisConnectionArgs {

@@ -1,5 +1,5 @@
-import { completeHcpSettings, defaultHcpPort, hcpClientFor } from "../provider/core/config";
 import type { HcpClient } from "../provider/hcp/client";
+import { completeHcpSettings, defaultHcpPort, hcpClientFor } from "../provider/hcp/config";
 import type {
   ChargebackGranularity,
   ChargebackRow,

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { readAcronisSettings, readHcpSettings } from "../../provider/core/config";
+import { readAcronisSettings } from "../../provider/acronis/config";
+import { readHcpSettings } from "../../provider/hcp/config";
 import { repoRoot } from "../support/engine";
 
 interface SchemaResource {

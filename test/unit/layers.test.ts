@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { expect } from "chai";
+import { repoRoot } from "../support/engine";
+
+/** Every module a TypeScript file imports, as written (`../acronis/client`, `node:fs`). */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"|^import\s+"([^"]+)"/gms)].map(
+    (m) => m[1] ?? m[2],
+  );
+}
+
+/** The imports of the .ts files of a folder of the repository, by file. */
+function folderImports(folder: string): Record<string, string[]> {
+  const dir = path.join(repoRoot, folder);
+  const files = readdirSync(dir).filter((file) => file.endsWith(".ts"));
+  return Object.fromEntries(
+    files.map((file) => [file, importsOf(readFileSync(path.join(dir, file), "utf8"))]),
+  );
+}
+
+describe("layers", () => {
+  it("reads the imports of a module, type-only and side-effect imports included", () => {
+    const text = 'import type { A } from "../acronis/client";\nimport "./heap";\nexport { b } from "./b";\n';
+    expect(importsOf(text)).to.deep.equal(["../acronis/client", "./heap", "./b"]);
+  });
+
+  it("provider/core imports no vendor module: each vendor's config, client and limits live with it", () => {
+    const vendorImports = Object.entries(folderImports("provider/core")).flatMap(([file, imports]) =>
+      imports.filter((name) => /^\.\.\/(acronis|hcp)\//.test(name)).map((name) => `${file}: ${name}`),
+    );
+    expect(vendorImports).to.deep.equal([]);
+  });
+});
