@@ -153,7 +153,7 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
   /** The MAPI resource, e.g. `consoleSecurity`. */
   protected abstract readonly resource: string;
   /** The tenant, the account and the settings: their rules, diff and read's shape. */
-  protected abstract readonly spec: ResourceSpec;
+  abstract readonly spec: ResourceSpec;
   protected abstract fetch(client: HcpClient, tenant: string): Promise<W | undefined>;
   protected abstract store(client: HcpClient, tenant: string, body: W): Promise<void>;
   /** The POST body for the managed settings. */

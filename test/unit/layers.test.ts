@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
+import { guarded } from "../../provider/core/guard";
+import { hcpUserAccountSpec } from "../../provider/hcp/specs/hcpUserAccount";
 import { repoRoot } from "../support/engine";
 
 /** Every module a TypeScript file imports, as written (`../acronis/client`, `node:fs`). */
@@ -30,5 +32,25 @@ describe("layers", () => {
       imports.filter((name) => /^\.\.\/(acronis|hcp)\//.test(name)).map((name) => `${file}: ${name}`),
     );
     expect(vendorImports).to.deep.equal([]);
+  });
+
+  it("provider/core imports only itself and packages: each provider brings its spec to the guard", () => {
+    const outside = Object.entries(folderImports("provider/core")).flatMap(([file, imports]) =>
+      imports.filter((name) => name.startsWith("../")).map((name) => `${file}: ${name}`),
+    );
+    expect(outside).to.deep.equal([]);
+  });
+
+  it("the guard names a failure by the type and subject of the spec its provider carries", async () => {
+    const provider = guarded({
+      spec: hcpUserAccountSpec,
+      create: async () => {
+        throw new Error("refused");
+      },
+    });
+    const failure = await provider
+      .create({ tenant: "t", username: "ada" })
+      .catch((err: Error) => err.message);
+    expect(failure).to.equal('HcpUserAccount "ada": create: refused');
   });
 });
