@@ -1,5 +1,4 @@
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/acronis/config";
-import { completeHcpSettings, hcpClientFor, readHcpSettings } from "../provider/hcp/config";
+import { acronisClientFromEnvironment, hcpClientFromSettings, hcpSettingsFromEnvironment } from "../sdk";
 import type { Estate } from "../sdk/estate";
 import { exportAcronis } from "./exportAcronis";
 import type { ExportReport } from "./exportCommon";
@@ -19,14 +18,10 @@ export async function exportEstate(
     .filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new Error(problems.join("; "));
   const estate: Estate = { adopt: true };
-  if (which.acronis)
-    estate.acronis = await exportAcronis(
-      acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined))),
-      report,
-    );
+  if (which.acronis) estate.acronis = await exportAcronis(acronisClientFromEnvironment(), report);
   if (which.hcp) {
-    const settings = completeHcpSettings(readHcpSettings(undefined));
-    estate.hcp = await exportHcp(hcpClientFor(settings), report, tenantAccountsFrom(settings));
+    const settings = hcpSettingsFromEnvironment();
+    estate.hcp = await exportHcp(hcpClientFromSettings(settings), report, tenantAccountsFrom(settings));
   }
   return estate;
 }

@@ -2,9 +2,9 @@
 import estateSchema from "../estate.schema.json";
 import { inputKeys } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
-import { type HcpSettings, hcpClientFor } from "../provider/hcp/config";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
+import { type HcpSettings, hcpClientFromSettings } from "../sdk";
 import type { Estate, EstateHcpTenant } from "../sdk/estate";
 import { slug } from "../sdk/estate";
 import { compactSorted, type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
@@ -49,7 +49,7 @@ export function tenantAccountsFrom(
       if (username === undefined || password === undefined) return undefined;
       return {
         username,
-        clientAs: (account) => hcpClientFor(settings, { tenant, username: account, password }),
+        clientAs: (account) => hcpClientFromSettings(settings, { tenant, username: account, password }),
       };
     },
     why: (tenant) =>

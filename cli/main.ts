@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runEmulators } from "../emulator/main";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/acronis/config";
+import { acronisClientFromEnvironment } from "../sdk";
 import {
   EstateError,
   estateTextOf,
@@ -148,7 +148,7 @@ async function exportCommand(args: string[]): Promise<number> {
   try {
     const exported = await exportEstate(which, report);
     const estate = withPackages ? withExportedPackages(exported) : exported;
-    const client = () => acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined)));
+    const client = () => acronisClientFromEnvironment();
     const text = estateText(estate, withUsage ? await exportedUsage(client(), estate.acronis) : undefined);
     // The export must load as it is: a problem here is a bug of the export, never written out silently.
     loadEstate(out ?? "(export)", text);

@@ -1,6 +1,7 @@
 export * from "./accessPolicy";
 export * from "./acronisLookups";
 export * from "./apiClient";
+export * from "./clients";
 export * from "./customerTenant";
 export * from "./estate";
 export * from "./estateShard";

@@ -53,4 +53,21 @@ describe("layers", () => {
       .catch((err: Error) => err.message);
     expect(failure).to.equal('HcpUserAccount "ada": create: refused');
   });
+
+  it("the CLI and the lookups make their clients through the public API, as a user's own tool would", () => {
+    const imports = { ...prefixed("cli", folderImports("cli")), ...prefixed("sdk", folderImports("sdk")) };
+    const settingsImports = Object.entries(imports).flatMap(([file, names]) =>
+      names
+        .filter((name) => /provider\/(core|acronis|hcp)\/config$/.test(name))
+        .map((name) => `${file}: ${name}`),
+    );
+    expect([...new Set(settingsImports)]).to.deep.equal([
+      "sdk/clients.ts: ../provider/acronis/config",
+      "sdk/clients.ts: ../provider/hcp/config",
+    ]);
+  });
 });
+
+function prefixed(folder: string, byFile: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(byFile).map(([file, names]) => [`${folder}/${file}`, names]));
+}
