@@ -27,7 +27,7 @@ function declaredMembers(dts: string, header: RegExp): { name: string; optional:
   }));
 }
 
-const sdkDir = path.join(repoRoot, "dist", "sdk");
+const sdkDir = path.join(repoRoot, "dist", "sdk", "generated");
 const declarations = readdirSync(sdkDir)
   .filter((f) => f.endsWith(".d.ts"))
   .map((f) => readFileSync(path.join(sdkDir, f), "utf8"))
