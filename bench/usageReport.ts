@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { type RunningEmulators, startEmulators } from "../emulator/index";
 import { getTenantsUsages } from "../provider/acronis/clientsApi";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
 import { Semaphore } from "../provider/core/limits";
+import { acronisClientFromEnvironment } from "../sdk/clients";
 import { othersCpuMeter } from "./machine";
 
 const GB = 1024 ** 3;
@@ -112,9 +112,7 @@ function runCli(emulators: RunningEmulators, args: string[]): Promise<number> {
 /** The API floor: the same listing and usage calls with the client, in this process. */
 async function apiFloor(emulators: RunningEmulators): Promise<number> {
   const started = process.hrtime.bigint();
-  const client = acronisClientFor(
-    completeAcronisSettings(readAcronisSettings(undefined, environment(emulators))),
-  );
+  const client = acronisClientFromEnvironment(environment(emulators));
   const root = await client.ownTenantId();
   const customers = (await client.listSubtreeTenants(root)).filter((t) => t.kind === "customer");
   await getTenantsUsages(

@@ -1,14 +1,11 @@
-import type { AcronisClient } from "../provider/acronis/client";
 import {
-  acronisClientFor,
-  completeAcronisSettings,
-  completeHcpSettings,
+  type AcronisClient,
+  acronisClientFromEnvironment,
+  type HcpClient,
   type HcpSettings,
-  hcpClientFor,
-  readAcronisSettings,
-  readHcpSettings,
-} from "../provider/core/config";
-import type { HcpClient } from "../provider/hcp/client";
+  hcpClientFromSettings,
+  hcpSettingsFromEnvironment,
+} from "../sdk/clients";
 import type { Estate } from "../sdk/estateFile";
 import { exportAcronis } from "./exportAcronis";
 import type { ExportReport } from "./exportCommon";
@@ -30,12 +27,10 @@ export function environmentClients(
     .map((api) => unsetVariablesProblem(api, process.env, command))
     .filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new Error(problems.join("; "));
-  const hcpSettings = which.hcp ? completeHcpSettings(readHcpSettings(undefined)) : undefined;
+  const hcpSettings = which.hcp ? hcpSettingsFromEnvironment() : undefined;
   return {
-    acronis: which.acronis
-      ? acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined)))
-      : undefined,
-    hcp: hcpSettings ? { client: hcpClientFor(hcpSettings), settings: hcpSettings } : undefined,
+    acronis: which.acronis ? acronisClientFromEnvironment() : undefined,
+    hcp: hcpSettings ? { client: hcpClientFromSettings(hcpSettings), settings: hcpSettings } : undefined,
   };
 }
 

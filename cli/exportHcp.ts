@@ -1,11 +1,11 @@
 /** `tenant-estates export` of HCP: the tenants, and inside each what its own account can read. */
 import estateSchema from "../estate.schema.json";
-import { type HcpSettings, hcpClientFor } from "../provider/core/config";
 import { inputKeys } from "../provider/core/spec";
 import type { HcpClient } from "../provider/hcp/client";
 import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
 import type { Tenant } from "../provider/hcp/types";
+import { type HcpSettings, hcpClientFromSettings } from "../sdk/clients";
 import type { Estate, EstateHcpTenant } from "../sdk/estateFile";
 import { slug } from "../sdk/estateFile";
 import { compactSorted, type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
@@ -50,7 +50,7 @@ export function tenantAccountsFrom(
       if (username === undefined || password === undefined) return undefined;
       return {
         username,
-        clientAs: (account) => hcpClientFor(settings, { tenant, username: account, password }),
+        clientAs: (account) => hcpClientFromSettings(settings, { tenant, username: account, password }),
       };
     },
     why: (tenant) =>

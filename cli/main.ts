@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runEmulators } from "../emulator/main";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
+import { acronisClientFromEnvironment } from "../sdk/clients";
 import { EstateError, estateTextOf, loadEstate, placedTenants, readEstateBytes } from "../sdk/estateFile";
 import { withKeys } from "../sdk/estateKeys";
 import { exportEstate } from "./export";
@@ -145,7 +145,7 @@ async function exportCommand(args: string[]): Promise<number> {
   try {
     const exported = await exportEstate(which, report);
     const estate = withPackages ? withExportedPackages(exported) : exported;
-    const client = () => acronisClientFor(completeAcronisSettings(readAcronisSettings(undefined)));
+    const client = () => acronisClientFromEnvironment();
     const text = estateText(estate, withUsage ? await exportedUsage(client(), estate.acronis) : undefined);
     // The export must load as it is: a problem here is a bug of the export, never written out silently.
     loadEstate(out ?? "(export)", text);

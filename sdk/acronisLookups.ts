@@ -1,14 +1,6 @@
 import { getTenantUsages } from "../provider/acronis/clientsApi";
 import type { UsageItem } from "../provider/acronis/types";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../provider/core/config";
-
-/** Where and as whom to reach Acronis: the fields of the `acronis:*` stack config, given explicitly. */
-export interface AcronisConnectionArgs {
-  /** `<data center URL>/api/2` */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-}
+import { type AcronisConnectionArgs, acronisClientFromConnection } from "./clients";
 
 /** One usage of a tenant's offering item, as GET /tenants/{id}/usages reports it. */
 export interface TenantUsage {
@@ -74,8 +66,6 @@ export async function getTenantUsage(
   tenantId: string,
   query: TenantUsageQuery = {},
 ): Promise<TenantUsage[]> {
-  const client = acronisClientFor(
-    completeAcronisSettings({ ...readAcronisSettings(undefined, {}), ...connection }),
-  );
+  const client = acronisClientFromConnection(connection);
   return (await getTenantUsages(client, tenantId, query)).map(tenantUsageOf);
 }

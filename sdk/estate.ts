@@ -1,7 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AccessPolicy } from "./accessPolicy";
-import { ApiClient, type ApiClientArgs } from "./apiClient";
-import { CustomerTenant } from "./customerTenant";
 import {
   type Estate,
   type EstateApiClient,
@@ -17,14 +14,17 @@ import {
 import { declareHcp } from "./estateHcp";
 import { keyOrSlug } from "./estateNames";
 import { placement, type Where } from "./estatePlacement";
-import { FolderTenant } from "./folderTenant";
-import { OfferingItems } from "./offeringItems";
-import { PartnerTenant } from "./partnerTenant";
+import { AccessPolicy } from "./generated/accessPolicy";
+import { ApiClient, type ApiClientArgs } from "./generated/apiClient";
+import { CustomerTenant } from "./generated/customerTenant";
+import { FolderTenant } from "./generated/folderTenant";
+import { OfferingItems } from "./generated/offeringItems";
+import { PartnerTenant } from "./generated/partnerTenant";
+import { TenantMfa } from "./generated/tenantMfa";
+import { TenantRemovalGuard } from "./generated/tenantRemovalGuard";
+import type { GuardedTenantArgs } from "./generated/types";
+import { User } from "./generated/user";
 import { RegistrationWindow } from "./registrationWindow";
-import { TenantMfa } from "./tenantMfa";
-import { TenantRemovalGuard } from "./tenantRemovalGuard";
-import type { GuardedTenantArgs } from "./types";
-import { User } from "./user";
 
 export * from "./estateFile";
 export { withKeys } from "./estateKeys";

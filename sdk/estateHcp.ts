@@ -3,18 +3,18 @@ import type { EstateHcpTenant, EstateSection } from "./estateFile";
 import { slug } from "./estateFile";
 import { keyOrSlug } from "./estateNames";
 import { placement, type Where } from "./estatePlacement";
-import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./hcpConsoleSecurity";
-import { HcpNamespace, type HcpNamespaceArgs } from "./hcpNamespace";
-import { HcpNamespaceDefaults, type HcpNamespaceDefaultsArgs } from "./hcpNamespaceDefaults";
-import { HcpSearchSecurity, type HcpSearchSecurityArgs } from "./hcpSearchSecurity";
-import { HcpTenant, type HcpTenantArgs } from "./hcpTenant";
-import { HcpTenantContactInfo, type HcpTenantContactInfoArgs } from "./hcpTenantContactInfo";
+import { HcpConsoleSecurity, type HcpConsoleSecurityArgs } from "./generated/hcpConsoleSecurity";
+import { HcpNamespace, type HcpNamespaceArgs } from "./generated/hcpNamespace";
+import { HcpNamespaceDefaults, type HcpNamespaceDefaultsArgs } from "./generated/hcpNamespaceDefaults";
+import { HcpSearchSecurity, type HcpSearchSecurityArgs } from "./generated/hcpSearchSecurity";
+import { HcpTenant, type HcpTenantArgs } from "./generated/hcpTenant";
+import { HcpTenantContactInfo, type HcpTenantContactInfoArgs } from "./generated/hcpTenantContactInfo";
 import {
   HcpTenantEmailNotification,
   type HcpTenantEmailNotificationArgs,
-} from "./hcpTenantEmailNotification";
-import { HcpTenantPermissions, type HcpTenantPermissionsArgs } from "./hcpTenantPermissions";
-import { HcpUserAccount, type HcpUserAccountArgs } from "./hcpUserAccount";
+} from "./generated/hcpTenantEmailNotification";
+import { HcpTenantPermissions, type HcpTenantPermissionsArgs } from "./generated/hcpTenantPermissions";
+import { HcpUserAccount, type HcpUserAccountArgs } from "./generated/hcpUserAccount";
 
 type SettingsArgs = { tenant: pulumi.Input<string> } & Record<string, unknown>;
 type Declare = (name: string, args: SettingsArgs, opts: pulumi.CustomResourceOptions) => unknown;

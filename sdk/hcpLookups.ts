@@ -1,5 +1,3 @@
-import { completeHcpSettings, defaultHcpPort, hcpClientFor } from "../provider/core/config";
-import type { HcpClient } from "../provider/hcp/client";
 import type {
   ChargebackGranularity,
   ChargebackRow,
@@ -8,42 +6,16 @@ import type {
   TenantListQuery,
   TenantStatistics,
 } from "../provider/hcp/types";
+import { type HcpConnectionArgs, hcpClientFromConnection } from "./clients";
 
 export type { ChargebackRow, ServicePlan, TenantListQuery, TenantStatistics } from "../provider/hcp/types";
-
-/** Where and as whom to reach HCP: the fields of the `hcp:*` stack config, given explicitly. */
-export interface HcpConnectionArgs {
-  /** The HCP system's domain, e.g. `hcp.example.com`. */
-  domain: string;
-  /** Default 9090. */
-  port?: number;
-  username: string;
-  password: string;
-  /** The tenant this account belongs to; leave it out for a system-level account. */
-  accountTenant?: string;
-  /** The IP address or host name actually connected to, when the realm names do not resolve. */
-  address?: string;
-  /** PEM text of an extra CA to trust (the system's self-signed certificate). */
-  caCert?: string;
-  /** Skips TLS verification (a warning says so). */
-  insecureSkipVerify?: boolean;
-}
-
-function clientOf(connection: HcpConnectionArgs): HcpClient {
-  const { accountTenant, ...settings } = connection;
-  const complete = completeHcpSettings({ ...settings, port: settings.port ?? defaultHcpPort });
-  const account = accountTenant
-    ? { tenant: accountTenant, username: complete.username, password: complete.password }
-    : undefined;
-  return hcpClientFor(complete, account);
-}
 
 /** Names of the system's tenants (system-level account), every page; `query` sorts and filters. */
 export function listHcpTenants(
   connection: HcpConnectionArgs,
   query: TenantListQuery = {},
 ): Promise<string[]> {
-  return clientOf(connection).listTenants(query);
+  return hcpClientFromConnection(connection).listTenants(query);
 }
 
 /** Content statistics of a tenant's namespaces: object count, bytes ingested and used… */
@@ -51,7 +23,7 @@ export function getHcpTenantStatistics(
   connection: HcpConnectionArgs,
   tenant: string,
 ): Promise<TenantStatistics> {
-  return clientOf(connection).getStatistics(tenant);
+  return hcpClientFromConnection(connection).getStatistics(tenant);
 }
 
 /** The service plans a tenant may give its namespaces (only with servicePlanSelectionEnabled), described. */
@@ -59,7 +31,7 @@ export async function getHcpAvailableServicePlans(
   connection: HcpConnectionArgs,
   tenant: string,
 ): Promise<ServicePlan[]> {
-  const client = clientOf(connection);
+  const client = hcpClientFromConnection(connection);
   const names = await client.listAvailableServicePlans(tenant);
   return Promise.all(names.map((name) => client.getAvailableServicePlan(tenant, name)));
 }
@@ -92,7 +64,7 @@ export function getHcpChargebackReport(
     throw new Error(`granularity must be one of ${granularities.join(", ")}, got "${query.granularity}"`);
   }
   const time = (value: Date | string | undefined) => (value instanceof Date ? hcpTime(value) : value);
-  return clientOf(connection).getChargebackReport(
+  return hcpClientFromConnection(connection).getChargebackReport(
     tenant,
     { start: time(query.start), end: time(query.end), granularity: query.granularity },
     query.format ?? "xml",

@@ -1,11 +1,11 @@
 import type { AccessHints } from "../core/accessHints";
 import { cachedUntilRejected } from "../core/cache";
 import { AuthenticationError, NotFoundError } from "../core/errors";
-import { KeyedMutex, Semaphore } from "../core/limits";
-import { refuseAcronisBaseUrl, refuseInsecureHttp } from "../core/plainHttp";
+import { type ApiLimits, KeyedMutex, Semaphore } from "../core/limits";
 import type { RetryPolicy } from "../core/retryTiming";
 import { Transport, type TransportRequest, type TransportResponse } from "../core/transport";
 import { acronisError } from "./errors";
+import { refuseAcronisBaseUrl, refuseInsecureHttp } from "./plainHttp";
 import { TokenSource } from "./token";
 import type {
   AccessPolicyItem,
@@ -37,12 +37,6 @@ export interface AcronisSettings {
   maxResponseBytes?: number;
   retry?: RetryPolicy;
   maxConcurrentRequests?: number;
-}
-
-/** Limits shared by every client of the API in this process. */
-export interface ApiLimits {
-  inFlight: Semaphore;
-  writes: KeyedMutex;
 }
 
 export type Call = Omit<TransportRequest, "headers">;

@@ -1,15 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { proveAccess } from "../core/accessProof";
 import { accountSettings, currentAccount, inAccount } from "../core/accounts";
-import {
-  acronisClientFor,
-  type ConfigSource,
-  completeAcronisSettings,
-  readAcronisSettings,
-} from "../core/config";
-import { checkAcronisTransport } from "../core/plainHttp";
+import type { ConfigSource } from "../core/config";
 import type { AcronisClient } from "./client";
+import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "./config";
 import { AcronisDirectory } from "./directory";
+import { checkAcronisTransport } from "./plainHttp";
 
 /** What every Acronis resource provider shares: settings from `configure`, and the process's client. */
 export abstract class AcronisResourceProvider {

@@ -1,6 +1,6 @@
 import type { Api, ConfigSource } from "./config";
 import { ConfigurationError } from "./errors";
-import { KeyedMutex, Semaphore } from "./limits";
+import { type ApiLimits, KeyedMutex, Semaphore } from "./limits";
 import { operationContext } from "./operation";
 import type { PropertySpec, ResourceSpec } from "./spec";
 
@@ -86,14 +86,10 @@ export function inAccount<T>(api: Api, account: string | undefined, read: () => 
   }
 }
 
-const limits: Record<string, { inFlight: Semaphore; writes: KeyedMutex }> = {};
+const limits: Record<string, ApiLimits> = {};
 
 /** Requests in flight and write locks, per API and account: each account has its own limits. */
-export function limitsFor(
-  api: Api,
-  account?: string,
-  maxConcurrent = 8,
-): { inFlight: Semaphore; writes: KeyedMutex } {
+export function limitsFor(api: Api, account?: string, maxConcurrent = 8): ApiLimits {
   const key = configNamespace(api, account);
   limits[key] ??= { inFlight: new Semaphore(maxConcurrent), writes: new KeyedMutex() };
   limits[key].inFlight.setLimit(maxConcurrent);

@@ -1,17 +1,21 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { resourceSpecs } from "../specs";
 import type { AccessCheck } from "./accessProof";
-import { accountPattern, accountSettings, inAccount } from "./accounts";
+import { accountPattern, accountSettings, inAccount, withAccount } from "./accounts";
 // Every provider entry loads this module, in the program and in each dynamic-provider host.
 import "./heap";
-import { type Api, type ConfigSource, readReliabilitySettings } from "./config";
+import { type ConfigSource, readReliabilitySettings } from "./config";
 import { isUnknown, jsonEqual } from "./normalise";
 import { operationContext } from "./operation";
 import { PartialCreateError, type PropertyRules } from "./resource";
-import { propertyRules } from "./spec";
+import { propertyRules, type ResourceSpec } from "./spec";
 import { keepWriteOnlyOutputs, unchangedOutputs, withWriteOnlyInputs } from "./storedForm";
 
 type Provider = pulumi.dynamic.ResourceProvider;
+
+/** A resource provider with the spec it implements: the guard takes the type, API and rules from it. */
+export interface SpecifiedProvider extends Provider {
+  readonly spec: ResourceSpec;
+}
 
 /** The natural name of the object an operation is about: its name, login or tenant, else its id. */
 function subjectOf(inputs: unknown, id?: string, specKey?: string): string {
@@ -93,9 +97,10 @@ function againstResource(failure: pulumi.dynamic.CheckFailure): pulumi.dynamic.C
  * the API stop retrying at the operation deadline (`<api>:operationTimeoutMs`): the engine does not
  * pass `customTimeouts` to dynamic providers.
  */
-export function guarded(provider: Provider, type: string, api: Api): Provider {
-  const spec = resourceSpecs.find((s) => s.type === type);
-  const rules = spec ? propertyRules(spec) : {};
+export function guarded(provider: SpecifiedProvider): Provider {
+  const spec = withAccount(provider.spec);
+  const { type, module: api } = spec;
+  const rules = propertyRules(spec);
   let config: ConfigSource | undefined;
   const run = async <T>(
     operation: string,
@@ -128,7 +133,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     check: (olds, news) =>
       run(
         "check",
-        subjectOf(news, undefined, spec?.subject),
+        subjectOf(news, undefined, spec.subject),
         async () => {
           const checked = provider.check ? await provider.check(olds, news) : { inputs: news };
           const failures = [...(checked.failures ?? []), ...accountFailures(news)];
@@ -142,7 +147,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     diff: (id, olds, news) =>
       run(
         "diff",
-        subjectOf(news, id, spec?.subject),
+        subjectOf(news, id, spec.subject),
         async () => {
           const diff = provider.diff ? await provider.diff(id, olds, news) : {};
           if ((olds?.account ?? "") === (news?.account ?? "")) return diff;
@@ -154,7 +159,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     create: (inputs) =>
       run(
         "create",
-        subjectOf(inputs, undefined, spec?.subject),
+        subjectOf(inputs, undefined, spec.subject),
         async () => {
           const created = await provider.create(inputs);
           const outs = withWriteOnlyInputs(rules, inputs, keepDeclaredForm(rules, inputs, created.outs));
@@ -165,7 +170,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     read: (id, props) =>
       run(
         "read",
-        subjectOf(props, id, spec?.subject),
+        subjectOf(props, id, spec.subject),
         async () => {
           const read = provider.read ? await provider.read(id, props) : { id, props };
           const previous = props ?? {};
@@ -184,7 +189,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     update: (id, olds, news) =>
       run(
         "update",
-        subjectOf(news, id, spec?.subject),
+        subjectOf(news, id, spec.subject),
         async () => {
           const updated = provider.update ? await provider.update(id, olds, news) : {};
           const outs = withWriteOnlyInputs(rules, news, keepDeclaredForm(rules, news, updated.outs));
@@ -195,7 +200,7 @@ export function guarded(provider: Provider, type: string, api: Api): Provider {
     delete: (id, props) =>
       run(
         "delete",
-        subjectOf(props, id, spec?.subject),
+        subjectOf(props, id, spec.subject),
         async () => provider.delete?.(id, props),
         props?.account,
       ),

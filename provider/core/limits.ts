@@ -50,3 +50,9 @@ export class KeyedMutex {
     }
   }
 }
+
+/** Limits shared by every client of one API (and account) in this process. */
+export interface ApiLimits {
+  inFlight: Semaphore;
+  writes: KeyedMutex;
+}

@@ -3,4 +3,4 @@
 import { AccessPolicyProvider } from "../acronis/resources/accessPolicy";
 import { guarded } from "../core/guard";
 
-export = guarded(new AccessPolicyProvider(), "AccessPolicy", "acronis");
+export = guarded(new AccessPolicyProvider());

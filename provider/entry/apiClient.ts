@@ -4,4 +4,4 @@
 import { ApiClientProvider } from "../acronis/resources/apiClient";
 import { guarded } from "../core/guard";
 
-export = guarded(new ApiClientProvider(), "ApiClient", "acronis");
+export = guarded(new ApiClientProvider());

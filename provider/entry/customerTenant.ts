@@ -3,4 +3,4 @@
 import { CustomerTenantProvider } from "../acronis/resources/customerTenant";
 import { guarded } from "../core/guard";
 
-export = guarded(new CustomerTenantProvider(), "CustomerTenant", "acronis");
+export = guarded(new CustomerTenantProvider());

@@ -3,4 +3,4 @@
 import { FolderTenantProvider } from "../acronis/resources/resellerTenants";
 import { guarded } from "../core/guard";
 
-export = guarded(new FolderTenantProvider(), "FolderTenant", "acronis");
+export = guarded(new FolderTenantProvider());

@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpConsoleSecurityProvider } from "../hcp/resources/hcpConsoleSecurity";
 
-export = guarded(new HcpConsoleSecurityProvider(), "HcpConsoleSecurity", "hcp");
+export = guarded(new HcpConsoleSecurityProvider());

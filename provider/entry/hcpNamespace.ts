@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpNamespaceProvider } from "../hcp/resources/hcpNamespace";
 
-export = guarded(new HcpNamespaceProvider(), "HcpNamespace", "hcp");
+export = guarded(new HcpNamespaceProvider());

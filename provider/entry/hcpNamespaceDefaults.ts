@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpNamespaceDefaultsProvider } from "../hcp/resources/hcpNamespaceDefaults";
 
-export = guarded(new HcpNamespaceDefaultsProvider(), "HcpNamespaceDefaults", "hcp");
+export = guarded(new HcpNamespaceDefaultsProvider());

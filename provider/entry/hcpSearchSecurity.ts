@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpSearchSecurityProvider } from "../hcp/resources/hcpSearchSecurity";
 
-export = guarded(new HcpSearchSecurityProvider(), "HcpSearchSecurity", "hcp");
+export = guarded(new HcpSearchSecurityProvider());

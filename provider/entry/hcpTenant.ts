@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpTenantProvider } from "../hcp/resources/hcpTenant";
 
-export = guarded(new HcpTenantProvider(), "HcpTenant", "hcp");
+export = guarded(new HcpTenantProvider());

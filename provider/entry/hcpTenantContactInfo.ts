@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpTenantContactInfoProvider } from "../hcp/resources/hcpTenantContactInfo";
 
-export = guarded(new HcpTenantContactInfoProvider(), "HcpTenantContactInfo", "hcp");
+export = guarded(new HcpTenantContactInfoProvider());

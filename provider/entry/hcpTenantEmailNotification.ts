@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpTenantEmailNotificationProvider } from "../hcp/resources/hcpTenantEmailNotification";
 
-export = guarded(new HcpTenantEmailNotificationProvider(), "HcpTenantEmailNotification", "hcp");
+export = guarded(new HcpTenantEmailNotificationProvider());

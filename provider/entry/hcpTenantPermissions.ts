@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpTenantPermissionsProvider } from "../hcp/resources/hcpTenantPermissions";
 
-export = guarded(new HcpTenantPermissionsProvider(), "HcpTenantPermissions", "hcp");
+export = guarded(new HcpTenantPermissionsProvider());

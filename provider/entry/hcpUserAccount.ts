@@ -4,4 +4,4 @@
 import { guarded } from "../core/guard";
 import { HcpUserAccountProvider } from "../hcp/resources/hcpUserAccount";
 
-export = guarded(new HcpUserAccountProvider(), "HcpUserAccount", "hcp");
+export = guarded(new HcpUserAccountProvider());

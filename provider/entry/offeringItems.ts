@@ -4,4 +4,4 @@
 import { OfferingItemsProvider } from "../acronis/resources/offeringItems";
 import { guarded } from "../core/guard";
 
-export = guarded(new OfferingItemsProvider(), "OfferingItems", "acronis");
+export = guarded(new OfferingItemsProvider());

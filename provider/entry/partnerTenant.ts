@@ -3,4 +3,4 @@
 import { PartnerTenantProvider } from "../acronis/resources/resellerTenants";
 import { guarded } from "../core/guard";
 
-export = guarded(new PartnerTenantProvider(), "PartnerTenant", "acronis");
+export = guarded(new PartnerTenantProvider());

@@ -4,4 +4,4 @@
 import { TenantMfaProvider } from "../acronis/resources/tenantMfa";
 import { guarded } from "../core/guard";
 
-export = guarded(new TenantMfaProvider(), "TenantMfa", "acronis");
+export = guarded(new TenantMfaProvider());

@@ -3,4 +3,4 @@
 import { TenantRemovalGuardProvider } from "../acronis/resources/tenantRemovalGuard";
 import { guarded } from "../core/guard";
 
-export = guarded(new TenantRemovalGuardProvider(), "TenantRemovalGuard", "acronis");
+export = guarded(new TenantRemovalGuardProvider());

@@ -4,4 +4,4 @@
 import { UserProvider } from "../acronis/resources/user";
 import { guarded } from "../core/guard";
 
-export = guarded(new UserProvider(), "User", "acronis");
+export = guarded(new UserProvider());

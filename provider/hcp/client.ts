@@ -1,9 +1,8 @@
 import { Agent as HttpsAgent } from "node:https";
 import { rootCertificates } from "node:tls";
-import type { ApiLimits } from "../acronis/client";
 import type { AccessHints } from "../core/accessHints";
 import { ConfigurationError, NetworkError, NotFoundError } from "../core/errors";
-import { KeyedMutex, Semaphore } from "../core/limits";
+import { type ApiLimits, KeyedMutex, Semaphore } from "../core/limits";
 import { normaliseBoolean } from "../core/normalise";
 import type { RetryPolicy } from "../core/retryTiming";
 import { Transport, type TransportRequest, type TransportResponse } from "../core/transport";

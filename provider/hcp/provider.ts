@@ -1,18 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { proveAccess } from "../core/accessProof";
 import { accountSettings, currentAccount, inAccount } from "../core/accounts";
-import {
-  type ConfigSource,
-  completeHcpSettings,
-  type HcpSettings,
-  hcpClientFor,
-  readHcpSettings,
-} from "../core/config";
+import type { ConfigSource } from "../core/config";
 import { AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
 import { plain } from "../core/normalise";
 import { checkResult, diffProperties, finishCreate, managedKeys, type PropertyRules } from "../core/resource";
 import { alreadySatisfies, propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
 import type { HcpClient } from "./client";
+import { completeHcpSettings, type HcpSettings, hcpClientFor, readHcpSettings } from "./config";
 import { settingKeys } from "./specs/common";
 
 /** What every HCP resource provider shares: settings from `configure`, and the process's clients. */
@@ -158,7 +153,7 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
   /** The MAPI resource, e.g. `consoleSecurity`. */
   protected abstract readonly resource: string;
   /** The tenant, the account and the settings: their rules, diff and read's shape. */
-  protected abstract readonly spec: ResourceSpec;
+  abstract readonly spec: ResourceSpec;
   protected abstract fetch(client: HcpClient, tenant: string): Promise<W | undefined>;
   protected abstract store(client: HcpClient, tenant: string, body: W): Promise<void>;
   /** The POST body for the managed settings. */

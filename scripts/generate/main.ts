@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { resourceSpecs } from "../../provider/specs";
 import { resourceReference } from "./docs";
@@ -15,10 +15,10 @@ const root = path.resolve(__dirname, "../../..");
 export function generatedFiles(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const spec of resourceSpecs) {
-    const file = `sdk/${spec.entry}.ts`;
+    const file = `sdk/generated/${spec.entry}.ts`;
     files[file] = formatted(root, file, sdkModule(spec));
   }
-  files["sdk/types.ts"] = formatted(root, "sdk/types.ts", sdkTypesModule(resourceSpecs));
+  files["sdk/generated/types.ts"] = formatted(root, "sdk/generated/types.ts", sdkTypesModule(resourceSpecs));
   const schema = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));
   files["schema.json"] = `${JSON.stringify(packageSchema(schema, resourceSpecs), null, 2)}\n`;
   files["docs/resources.md"] = resourceReference(resourceSpecs);
@@ -36,6 +36,10 @@ export function staleFiles(): string[] {
 }
 
 if (require.main === module) {
-  for (const [file, text] of Object.entries(generatedFiles())) writeFileSync(path.join(root, file), text);
+  for (const [file, text] of Object.entries(generatedFiles())) {
+    // The generated files may all have been deleted: the generator needs none of them.
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
   console.log(`generated ${Object.keys(generatedFiles()).length} files from ${resourceSpecs.length} specs`);
 }

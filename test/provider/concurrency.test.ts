@@ -3,9 +3,13 @@ import { startAcronisEmulator } from "../../emulator/acronis/server";
 import { RequestLog } from "../../emulator/core/requestLog";
 import type { AcronisInfo, RunningServer } from "../../emulator/types";
 import type { AcronisClient } from "../../provider/acronis/client";
+import {
+  acronisClientFor,
+  completeAcronisSettings,
+  readAcronisSettings,
+} from "../../provider/acronis/config";
 import { CustomerTenantProvider } from "../../provider/acronis/resources/customerTenant";
 import { OfferingItemsProvider } from "../../provider/acronis/resources/offeringItems";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../../provider/core/config";
 import { AcronisApi } from "../support/acronisApi";
 import { acronisStackConfig, configureRequest } from "../support/stackConfig";
 

@@ -19,11 +19,11 @@ import { HcpTenantProvider } from "../../provider/hcp/resources/hcpTenant";
 import { HcpTenantContactInfoProvider } from "../../provider/hcp/resources/hcpTenantContactInfo";
 import { HcpTenantEmailNotificationProvider } from "../../provider/hcp/resources/hcpTenantEmailNotification";
 import { HcpTenantPermissionsProvider } from "../../provider/hcp/resources/hcpTenantPermissions";
+import type { HcpConnectionArgs } from "../../sdk/clients";
 import {
   getHcpAvailableServicePlans,
   getHcpChargebackReport,
   getHcpTenantStatistics,
-  type HcpConnectionArgs,
   listHcpTenants,
 } from "../../sdk/hcpLookups";
 import { financeTenantInputs } from "../support/hcpSeed";

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { completeAcronisSettings, readAcronisSettings } from "../../provider/acronis/config";
 import {
   accessPolicyItems,
   accessPolicyOutputs,
@@ -21,11 +22,7 @@ import { itemsSatisfy } from "../../provider/acronis/specs/offeringItems";
 import { userSpec } from "../../provider/acronis/specs/user";
 import { tokenExpiryMs } from "../../provider/acronis/token";
 import type { OfferingItem, Tenant } from "../../provider/acronis/types";
-import {
-  completeAcronisSettings,
-  readAcronisSettings,
-  readReliabilitySettings,
-} from "../../provider/core/config";
+import { readReliabilitySettings } from "../../provider/core/config";
 import { diffProperties } from "../../provider/core/resource";
 import { propertyRules } from "../../provider/core/spec";
 

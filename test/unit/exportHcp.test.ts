@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { compactSorted } from "../../cli/exportCommon";
 import { exportedTenantEntry, tenantAccountsFrom, tenantUsernameVariable } from "../../cli/exportHcp";
-import type { HcpSettings } from "../../provider/core/config";
+import type { HcpSettings } from "../../provider/hcp/config";
 
 const settings: HcpSettings = {
   domain: "hcp.example.com",

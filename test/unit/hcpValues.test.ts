@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { completeHcpSettings, hcpClientFor, readHcpSettings } from "../../provider/core/config";
 import { AuthenticationError, NetworkError, PermissionError } from "../../provider/core/errors";
 import { hcpAuthorization } from "../../provider/hcp/auth";
 import { withTlsHint } from "../../provider/hcp/client";
+import { completeHcpSettings, hcpClientFor, readHcpSettings } from "../../provider/hcp/config";
 import { hcpError, withoutSecrets } from "../../provider/hcp/errors";
 import {
   addressSet,

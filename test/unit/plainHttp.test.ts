@@ -1,8 +1,12 @@
 import { expect } from "chai";
 import { AcronisClient } from "../../provider/acronis/client";
-import { acronisClientFor, completeAcronisSettings, readAcronisSettings } from "../../provider/core/config";
+import {
+  acronisClientFor,
+  completeAcronisSettings,
+  readAcronisSettings,
+} from "../../provider/acronis/config";
+import { checkAcronisTransport, isLoopbackUrl } from "../../provider/acronis/plainHttp";
 import { ConfigurationError } from "../../provider/core/errors";
-import { checkAcronisTransport, isLoopbackUrl } from "../../provider/core/plainHttp";
 
 describe("plain http to the Acronis API", () => {
   const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { readAcronisSettings, readHcpSettings } from "../../provider/core/config";
+import { readAcronisSettings } from "../../provider/acronis/config";
+import { readHcpSettings } from "../../provider/hcp/config";
 import { repoRoot } from "../support/engine";
 
 interface SchemaResource {
@@ -26,7 +27,7 @@ function declaredMembers(dts: string, header: RegExp): { name: string; optional:
   }));
 }
 
-const sdkDir = path.join(repoRoot, "dist", "sdk");
+const sdkDir = path.join(repoRoot, "dist", "sdk", "generated");
 const declarations = readdirSync(sdkDir)
   .filter((f) => f.endsWith(".d.ts"))
   .map((f) => readFileSync(path.join(sdkDir, f), "utf8"))

@@ -1,6 +1,10 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import type { HeldItem, WantedItem } from "../../provider/acronis/specs/offeringItems";
+import {
+  type HeldItem,
+  offeringItemsSpec,
+  type WantedItem,
+} from "../../provider/acronis/specs/offeringItems";
 import { itemsByName, wantedFormOf, wantedItems } from "../../provider/acronis/specs/offeringItemsByName";
 import { guarded } from "../../provider/core/guard";
 import { unknownValue } from "../../provider/core/normalise";
@@ -46,14 +50,11 @@ describe("stored form: what create and update store is what a refresh finds", ()
 
 describe("stored form: a refresh that finds the object as stored leaves the stored inputs alone", () => {
   const offeringItems = (answer: object) =>
-    guarded(
-      {
-        create: async () => ({ id: "t" }),
-        read: async (id) => ({ id, props: answer, inputs: { items: [] } }),
-      },
-      "OfferingItems",
-      "acronis",
-    );
+    guarded({
+      spec: offeringItemsSpec,
+      create: async () => ({ id: "t" }),
+      read: async (id) => ({ id, props: answer, inputs: { items: [] } }),
+    });
   const stored = { __provider: "p", tenantId: "t", items: [{ name: "a", applicationId: "x" }], adopt: true };
 
   it("answers no inputs (the engine keeps its own) and the outputs as stored, create-only values included", async () => {

@@ -1,10 +1,12 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { acronisAccessHints, explainAccess, hcpAccessHints } from "../../provider/core/accessHints";
+import { acronisAccessHints } from "../../provider/acronis/config";
+import { acronisBaseUrlProblem } from "../../provider/acronis/plainHttp";
+import { explainAccess } from "../../provider/core/accessHints";
 import { proveAccess } from "../../provider/core/accessProof";
 import { AuthenticationError, NetworkError, PermissionError } from "../../provider/core/errors";
-import { acronisBaseUrlProblem } from "../../provider/core/plainHttp";
 import { didYouMean, editDistance, nearestName } from "../../provider/core/suggest";
+import { hcpAccessHints } from "../../provider/hcp/config";
 import { estateProblems } from "../support/estateProblems";
 
 const word = fc.string({ unit: fc.constantFrom(..."abcdefgh_"), maxLength: 12 });

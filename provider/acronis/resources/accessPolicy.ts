@@ -56,6 +56,8 @@ export function accessPolicyOutputs(
  * Destroying the resource restores the default of a new user: no roles.
  */
 export class AccessPolicyProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  readonly spec = accessPolicySpec;
+
   async check(_olds: unknown, news: AccessPolicyInputs): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(news, validateAccessPolicy(news));
   }

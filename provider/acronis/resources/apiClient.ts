@@ -132,6 +132,8 @@ export async function createApiClientOnce(api: AcronisClient, inputs: ApiClientI
 
 /** An API client of a tenant: POST (the secret kept from that answer), PUT in place, DELETE. */
 export class ApiClientProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  readonly spec = apiClientSpec;
+
   async check(_olds: unknown, news: ApiClientInputs): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(news, validateApiClient(news));
   }

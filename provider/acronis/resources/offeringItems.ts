@@ -160,6 +160,8 @@ export class OfferingItemsProvider
   extends AcronisResourceProvider
   implements pulumi.dynamic.ResourceProvider
 {
+  readonly spec = offeringItemsSpec;
+
   async check(_olds: unknown, news: OfferingItemsInputs): Promise<pulumi.dynamic.CheckResult> {
     const failures = validateOfferingItems(news);
     if (failures.length === 0) failures.push(...(await this.unavailableItems(news)));

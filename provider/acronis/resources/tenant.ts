@@ -151,7 +151,7 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
 
   constructor(
     protected readonly kind: DeclaredTenantKind,
-    protected readonly spec: ResourceSpec,
+    readonly spec: ResourceSpec,
   ) {
     super();
     this.rules = propertyRules(spec);

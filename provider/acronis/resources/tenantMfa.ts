@@ -30,6 +30,8 @@ export function tenantMfaOutputs(tenantId: string, status: MfaStatus): TenantMfa
  * Destroying the resource restores the platform default: two-factor off.
  */
 export class TenantMfaProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  readonly spec = tenantMfaSpec;
+
   async check(_olds: unknown, news: TenantMfaInputs): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(news, validateTenantMfa(news));
   }

@@ -33,6 +33,8 @@ export class TenantRemovalGuardProvider
   extends AcronisResourceProvider
   implements pulumi.dynamic.ResourceProvider
 {
+  readonly spec = tenantRemovalGuardSpec;
+
   async check(olds: unknown, news: TenantRemovalGuardInputs): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(news, validateInputs(tenantRemovalGuardSpec, olds ?? {}, news));
   }

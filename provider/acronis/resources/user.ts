@@ -129,6 +129,8 @@ function pickKeys(contact: Record<string, unknown>, keys: string[]): Record<stri
 
 /** A user account in a tenant: check_login, POST, optional activation e-mail; disable then delete. */
 export class UserProvider extends AcronisResourceProvider implements pulumi.dynamic.ResourceProvider {
+  readonly spec = userSpec;
+
   async check(_olds: unknown, news: UserInputs): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(news, validateUser(news));
   }

@@ -119,7 +119,7 @@ export class HcpConsoleSecurityProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "consoleSecurity";
   protected readonly role = "SECURITY";
-  protected readonly spec = hcpConsoleSecuritySpec;
+  readonly spec = hcpConsoleSecuritySpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<ConsoleSecurity | undefined> {
     return client.getConsoleSecurity(tenant);

@@ -49,6 +49,8 @@ export async function heldNamespace(
  */
 // Choice: the id is the namespace's UUID; reads fall back from the name to a search by id, so console renames are drift, not deletion.
 export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulumi.dynamic.ResourceProvider {
+  readonly spec = hcpNamespaceSpec;
+
   protected readonly role = "ADMINISTRATOR (and, for defaultRetention, COMPLIANCE)";
 
   async check(

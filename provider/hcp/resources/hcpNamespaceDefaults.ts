@@ -50,7 +50,7 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "namespaceDefaults";
   protected readonly role = "ADMINISTRATOR";
-  protected readonly spec = hcpNamespaceDefaultsSpec;
+  readonly spec = hcpNamespaceDefaultsSpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<NamespaceDefaults | undefined> {
     return client.getNamespaceDefaults(tenant);

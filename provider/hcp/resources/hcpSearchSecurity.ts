@@ -21,7 +21,7 @@ export class HcpSearchSecurityProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "searchSecurity";
   protected readonly role = "SECURITY";
-  protected readonly spec = hcpSearchSecuritySpec;
+  readonly spec = hcpSearchSecuritySpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<SearchSecurity | undefined> {
     return client.getSearchSecurity(tenant);

@@ -156,6 +156,8 @@ export function namespaceCountIn(message: string | undefined): number | undefine
  * the tenant name.
  */
 export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dynamic.ResourceProvider {
+  readonly spec = hcpTenantSpec;
+
   async check(olds: Partial<HcpTenantInputs>, news: HcpTenantInputs): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(news, validateHcpTenant(olds, news));
   }

@@ -12,7 +12,7 @@ export type ContactInfoInputs = TenantSettingInputs & ContactInfo;
 export class HcpTenantContactInfoProvider extends HcpTenantSettingProvider<ContactInfoInputs, ContactInfo> {
   protected readonly resource = "contactInfo";
   protected readonly role = "ADMINISTRATOR";
-  protected readonly spec = hcpTenantContactInfoSpec;
+  readonly spec = hcpTenantContactInfoSpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<ContactInfo | undefined> {
     return client.getContactInfo(tenant);

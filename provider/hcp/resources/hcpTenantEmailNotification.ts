@@ -23,7 +23,7 @@ export class HcpTenantEmailNotificationProvider extends HcpTenantSettingProvider
 > {
   protected readonly resource = "emailNotification";
   protected readonly role = "ADMINISTRATOR";
-  protected readonly spec = hcpTenantEmailNotificationSpec;
+  readonly spec = hcpTenantEmailNotificationSpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<EmailNotification | undefined> {
     return client.getEmailNotification(tenant);

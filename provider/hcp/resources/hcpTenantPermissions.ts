@@ -18,7 +18,7 @@ export class HcpTenantPermissionsProvider extends HcpTenantSettingProvider<
 > {
   protected readonly resource = "permissions";
   protected readonly role = "ADMINISTRATOR";
-  protected readonly spec = hcpTenantPermissionsSpec;
+  readonly spec = hcpTenantPermissionsSpec;
 
   protected fetch(client: HcpClient, tenant: string): Promise<Permission[] | undefined> {
     return client.getPermissions(tenant);

@@ -27,6 +27,8 @@ export class HcpUserAccountProvider
   extends HcpTenantLevelProvider
   implements pulumi.dynamic.ResourceProvider
 {
+  readonly spec = hcpUserAccountSpec;
+
   protected readonly role = "SECURITY";
   protected override readonly credentialNames = signInKeys;
 

@@ -1,6 +1,6 @@
-import type { ConfigSource } from "./config";
-import { ConfigurationError } from "./errors";
-import { normaliseBoolean } from "./normalise";
+import type { ConfigSource } from "../core/config";
+import { ConfigurationError } from "../core/errors";
+import { normaliseBoolean } from "../core/normalise";
 
 type Env = Record<string, string | undefined>;
 
