@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Report } from "../cli/report/model";
 import { startEmulators } from "../emulator";
+import { emulatorEnvironment } from "../test/support/exportCli";
 import { reportScreenshot } from "./reportScreenshot";
 
 /**
@@ -14,18 +15,7 @@ async function main(png: string): Promise<void> {
   const root = path.resolve(__dirname, "../..");
   const work = path.join(root, ".work/demo");
   const emulators = await startEmulators({ stateFile: path.join(work, "emulator") });
-  const env = {
-    ...process.env,
-    ACRONIS_BASE_URL: emulators.acronis.baseUrl,
-    ACRONIS_CLIENT_ID: emulators.acronis.clientId,
-    ACRONIS_CLIENT_SECRET: emulators.acronis.clientSecret,
-    HCP_DOMAIN: emulators.hcp.domain,
-    HCP_PORT: new URL(emulators.hcp.url).port,
-    HCP_ADDRESS: "127.0.0.1",
-    HCP_CA_CERT: readFileSync(emulators.hcp.caCertPath, "utf8"),
-    HCP_USERNAME: emulators.hcp.username,
-    HCP_PASSWORD: emulators.hcp.password,
-  };
+  const env = { ...process.env, ...emulatorEnvironment(emulators) };
   const report = (...args: string[]) =>
     new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "report", ...args], {
