@@ -1,9 +1,8 @@
 import { isInput, type ResourceSpec, type ValueSpec } from "../../provider/core/spec";
+import { propertyOfKey, typeToken as token } from "../../provider/plugin/tokens";
 import { objectTypes } from "./walk";
 
 type Json = Record<string, unknown>;
-
-const token = (spec: ResourceSpec, name: string) => `tenant-estates:${spec.module}:${name}`;
 
 /** A value in the Pulumi package schema's type language. */
 function schemaType(spec: ResourceSpec, value: ValueSpec): Json {
@@ -64,6 +63,36 @@ export function schemaTypes(spec: ResourceSpec): Record<string, Json> {
   return types;
 }
 
+/**
+ * The provider plugin's own properties: each stack key of `config.variables` (`acronis:baseUrl`) under its
+ * camelCase name (`acronisBaseUrl`), same type, doc and secrecy. No defaults: an unset property falls back
+ * to its environment variable, as the key does.
+ */
+export function providerSchema(variables: Record<string, Json>): Json {
+  const inputProperties = Object.fromEntries(
+    Object.entries(variables).flatMap(([key, { default: _fallback, ...variable }]) => {
+      const property = propertyOfKey(key);
+      return property
+        ? [
+            [
+              property,
+              {
+                ...variable,
+                description: `${variable.description} Stack key of the dynamic resources: \`${key}\`.`,
+              },
+            ],
+          ]
+        : [];
+    }),
+  );
+  return {
+    description:
+      "The tenant-estates provider plugin: one instance per Acronis data center and HCP system. Each property also falls back to its environment variable.",
+    inputProperties,
+    properties: inputProperties,
+  };
+}
+
 /** The `#/types/…` tokens a schema fragment refers to. */
 function referencedTypes(fragment: unknown): string[] {
   return [...JSON.stringify(fragment).matchAll(/"#\/types\/([^"]+)"/g)].map((m) => m[1]);
@@ -89,5 +118,6 @@ export function packageSchema(current: Json, specs: readonly ResourceSpec[]): Js
     keep.push(...referencedTypes(currentTypes[name]));
   }
   for (const spec of specs) Object.assign(types, schemaTypes(spec));
-  return { ...current, types, resources };
+  const variables = ((current.config as Json | undefined)?.variables ?? {}) as Record<string, Json>;
+  return { ...current, provider: providerSchema(variables), types, resources };
 }
