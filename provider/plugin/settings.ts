@@ -113,7 +113,9 @@ export function checkProviderProperties(
       rule();
     } catch (err) {
       if (!(err instanceof ConfigurationError)) throw err;
-      failures.push(inPropertyWords(err.message));
+      const failure = inPropertyWords(err.message);
+      // Two readers may refuse one value (acronisAllowInsecureHttp): it is said once.
+      if (!failures.some((f) => f.reason === failure.reason)) failures.push(failure);
     }
   }
   return failures;

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { expect } from "chai";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
 import { apiWrites } from "../support/apiWrites";
 import type { TestStack } from "../support/engine";
+import { HcpApi } from "../support/hcpApi";
 import { OutOfBand } from "../support/outOfBand";
 import { previewPlan } from "../support/plan";
 import { pluginStack } from "../support/pluginStack";
@@ -13,7 +15,20 @@ interface Customer {
   parentId: string;
 }
 
-describe("end to end on the real engine: the provider plugin, one explicit provider instance per Acronis account", function () {
+interface HcpTenant {
+  resource: string;
+  name: string;
+  hardQuota: string;
+}
+
+interface Declared {
+  home: { customers: Customer[]; hcpTenants: HcpTenant[] };
+  eu: { customers: Customer[]; hcpTenants: HcpTenant[] };
+}
+
+const tenantPassword = "Start-pass-42";
+
+describe("end to end on the real engine: the provider plugin, one explicit provider instance per account (an Acronis data center and an HCP system)", function () {
   this.timeout(600_000);
   let home: RunningEmulators;
   let eu: RunningEmulators;
@@ -38,12 +53,27 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
         name: string;
       }[]
     ).find((t) => t.name === name)?.id as string;
-  /** The program's accounts: each emulator's address and API client, with the customers declared in it. */
-  const accounts = (customers: { home: Customer[]; eu: Customer[] }) =>
+  const hcpTenantNames = async (emulators: RunningEmulators) =>
+    (
+      JSON.parse((await new HcpApi(emulators.hcp).admin("GET", "/mapi/tenants")).body).name as string[]
+    ).sort();
+  /** The program's accounts: each emulator pair's addresses and accounts, with the objects declared in it. */
+  const accounts = (declared: Declared) =>
     JSON.stringify(
       (["home", "eu"] as const).map((name) => {
-        const { baseUrl, clientId } = (name === "home" ? home : eu).acronis;
-        return { name, baseUrl, clientId, customers: customers[name] };
+        const { acronis, hcp } = name === "home" ? home : eu;
+        return {
+          name,
+          acronis: { baseUrl: acronis.baseUrl, clientId: acronis.clientId },
+          hcp: {
+            domain: hcp.domain,
+            port: Number(new URL(hcp.url).port),
+            address: "127.0.0.1",
+            caCert: readFileSync(hcp.caCertPath, "utf8"),
+            username: hcp.username,
+          },
+          ...declared[name],
+        };
       }),
     );
   const homeCo = () => ({
@@ -56,16 +86,24 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     name,
     parentId: eu.acronis.partnerTenantId,
   });
-  const declare = (customers: { home: Customer[]; eu: Customer[] }) =>
-    stack.mustRun(["config", "set", "accounts", "--", accounts(customers)]);
+  const homeArchive = { resource: "home-archive", name: "home", hardQuota: "10 GB" };
+  const euArchive = (hardQuota = "20 GB") => ({ resource: "eu-archive", name: "euro", hardQuota });
+  const declare = (declared: Declared) =>
+    stack.mustRun(["config", "set", "accounts", "--", accounts(declared)]);
 
   before(async () => {
     [home, eu] = await Promise.all([startEmulators(), startEmulators()]);
     stack = await pluginStack(project, "test/programs/plugin", {
       homeClientSecret: { value: home.acronis.clientSecret, secret: true },
       euClientSecret: { value: eu.acronis.clientSecret, secret: true },
+      homeHcpPassword: { value: home.hcp.password, secret: true },
+      euHcpPassword: { value: eu.hcp.password, secret: true },
+      tenantPassword: { value: tenantPassword, secret: true },
     });
-    await declare({ home: [homeCo()], eu: [euroCo()] });
+    await declare({
+      home: { customers: [homeCo()], hcpTenants: [homeArchive] },
+      eu: { customers: [euroCo()], hcpTenants: [euArchive()] },
+    });
   });
 
   after(async () => {
@@ -74,10 +112,12 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     await eu?.close();
   });
 
-  it("pulumi up creates each customer in its own account, as a resource of the package's type token", async () => {
+  it("pulumi up creates each object in its own account, as a resource of the package's type token", async () => {
     await stack.up();
     expect(await customerNames(home)).to.deep.equal(["Home Co"]);
     expect(await customerNames(eu)).to.deep.equal(["Euro Co"]);
+    expect(await hcpTenantNames(home)).to.deep.equal(["Default", "home"]);
+    expect(await hcpTenantNames(eu)).to.deep.equal(["Default", "euro"]);
     const state = JSON.parse(await stack.exportState()) as {
       deployment: { resources: { urn: string; type: string; id?: string }[] };
     };
@@ -91,7 +131,9 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     expect(customers.find((r) => r.urn.endsWith("::eu-customer"))?.id).to.equal(
       await tenantId(eu, "Euro Co"),
     );
-    expect(stack.backendFilesText()).to.not.include(eu.acronis.clientSecret);
+    const stored = stack.backendFilesText();
+    for (const secret of [eu.acronis.clientSecret, eu.hcp.password, tenantPassword])
+      expect(stored).to.not.include(secret);
   });
 
   it("pulumi preview plans nothing, also with --refresh", async () => {
@@ -99,13 +141,24 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
-  it("an edit plans one update of that property, up makes it in its own account, and preview --refresh is empty", async () => {
-    await declare({ home: [homeCo()], eu: [euroCo("Euro Co Renamed")] });
+  it("edits plan one update per changed property, reported by the plugin; up makes them in their own account; preview --refresh is then empty", async () => {
+    await declare({
+      home: { customers: [homeCo()], hcpTenants: [homeArchive] },
+      eu: { customers: [euroCo("Euro Co Renamed")], hcpTenants: [euArchive("30 GB")] },
+    });
     expect(await previewPlan(stack)).to.deep.equal([
+      { name: "eu-archive", op: "update", properties: ["hardQuota"] },
       { name: "eu-customer", op: "update", properties: ["name"] },
+    ]);
+    // The dynamic-provider host reports no diff of its own; the plugin does (detailedDiff and its keys).
+    expect((await stack.previewSteps()).map((s) => [s.name, s.diffReasons])).to.deep.equal([
+      ["eu-customer", ["name"]],
+      ["eu-archive", ["hardQuota"]],
     ]);
     await stack.up();
     expect(await customerNames(eu)).to.deep.equal(["Euro Co Renamed"]);
+    const euro = JSON.parse((await new HcpApi(eu.hcp).admin("GET", "/mapi/tenants/euro")).body);
+    expect(euro.hardQuota).to.equal("30.00 GB");
     expect(await customerNames(home)).to.deep.equal(["Home Co"]);
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
@@ -150,7 +203,10 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
       name: "Imported Co",
       parentId: home.acronis.partnerTenantId,
     };
-    await declare({ home: [homeCo(), importedCo], eu: [euroCo("Euro Co Renamed")] });
+    await declare({
+      home: { customers: [homeCo(), importedCo], hcpTenants: [homeArchive] },
+      eu: { customers: [euroCo("Euro Co Renamed")], hcpTenants: [euArchive("30 GB")] },
+    });
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
     expect((await apiWrites(home)).acronis).to.deep.equal(before.acronis);
   });

@@ -125,7 +125,7 @@ describe("the tenant-estates command", function () {
 describe("the npm package", function () {
   this.timeout(60_000);
 
-  it("holds only what users need, with the CLI as its bin", () => {
+  it("holds only what users need, with the CLI and the provider plugin as its bins", () => {
     const packed = JSON.parse(
       execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
         cwd: repoRoot,
@@ -142,6 +142,7 @@ describe("the npm package", function () {
     expect(tops).to.deep.equal([
       "LICENSE",
       "README.md",
+      "bin/pulumi-resource-tenant-estates",
       "dist/cli",
       "dist/contract",
       "dist/emulator",
@@ -157,12 +158,17 @@ describe("the npm package", function () {
       "dist/cli/main.js",
       "dist/sdk/index.d.ts",
       "dist/provider/entry/user.js",
+      "dist/provider/plugin/main.js",
       // The emulators shipped in the package check requests against the contract.
       "dist/contract/acronis/tenants.json",
     ]);
     const manifest = JSON.parse(
       execFileSync("npm", ["pkg", "get", "bin"], { cwd: repoRoot, encoding: "utf8" }),
     );
-    expect(manifest).to.deep.equal({ "tenant-estates": "dist/cli/main.js" });
+    expect(manifest).to.deep.equal({
+      "tenant-estates": "dist/cli/main.js",
+      // The engine starts the provider plugin from the installed package's bin/ (Pulumi.yaml `plugins.providers`).
+      "pulumi-resource-tenant-estates": "bin/pulumi-resource-tenant-estates",
+    });
   });
 });
