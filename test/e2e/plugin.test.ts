@@ -175,20 +175,13 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
-  it("pulumi import brings in a customer made through the API with no write, and preview --refresh is then empty", async () => {
-    const api = new AcronisApi(home.acronis);
-    const made = await api.post("/tenants", {
-      name: "Imported Co",
-      parent_id: home.acronis.partnerTenantId,
-      kind: "customer",
-    });
-    expect(made.status).to.equal(201);
-    const before = await apiWrites(home);
+  /** `pulumi import` of one object through the home account's provider instance (no code: see below). */
+  const importThroughHome = async (token: string, resource: string, id: string) => {
     const imported = await stack.run([
       "import",
-      "tenant-estates:acronis:CustomerTenant",
-      "imported-customer",
-      made.body.id,
+      token,
+      resource,
+      id,
       "--provider",
       `home=${providerUrn("home")}`,
       "--protect=false",
@@ -197,17 +190,57 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
       "--yes",
     ]);
     expect(imported.code, imported.stdout + imported.stderr).to.equal(0);
-    expect((await apiWrites(home)).acronis).to.deep.equal(before.acronis);
-    const importedCo = {
-      resource: "imported-customer",
+  };
+  const importedCo = () => ({
+    resource: "imported-customer",
+    name: "Imported Co",
+    parentId: home.acronis.partnerTenantId,
+  });
+  const importedArchive = { resource: "imported-archive", name: "imported", hardQuota: "30 GB" };
+
+  it("pulumi import brings in a customer made through the API with no write, and preview --refresh is then empty", async () => {
+    const made = await new AcronisApi(home.acronis).post("/tenants", {
       name: "Imported Co",
-      parentId: home.acronis.partnerTenantId,
-    };
+      parent_id: home.acronis.partnerTenantId,
+      kind: "customer",
+    });
+    expect(made.status).to.equal(201);
+    const before = await apiWrites(home);
+    await importThroughHome("tenant-estates:acronis:CustomerTenant", "imported-customer", made.body.id);
+    expect((await apiWrites(home)).acronis).to.deep.equal(before.acronis);
     await declare({
-      home: { customers: [homeCo(), importedCo], hcpTenants: [homeArchive] },
+      home: { customers: [homeCo(), importedCo()], hcpTenants: [homeArchive] },
       eu: { customers: [euroCo("Euro Co Renamed")], hcpTenants: [euArchive("30 GB")] },
     });
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
     expect((await apiWrites(home)).acronis).to.deep.equal(before.acronis);
+  });
+
+  it("pulumi import brings in an HCP tenant made through MAPI with no write, with every setting HCP holds; preview --refresh is then empty", async () => {
+    const made = await new HcpApi(home.hcp).admin(
+      "PUT",
+      `/mapi/tenants?username=security&password=${tenantPassword}`,
+      { name: "imported", hardQuota: "30 GB", versioningConfigurationEnabled: true },
+    );
+    expect(made.status).to.equal(200);
+    const before = await apiWrites(home);
+    await importThroughHome("tenant-estates:hcp:HcpTenant", "imported-archive", "imported");
+    expect((await apiWrites(home)).hcp).to.deep.equal(before.hcp);
+    const state = JSON.parse(await stack.exportState()) as {
+      deployment: { resources: { urn: string; inputs?: Record<string, unknown> }[] };
+    };
+    const inputs = state.deployment.resources.find((r) => r.urn.endsWith("::imported-archive"))?.inputs;
+    expect(inputs).to.deep.include({
+      name: "imported",
+      hardQuota: "30.00 GB",
+      versioningConfigurationEnabled: true,
+    });
+    await declare({
+      home: { customers: [homeCo(), importedCo()], hcpTenants: [homeArchive, importedArchive] },
+      eu: { customers: [euroCo("Euro Co Renamed")], hcpTenants: [euArchive("30 GB")] },
+    });
+    expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
+    await stack.up();
+    expect((await apiWrites(home)).hcp).to.deep.equal(before.hcp);
   });
 });

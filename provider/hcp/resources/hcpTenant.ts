@@ -109,6 +109,12 @@ function tagsWithMark(body: TenantSettings, inputs: Owned): TenantSettings {
   return mark ? { ...body, tags: [...(body.tags ?? []), mark] } : body;
 }
 
+/** What a read reports: the stored outputs' keys, or, read by id alone (an import), every setting HCP holds. */
+function managedByRead(tenant: Tenant, stored: object | undefined): Partial<HcpTenantInputs> {
+  if (stored && Object.keys(stored).length > 0) return stored as Partial<HcpTenantInputs>;
+  return Object.fromEntries(settingKeys.map((key) => [key, tenant[key]])) as Partial<HcpTenantInputs>;
+}
+
 /**
  * Outputs from the API's tenant: every input key the program manages, as HCP now holds it, plus the
  * tenant id and its host name. Create and read both use it, so they always agree. The initial
@@ -238,7 +244,7 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
   async read(id: string, props: HcpTenantOutputs): Promise<pulumi.dynamic.ReadResult> {
     const tenant = await this.systemClient().getTenant(id);
     if (!tenant) return {};
-    return readResult(hcpTenantSpec, id, hcpTenantOutputs(tenant, props), props);
+    return readResult(hcpTenantSpec, id, hcpTenantOutputs(tenant, managedByRead(tenant, props)), props);
   }
 
   async update(
