@@ -58,7 +58,7 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
       JSON.parse((await new HcpApi(emulators.hcp).admin("GET", "/mapi/tenants")).body).name as string[]
     ).sort();
   /** The program's accounts: each emulator pair's addresses and accounts, with the objects declared in it. */
-  const accounts = (declared: Declared) =>
+  const accounts = (declared: Declared, hcpPort?: number) =>
     JSON.stringify(
       (["home", "eu"] as const).map((name) => {
         const { acronis, hcp } = name === "home" ? home : eu;
@@ -67,7 +67,7 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
           acronis: { baseUrl: acronis.baseUrl, clientId: acronis.clientId },
           hcp: {
             domain: hcp.domain,
-            port: Number(new URL(hcp.url).port),
+            port: hcpPort ?? Number(new URL(hcp.url).port),
             address: "127.0.0.1",
             caCert: readFileSync(hcp.caCertPath, "utf8"),
             username: hcp.username,
@@ -151,9 +151,11 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
       { name: "eu-customer", op: "update", properties: ["name"] },
     ]);
     // The dynamic-provider host reports no diff of its own; the plugin does (detailedDiff and its keys).
-    expect((await stack.previewSteps()).map((s) => [s.name, s.diffReasons])).to.deep.equal([
-      ["eu-customer", ["name"]],
+    const reasons = (await stack.previewSteps()).map((s) => [s.name, s.diffReasons]);
+    // Steps of a preview run concurrently: their order is not the program's.
+    expect(reasons.sort()).to.deep.equal([
       ["eu-archive", ["hardQuota"]],
+      ["eu-customer", ["name"]],
     ]);
     await stack.up();
     expect(await customerNames(eu)).to.deep.equal(["Euro Co Renamed"]);
@@ -242,5 +244,18 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
     await stack.up();
     expect((await apiWrites(home)).hcp).to.deep.equal(before.hcp);
+  });
+
+  it("a provider instance with a bad property fails the preview, naming the property", async () => {
+    const declared = {
+      home: { customers: [homeCo(), importedCo()], hcpTenants: [homeArchive, importedArchive] },
+      eu: { customers: [euroCo("Euro Co Renamed")], hcpTenants: [euArchive("30 GB")] },
+    };
+    await stack.mustRun(["config", "set", "accounts", "--", accounts(declared, 70000)]);
+    const preview = await stack.run(["preview"]);
+    await declare(declared);
+    expect(preview.code).to.not.equal(0);
+    expect(preview.stdout + preview.stderr).to.contain('hcpPort must be a TCP port number, got "70000"');
+    expect(await previewPlan(stack)).to.deep.equal([]);
   });
 });
