@@ -164,7 +164,6 @@ describe("the provider plugin: values, diffs and imports", () => {
       name: "A",
       parentId: "p",
       enhancedSecurity: true,
-      account: "eu",
     };
     expect(importedInputs(spec, outputs)).to.deep.equal({ name: "A", parentId: "p" });
   });
