@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceSpec } from "../core/spec";
 import { resourceSpecs } from "../specs";
-import { typeToken } from "./tokens";
+import { packageName, typeToken } from "./tokens";
 
 /** A resource type the plugin serves: its spec and the provider its dynamic resources use. */
 export interface Served {
@@ -25,7 +25,7 @@ export function servedType(table: Map<string, Served>, token: string): Served {
   const served = table.get(token);
   if (!served)
     throw new Error(
-      `unknown resource type ${token}: the tenant-estates plugin serves ${[...table.keys()].join(", ")}`,
+      `unknown resource type ${token}: the ${packageName} plugin serves ${[...table.keys()].join(", ")}`,
     );
   return served;
 }
