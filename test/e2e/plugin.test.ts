@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { expect } from "chai";
 import { type RunningEmulators, startEmulators } from "../../emulator";
+import { resourceSpecs } from "../../provider/specs";
 import { AcronisApi } from "../support/acronisApi";
 import { apiWrites } from "../support/apiWrites";
 import type { TestStack } from "../support/engine";
@@ -257,5 +259,13 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     expect(preview.code).to.not.equal(0);
     expect(preview.stdout + preview.stderr).to.contain('hcpPort must be a TCP port number, got "70000"');
     expect(await previewPlan(stack)).to.deep.equal([]);
+  });
+
+  it("the engine loads the package's schema from the plugin (GetSchema) and binds every resource under its module", async () => {
+    const plugin = path.join(stack.workDir, "node_modules/tenant-estates/bin/pulumi-resource-tenant-estates");
+    const info = await stack.mustRun(["package", "info", plugin]);
+    expect(info.stdout).to.contain(`Name: tenant-estates\nVersion: 0.1.0\n`);
+    expect(info.stdout).to.contain(`Total resources ${resourceSpecs.length}\n`);
+    expect(info.stdout).to.contain("Modules: acronis, hcp\n");
   });
 });
