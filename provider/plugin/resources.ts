@@ -2,6 +2,7 @@ import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
 import { propertyChanges } from "./diff";
 import type { Served } from "./dispatch";
 import { emptyPb, providerPb } from "./modules";
+import { ownershipInputs } from "./tokens";
 import { importedInputs, structOf, valuesOf, withSecretsMarked } from "./values";
 
 /**
@@ -11,7 +12,9 @@ import { importedInputs, structOf, valuesOf, withSecretsMarked } from "./values"
  */
 
 export async function check(served: Served, req: ProviderPb.CheckRequest): Promise<ProviderPb.CheckResponse> {
-  const [olds, news] = [valuesOf(req.getOlds()), valuesOf(req.getNews())];
+  const olds = valuesOf(req.getOlds());
+  // A program's own values first; the rest as the SDK's classes send them, for the ownership marks.
+  const news = { ...ownershipInputs(req.getUrn()), ...valuesOf(req.getNews()) };
   const checked = served.provider.check ? await served.provider.check(olds, news) : { inputs: news };
   const resp = new providerPb.CheckResponse();
   resp.setInputs(structOf(checked.inputs ?? news));

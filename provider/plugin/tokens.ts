@@ -27,3 +27,17 @@ export function tokenOfRequest(type: string, urn: string): string {
   const qualified = urn.split("::")[2] ?? "";
   return qualified.split("$").pop() ?? "";
 }
+
+/**
+ * The hidden inputs the SDK's classes send (provider/core/ownership.ts), from a resource's URN
+ * `urn:pulumi:<stack>::<project>::<type>::<name>`: the stack (`__owner`, `<project>/<stack>`) and the
+ * resource's name, so the marks on what the plugin creates are the ones the SDK's resources leave.
+ */
+export function ownershipInputs(urn: string): { __owner?: string; __resourceName?: string } {
+  const parts = urn.split("::");
+  if (parts.length < 4 || !parts[0].startsWith("urn:pulumi:")) return {};
+  return {
+    __owner: `${parts[1]}/${parts[0].slice("urn:pulumi:".length)}`,
+    __resourceName: parts.slice(3).join("::"),
+  };
+}

@@ -133,6 +133,14 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
     expect(customers.find((r) => r.urn.endsWith("::eu-customer"))?.id).to.equal(
       await tenantId(eu, "Euro Co"),
     );
+    // The ownership mark the SDK's resources leave, named from the plugin's URN.
+    const tenants = (await new AcronisApi(eu.acronis).get("/_emulator/state")).body.tenants as {
+      name: string;
+      internal_tag?: string;
+    }[];
+    expect(tenants.find((t) => t.name === "Euro Co")?.internal_tag).to.equal(
+      `tenant-estates:${project}/test@eu-customer`,
+    );
     const stored = stack.backendFilesText();
     for (const secret of [eu.acronis.clientSecret, eu.hcp.password, tenantPassword])
       expect(stored).to.not.include(secret);

@@ -7,7 +7,7 @@ import { propertyChanges } from "../../provider/plugin/diff";
 import { dispatchTable, servedType } from "../../provider/plugin/dispatch";
 import { changedSettings } from "../../provider/plugin/service";
 import { checkProviderProperties, configSourceOf, providerProperties } from "../../provider/plugin/settings";
-import { keyOfProperty, propertyOfKey, tokenOfRequest } from "../../provider/plugin/tokens";
+import { keyOfProperty, ownershipInputs, propertyOfKey, tokenOfRequest } from "../../provider/plugin/tokens";
 import { importedInputs, withoutSecrets, withSecretsMarked } from "../../provider/plugin/values";
 import { resourceSpecs } from "../../provider/specs";
 import { repoRoot } from "../support/engine";
@@ -42,6 +42,18 @@ describe("the provider plugin: type tokens and the dispatch table", () => {
     expect(
       tokenOfRequest("", "urn:pulumi:dev::estate::my:Component$tenant-estates:acronis:User::ada"),
     ).to.equal("tenant-estates:acronis:User");
+  });
+});
+
+describe("the provider plugin: ownership", () => {
+  it("names the stack and the resource from the URN, as the SDK's hidden inputs do", () => {
+    expect(
+      ownershipInputs("urn:pulumi:prod::estate::tenant-estates:acronis:CustomerTenant::acme"),
+    ).to.deep.equal({
+      __owner: "estate/prod",
+      __resourceName: "acme",
+    });
+    expect(ownershipInputs("")).to.deep.equal({});
   });
 });
 
