@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { type ConfigSource, readAcronisSettings, readHcpSettings } from "../core/config";
+import { readAcronisSettings } from "../acronis/config";
+import { checkAcronisTransport } from "../acronis/plainHttp";
+import type { ConfigSource } from "../core/config";
 import { ConfigurationError } from "../core/errors";
 import { isUnknown } from "../core/normalise";
-import { checkAcronisTransport } from "../core/plainHttp";
 import { didYouMean } from "../core/suggest";
+import { readHcpSettings } from "../hcp/config";
 import { packageName, propertyOfKey } from "./tokens";
 
 /** The installed package's root (this file is dist/provider/plugin/settings.js). */
