@@ -112,3 +112,21 @@ export function markedBlocks(text: string, marker: string): Record<string, strin
   const pattern = new RegExp(`<!-- ${marker}: (\\S+) -->\\n\`\`\`[^\\n]*\\n([\\s\\S]*?)\`\`\`\\n`, "g");
   return Object.fromEntries([...text.matchAll(pattern)].map((m) => [m[1], m[2]]));
 }
+
+/**
+ * The lines of an excerpt that its source does not have in the same order (its own `#` comments, which
+ * stand for what it leaves out, aside): empty when the excerpt is the source with lines left out.
+ */
+export function linesNotInOrder(excerpt: string, source: string): string[] {
+  const sourceLines = source.split("\n");
+  let next = 0;
+  return excerpt
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.trim().startsWith("#"))
+    .filter((line) => {
+      const found = sourceLines.indexOf(line, next);
+      if (found === -1) return true;
+      next = found + 1;
+      return false;
+    });
+}

@@ -4,7 +4,9 @@ import { expect } from "chai";
 import { repoRoot } from "../support/engine";
 import {
   anchorsOf,
+  linesNotInOrder,
   localLinks,
+  markedBlocks,
   repositoryPathsNamed,
   type Table,
   tableCells,
@@ -54,6 +56,12 @@ describe("the documentation", () => {
     );
     expect(problems).to.deep.equal([]);
   });
+
+  it("shows in the README's YAML quick start an excerpt of examples/yaml/Pulumi.yaml, which the tests deploy", () => {
+    const block = markedBlocks(read("README.md"), "quick-start-yaml")["Pulumi.yaml"];
+    expect(block).to.be.a("string");
+    expect(linesNotInOrder(block, read("examples/yaml/Pulumi.yaml"))).to.deep.equal([]);
+  });
 });
 
 describe("the documentation checks", () => {
@@ -87,6 +95,12 @@ describe("the documentation checks", () => {
     );
     expect(repositoryPathsNamed(prose)).to.deep.equal(["provider/core/retryTiming.ts"]);
     expect(localLinks(prose)).to.deep.equal([{ target: "docs/state.md", anchor: "what" }]);
+  });
+
+  it("find an excerpt's lines that its source lacks or has in another order, its comments aside", () => {
+    const source = "a: 1\nb:\n  c: 2\nd: 3\n";
+    expect(linesNotInOrder("a: 1\n# …\n  c: 2\n", source)).to.deep.equal([]);
+    expect(linesNotInOrder("d: 3\na: 1\n  c: 20\n", source)).to.deep.equal(["a: 1", "  c: 20"]);
   });
 
   it("make anchors as GitHub does", () => {
