@@ -33,6 +33,11 @@ export const customerTenantSpec: ResourceSpec = {
       // Shown in the tenant object, written through /tenants/{id}/pricing by the provider.
       wire: { path: "pricing_mode", write: "never" },
     },
+    updateLock: {
+      value: { type: "boolean" },
+      doc: "true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.",
+      wire: { path: "update_lock.enabled" },
+    },
     deletionPolicy,
     adopt,
     tenantId,
