@@ -86,17 +86,18 @@ export function setPath(object: Record<string, unknown>, path: string, value: un
   at[steps[steps.length - 1]] = value;
 }
 
+/** A mapping with its defaults filled in. */
+const complete = (wire: WireSpec): Required<WireSpec> => ({
+  codec: identity,
+  write: "always",
+  read: true,
+  ...wire,
+});
+
 /** The properties of a spec that name an API field, with their mapping. */
 export function mappedProperties(spec: ResourceSpec): [string, Required<WireSpec>][] {
-  return Object.entries(spec.properties).flatMap(([key, p]) =>
-    p.wire
-      ? [
-          [key, { codec: identity, write: "always" as WireWrite, read: true, ...p.wire }] as [
-            string,
-            Required<WireSpec>,
-          ],
-        ]
-      : [],
+  return Object.entries(spec.properties).flatMap(([key, p]): [string, Required<WireSpec>][] =>
+    p.wire ? [[key, complete(p.wire)]] : [],
   );
 }
 
