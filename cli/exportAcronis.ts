@@ -2,9 +2,11 @@ import type { AcronisClient } from "../provider/acronis/client";
 import { listApiClients } from "../provider/acronis/clientsApi";
 import { knownRoles } from "../provider/acronis/specs/accessPolicy";
 import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
+import { folderTenantSpec, partnerTenantSpec } from "../provider/acronis/specs/resellerTenants";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import { isMark } from "../provider/core/ownership";
-import type { ValueSpec } from "../provider/core/spec";
+import type { ResourceSpec } from "../provider/core/spec";
+import { fromWire } from "../provider/core/wire";
 import type {
   Estate,
   EstateCustomer,
@@ -15,19 +17,30 @@ import type {
 import { placedTenants, slug } from "../sdk/estateFile";
 import { type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
 
-/** The contact fields a customer has, as its spec declares them. */
-const contactKeys = Object.keys(
-  (customerTenantSpec.properties.contact.value as Extract<ValueSpec, { type: "object" }>).fields,
-);
+/**
+ * A tenant's own fields as the estate file has them: the spec's properties the API shows, as read gives
+ * them (the parent is where the entry sits). Only what the file can hold is kept: the provider's ownership
+ * mark is not the user's tag, contact fields are set ones, an enum's value is one of its values.
+ */
+function tenantFields(spec: ResourceSpec, tenant: Tenant): { name: string } & Record<string, unknown> {
+  const { parentId: _parent, ...fields } = fromWire(spec, tenant);
+  const expressible = ([key, value]: [string, unknown]) => {
+    const valueSpec = spec.properties[key].value;
+    if (key === "internalTag") return !isMark(value as string | undefined);
+    return valueSpec.type !== "string" || !valueSpec.enum || valueSpec.enum.includes(value as string);
+  };
+  const kept = Object.fromEntries(Object.entries(fields).filter(expressible));
+  return {
+    ...kept,
+    name: tenant.name,
+    contact: setFields(kept.contact as Record<string, string> | undefined),
+  };
+}
 
-/** The contact fields the tenant has set, or undefined when none is. */
-function contactOf(tenant: Tenant): Record<string, string> | undefined {
-  const contact = Object.fromEntries(
-    contactKeys.flatMap((k) =>
-      typeof tenant.contact?.[k] === "string" && tenant.contact[k] !== "" ? [[k, tenant.contact[k]]] : [],
-    ),
-  ) as Record<string, string>;
-  return Object.keys(contact).length > 0 ? sortedPlain(contact) : undefined;
+/** The fields that hold a value, or undefined when none does. */
+function setFields(object: Record<string, string> | undefined): Record<string, string> | undefined {
+  const set = Object.entries(object ?? {}).filter(([, v]) => v !== "");
+  return set.length > 0 ? sortedPlain(Object.fromEntries(set)) : undefined;
 }
 
 /** A customer tenant as an estate entry, with its users: the fields the estate file has, as the API holds them. */
@@ -35,18 +48,7 @@ export function customerEntry(tenant: Tenant, users: readonly User[], report: Ex
   const enabledItems = (tenant.offering_items ?? []).filter((i) => i.status === 1);
   return sortedPlain({
     key: slug(tenant.name),
-    name: tenant.name,
-    customerId: tenant.customer_id ?? undefined,
-    // The provider's ownership mark is not the user's tag: it stays where it is.
-    internalTag: isMark(tenant.internal_tag) ? undefined : (tenant.internal_tag ?? undefined),
-    language: tenant.language,
-    ancestralAccess: tenant.ancestral_access,
-    pricingMode:
-      tenant.pricing_mode === "production" || tenant.pricing_mode === "trial"
-        ? tenant.pricing_mode
-        : undefined,
-    enabled: tenant.enabled,
-    contact: contactOf(tenant),
+    ...tenantFields(customerTenantSpec, tenant),
     twoFactor: tenant.mfa_status === undefined ? undefined : tenant.mfa_status !== "disabled",
     offeringItems: enabledItems.length > 0 ? itemEntries(enabledItems) : undefined,
     users:
@@ -102,16 +104,12 @@ function userEntry(user: User, report: ExportReport): EstateUser {
 
 /** A partner or folder as an estate entry: its own fields, and (filled in later) what lives under it. */
 function resellerEntry(tenant: Tenant): EstateReseller {
+  const spec = tenant.kind === "folder" ? folderTenantSpec : partnerTenantSpec;
   const enabledItems = (tenant.offering_items ?? []).filter((i) => i.status === 1);
   return sortedPlain({
     offeringItems: enabledItems.length > 0 ? itemEntries(enabledItems) : undefined,
     key: slug(tenant.name),
-    name: tenant.name,
-    customerId: tenant.customer_id ?? undefined,
-    internalTag: isMark(tenant.internal_tag) ? undefined : (tenant.internal_tag ?? undefined),
-    language: tenant.language,
-    enabled: tenant.enabled,
-    contact: contactOf(tenant),
+    ...tenantFields(spec, tenant),
   });
 }
 

@@ -1,4 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
+import { folderTenantSpec, partnerTenantSpec } from "../provider/acronis/specs/resellerTenants";
+import { tenantArgs } from "./estateFields";
 import {
   type Estate,
   type EstateApiClient,
@@ -229,17 +232,8 @@ function declareReseller(
 ): DeclaredReseller {
   const parentId = under.parentId;
   const key = keyOrSlug(r.key, r.name);
-  const args = {
-    name: r.name,
-    parentId,
-    customerId: r.customerId,
-    internalTag: r.internalTag,
-    language: r.language,
-    enabled: r.enabled,
-    contact: r.contact,
-    deletionPolicy: r.deletionPolicy,
-    ...placement(where),
-  };
+  const spec = kind === "partner" ? partnerTenantSpec : folderTenantSpec;
+  const args = { ...tenantArgs(spec, r), name: r.name, parentId, ...placement(where) };
   const name = `${where.prefix}acronis-${kind}-${key}`;
   const tenant = kind === "partner" ? new PartnerTenant(name, args) : new FolderTenant(name, args);
   group.push(tenant);
@@ -270,17 +264,9 @@ function declareCustomer(
   const parentId = under.parentId;
   const resourceName = `${where.prefix}acronis-${keyOrSlug(c.key, c.name)}`;
   const tenant = new CustomerTenant(resourceName, {
+    ...tenantArgs(customerTenantSpec, c),
     name: c.name,
     parentId,
-    customerId: c.customerId,
-    internalTag: c.internalTag,
-    language: c.language,
-    ancestralAccess: c.ancestralAccess,
-    enhancedSecurity: c.enhancedSecurity,
-    pricingMode: c.pricingMode,
-    enabled: c.enabled,
-    contact: c.contact,
-    deletionPolicy: c.deletionPolicy,
     ...placement(where),
   });
   group.push(tenant);

@@ -48,7 +48,7 @@ export interface TenantCreate {
   contact?: TenantContact;
 }
 
-export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "parent_id" | "settings">> & {
+export type TenantUpdate = Partial<Omit<TenantCreate, "kind" | "settings">> & {
   enabled?: boolean;
   version: number;
 };

@@ -3,6 +3,7 @@ import { debugLog } from "./debugLog";
 import { isUnknown } from "./normalise";
 import { diffProperties, type PropertyRules, readResult as readResultOf } from "./resource";
 import { Validator } from "./validate";
+import type { WireSpec } from "./wire";
 
 /**
  * One resource, one spec: every property with its type, rule, normaliser, role, replace semantics and
@@ -60,6 +61,8 @@ export interface PropertySpec extends FieldSpec {
   check?: (v: Validator, path: string, value: unknown) => void;
   /** This output is the resource's id: the SDK gives it as `id`, known in previews of updates. */
   isId?: boolean;
+  /** The API field it is and its mapping: create and update bodies, read and `export` derive from it. */
+  wire?: WireSpec;
 }
 
 export interface ResourceSpec {

@@ -1,3 +1,5 @@
+import { elementShape } from "./elements";
+import { hcpTenantContactInfoSpec } from "./specs/hcpTenantContactInfo";
 import type { Shape } from "./xml";
 
 /** Wire shapes of the HCP Management API (MAPI) data types, as far as this project reads and writes them. */
@@ -93,19 +95,8 @@ export interface SearchSecurity {
   ipSettings?: IpSettings;
 }
 
-export interface ContactInfo {
-  firstName?: string;
-  lastName?: string;
-  emailAddress?: string;
-  primaryPhone?: string;
-  extension?: string;
-  address1?: string;
-  address2?: string;
-  city?: string;
-  state?: string;
-  zipOrPostalCode?: string;
-  countryOrRegion?: string;
-}
+/** The contactInfo document: the elements its resource's spec maps (provider/hcp/specs/hcpTenantContactInfo.ts). */
+export type ContactInfo = Partial<Record<string, string>>;
 
 export interface EmailTemplate {
   from?: string;
@@ -258,19 +249,7 @@ export const consoleSecurityShape: Shape = {
 
 export const searchSecurityShape: Shape = { ipSettings: ipSettingsShape };
 
-export const contactInfoShape: Shape = {
-  firstName: "string",
-  lastName: "string",
-  emailAddress: "string",
-  primaryPhone: "string",
-  extension: "string",
-  address1: "string",
-  address2: "string",
-  city: "string",
-  state: "string",
-  zipOrPostalCode: "string",
-  countryOrRegion: "string",
-};
+export const contactInfoShape: Shape = elementShape(hcpTenantContactInfoSpec);
 
 export const emailNotificationShape: Shape = {
   enabled: "boolean",

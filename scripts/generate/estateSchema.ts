@@ -1,3 +1,4 @@
+import { estateTenantFields } from "../../provider/acronis/specs/tenantCommon";
 import type { PropertySpec, ResourceSpec, ValueSpec } from "../../provider/core/spec";
 import { settingKeys } from "../../provider/hcp/specs/common";
 
@@ -108,12 +109,44 @@ const entryLists = [
   },
 ];
 
+/** The Acronis tenant entries and the resource each declares. */
+const tenantEntries: Record<string, string> = {
+  customer: "CustomerTenant",
+  partner: "PartnerTenant",
+  folder: "FolderTenant",
+};
+
 /**
- * estate.schema.json with the HCP tenant's settings documents derived from their resources' specs: one
+ * A tenant entry: its key, its resource's inputs from the spec (each with the spec's doc), then what the
+ * file adds around the tenant (offering items, users, packages…), kept as they are.
+ */
+function tenantEntrySchema(current: Json & { properties: Record<string, Json> }, spec: ResourceSpec): Json {
+  const fields = estateTenantFields(spec);
+  const { key, ...rest } = current.properties;
+  const around = Object.fromEntries(
+    Object.entries(rest).filter(([name]) => !(name in spec.properties) && !fields.includes(name)),
+  );
+  const own = fields.map((name) => [
+    name,
+    { ...jsonSchema(spec.properties[name].value), description: spec.properties[name].doc },
+  ]);
+  return { ...current, properties: { key, ...Object.fromEntries(own), ...around } };
+}
+
+/**
+ * estate.schema.json with the Acronis tenant entries' own fields and the HCP tenant's settings documents derived from their resources' specs: one
  * definition each, referred to from `hcpTenant`. The rest of the file is kept as it is.
  */
 export function estateSchema(current: Json, specs: readonly ResourceSpec[]): Json {
   const definitions = { ...(current.definitions as Record<string, Json>) };
+  for (const [entry, type] of Object.entries(tenantEntries)) {
+    const spec = specs.find((s) => s.type === type);
+    if (!spec) throw new Error(`no spec for ${type}`);
+    definitions[entry] = tenantEntrySchema(
+      definitions[entry] as Json & { properties: Record<string, Json> },
+      spec,
+    );
+  }
   const tenant = definitions.hcpTenant as Json & { properties: Record<string, Json> };
   const properties = { ...tenant.properties };
   for (const [document, type] of Object.entries(hcpSettingsDocuments)) {

@@ -28,6 +28,8 @@ export interface CustomerTenantArgs {
   enhancedSecurity?: pulumi.Input<boolean>;
   /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
   pricingMode?: pulumi.Input<"trial" | "production">;
+  /** true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false. */
+  updateLock?: pulumi.Input<boolean>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   deletionPolicy?: pulumi.Input<"delete" | "disable" | "retain">;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write puts this resource's ownership mark in the tenant's empty `internal_tag`, so another stack's adopt is refused; a tenant whose tag is declared, or already set by someone, keeps it and stays unmarked (the preview warns when it is declared). Used only at create. */
@@ -58,6 +60,8 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
   declare readonly enhancedSecurity: pulumi.Output<boolean | undefined>;
   /** Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview. */
   declare readonly pricingMode: pulumi.Output<"trial" | "production" | undefined>;
+  /** true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false. */
+  declare readonly updateLock: pulumi.Output<boolean | undefined>;
   /** What `pulumi destroy`, or removing the resource, does to the tenant: `disable` (default) only disables it (data kept, still billed); `delete` disables it and then deletes it with all its users, services and backups, irreversibly (it must be in the state from an earlier `up` to take effect); `retain` leaves it as it is and only forgets it. */
   declare readonly deletionPolicy: pulumi.Output<"delete" | "disable" | "retain" | undefined>;
   /** When a customer tenant of this name under `parentId` (never one under another parent) already exists, take it over instead of failing: read it and apply only the declared differences (no write to a managed property when it already matches). An object another stack's mark claims is never adopted. Adoption's one other write puts this resource's ownership mark in the tenant's empty `internal_tag`, so another stack's adopt is refused; a tenant whose tag is declared, or already set by someone, keeps it and stays unmarked (the preview warns when it is declared). Used only at create. */
@@ -87,6 +91,7 @@ export class CustomerTenant extends pulumi.dynamic.Resource {
           "ancestralAccess",
           "enhancedSecurity",
           "pricingMode",
+          "updateLock",
           "deletionPolicy",
           "adopt",
           "kind",

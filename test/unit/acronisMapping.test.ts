@@ -50,6 +50,23 @@ describe("CustomerTenant mapping", () => {
     });
   });
 
+  it("maps updateLock, which only its spec declares, to update_lock.enabled both ways", () => {
+    const body = tenantCreateBody({ name: "C", parentId: partner, updateLock: true } as never);
+    expect(body).to.deep.include({ update_lock: { enabled: true } });
+    const tenant = {
+      id: "t1",
+      name: "C",
+      parent_id: partner,
+      update_lock: { enabled: true, owner_id: partner },
+    };
+    expect(
+      customerTenantOutputs(
+        tenant as unknown as Tenant,
+        { name: "C", parentId: partner, updateLock: false } as never,
+      ),
+    ).to.deep.include({ updateLock: true });
+  });
+
   it("outputs only the keys the program manages, plus the id", () => {
     const tenant = {
       id: "t1",

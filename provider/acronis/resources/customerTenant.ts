@@ -1,5 +1,5 @@
 import { withFreshVersion } from "../../core/resource";
-import { propertyRules, validateInputs } from "../../core/spec";
+import { validateInputs } from "../../core/spec";
 import { customerTenantSpec } from "../specs/customerTenant";
 import type { Tenant } from "../types";
 import {
@@ -23,17 +23,15 @@ export interface CustomerTenantOutputs extends TenantOutputs {
   kind: "customer";
 }
 
-const rules = propertyRules(customerTenantSpec);
-
 /** Input rules, checked before any API call. */
 export const validateCustomerTenant = (olds: Partial<CustomerTenantInputs>, news: CustomerTenantInputs) =>
   validateInputs(customerTenantSpec, olds, news);
 
 export const customerTenantCreateBody = (inputs: CustomerTenantInputs) =>
-  tenantCreateBody("customer", inputs);
+  tenantCreateBody(customerTenantSpec, "customer", inputs);
 
 export const customerTenantOutputs = (tenant: Tenant, managed: CustomerTenantInputs) =>
-  tenantOutputs("customer", rules, tenant, managed) as CustomerTenantOutputs;
+  tenantOutputs(customerTenantSpec, "customer", tenant, managed) as CustomerTenantOutputs;
 
 /** Acronis customer tenants: a declared tenant that also has a billing mode (trial, then production). */
 export class CustomerTenantProvider extends TenantProvider {

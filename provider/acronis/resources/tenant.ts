@@ -20,9 +20,10 @@ import {
   readResult,
   validateInputs,
 } from "../../core/spec";
+import { fromWire, toWire } from "../../core/wire";
 import { AcronisResourceProvider } from "../provider";
 import { type DeclaredTenantKind, type deletionPolicies, maxInternalTagLength } from "../specs/tenantCommon";
-import type { PricingMode, Tenant, TenantContact, TenantCreate, TenantUpdate } from "../types";
+import type { PricingMode, Tenant, TenantCreate, TenantUpdate } from "../types";
 import { refuseStoppingOthers } from "./unmanagedChildren";
 
 export type ContactInputs = Partial<Record<string, string>>;
@@ -62,61 +63,44 @@ export function tenantMark(inputs: Owned & Pick<TenantInputs, "internalTag">): s
   return inputs.internalTag === undefined ? tenantMarks(inputs)?.ours : undefined;
 }
 
-/** The POST /tenants body for these inputs. */
-export function tenantCreateBody(kind: DeclaredTenantKind, inputs: TenantInputs & Owned): TenantCreate {
-  return plain({
-    name: inputs.name,
-    kind,
-    parent_id: inputs.parentId,
-    customer_id: inputs.customerId,
-    // Choice: a declared internalTag wins, and such a tenant carries no mark (its lost create needs adopt).
-    internal_tag: inputs.internalTag ?? tenantMarks(inputs)?.ours,
-    language: inputs.language,
-    ancestral_access: inputs.ancestralAccess,
-    settings:
-      inputs.enhancedSecurity === undefined ? undefined : { enhanced_security: inputs.enhancedSecurity },
-    contact: inputs.contact,
-  });
+/** The POST /tenants body for these inputs: the spec's mapped properties, the kind, and the mark. */
+export function tenantCreateBody(
+  spec: ResourceSpec,
+  kind: DeclaredTenantKind,
+  inputs: TenantInputs & Owned,
+): TenantCreate {
+  const body = toWire(spec, { ...inputs }, "create") as Partial<TenantCreate>;
+  // Choice: a declared internalTag wins, and such a tenant carries no mark (its lost create needs adopt).
+  const mark = inputs.internalTag === undefined ? tenantMarks(inputs)?.ours : undefined;
+  return plain({ ...body, kind, internal_tag: body.internal_tag ?? mark }) as TenantCreate;
 }
 
 /** The PUT /tenants/{id} body that takes the tenant from `olds` to `news` (without version); a new parent moves it. */
 export function tenantUpdateBody(
+  spec: ResourceSpec,
   olds: Partial<TenantInputs>,
   news: TenantInputs,
 ): Omit<TenantUpdate, "version"> {
-  const body = tenantCreateBody("customer", { ...news, __owner: undefined }) as Partial<TenantCreate>;
-  delete body.kind;
-  delete body.settings;
+  const body = toWire(spec, { ...news }, "update") as Partial<TenantUpdate>;
   if (olds.parentId === news.parentId) delete body.parent_id;
-  return plain({ ...body, enabled: news.enabled });
+  return plain(body) as Omit<TenantUpdate, "version">;
 }
 
 /**
- * Outputs from the API's tenant object: every input key the program manages, as the API now holds it,
- * plus the tenant id. Create and read both use it, so they always agree.
+ * Outputs from the API's tenant object: every input key the program manages, as the API now holds it
+ * (the spec's mapping), plus the tenant id. Create and read both use it, so they always agree.
  */
 export function tenantOutputs(
+  spec: ResourceSpec,
   kind: DeclaredTenantKind,
-  rules: PropertyRules,
   tenant: Tenant,
   managed: TenantInputs,
 ): TenantOutputs {
-  const fromApi: Record<string, unknown> = {
-    name: tenant.name,
-    parentId: tenant.parent_id,
-    customerId: tenant.customer_id ?? undefined,
-    internalTag: tenant.internal_tag ?? undefined,
-    language: tenant.language,
-    ancestralAccess: tenant.ancestral_access,
-    // Never in an answer (see the spec): the value the tenant was created with.
-    enhancedSecurity: managed.enhancedSecurity,
-    pricingMode: tenant.pricing_mode,
-    enabled: tenant.enabled,
-    contact: managed.contact ? pickContact(tenant.contact, Object.keys(managed.contact)) : undefined,
-    deletionPolicy: managed.deletionPolicy,
-  };
+  const given = managed as unknown as Record<string, unknown>;
+  // Inputs that are no API field (deletionPolicy) are as the program gave them.
+  const fromApi = { ...given, ...fromWire(spec, tenant, given) };
   const outputs: Record<string, unknown> = { tenantId: tenant.id, kind };
-  for (const key of managedKeys(managed, rules)) outputs[key] = fromApi[key];
+  for (const key of managedKeys(managed, propertyRules(spec))) outputs[key] = fromApi[key];
   outputs.name = tenant.name;
   outputs.parentId = tenant.parent_id;
   return plain(outputs) as unknown as TenantOutputs;
@@ -134,15 +118,6 @@ export function explainTenantNameConflict(
       "(names are unique in the whole tenant hierarchy): choose another name, or set `adopt: true` to take " +
       "over the one under this parent",
   });
-}
-
-function pickContact(contact: TenantContact | undefined, keys: string[]): ContactInputs {
-  const picked: Record<string, string> = {};
-  for (const key of keys) {
-    const value = contact?.[key];
-    picked[key] = typeof value === "string" ? value : "";
-  }
-  return picked;
 }
 
 /** Acronis tenants a program declares: POST /tenants, PUT with version, disable then delete per policy. */
@@ -187,7 +162,7 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
     let tenant: Tenant;
     try {
       tenant = await createOnce(
-        () => client.createTenant(tenantCreateBody(this.kind, inputs)),
+        () => client.createTenant(tenantCreateBody(this.spec, this.kind, inputs)),
         findExisting,
         proof,
       );
@@ -250,7 +225,7 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
 
   /** The outputs for this tenant, as create and read give them. */
   protected outputs(tenant: Tenant, managed: TenantInputs): TenantOutputs {
-    return tenantOutputs(this.kind, this.rules, tenant, managed);
+    return tenantOutputs(this.spec, this.kind, tenant, managed);
   }
 
   /**
@@ -264,7 +239,7 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
   ): Promise<TenantOutputs> {
     const changed = changedProperties(held, wanted, this.rules);
     const current = changed.some((key) => !notTenantFields.has(key))
-      ? await this.updateTenant(tenant.id, tenantUpdateBody(held, wanted), tenant.version).catch(
+      ? await this.updateTenant(tenant.id, tenantUpdateBody(this.spec, held, wanted), tenant.version).catch(
           (err: unknown) => {
             throw explainTenantNameConflict(err, wanted);
           },

@@ -18,16 +18,25 @@ export const customerTenantSpec: ResourceSpec = {
     ancestralAccess: {
       value: { type: "boolean" },
       doc: 'true (default): "Managed by service provider"; false: "Self-service" management mode.',
+      wire: { path: "ancestral_access" },
     },
     // Choice: set at create only, never read back: the OAS has it in tenantPost.settings and in no answer or PUT.
     enhancedSecurity: {
       value: { type: "boolean" },
       createOnly: true,
       doc: "Backup encryption, set when the tenant is created (POST /tenants `settings.enhanced_security`). The API neither shows nor changes it afterwards: a program that changes it fails at preview, and an adopted tenant keeps its own.",
+      wire: { path: "settings.enhanced_security", write: "create", read: false },
     },
     pricingMode: {
       value: { type: "string", enum: pricingModes },
       doc: "Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview.",
+      // Shown in the tenant object, written through /tenants/{id}/pricing by the provider.
+      wire: { path: "pricing_mode", write: "never" },
+    },
+    updateLock: {
+      value: { type: "boolean" },
+      doc: "true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.",
+      wire: { path: "update_lock.enabled" },
     },
     deletionPolicy,
     adopt,

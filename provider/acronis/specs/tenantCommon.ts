@@ -1,5 +1,12 @@
 import { isMark, markPrefix } from "../../core/ownership";
-import { adoptProperty, type PropertySpec, type ValueSpec } from "../../core/spec";
+import {
+  adoptProperty,
+  inputKeys,
+  type PropertySpec,
+  type ResourceSpec,
+  type ValueSpec,
+} from "../../core/spec";
+import { givenKeys } from "../../core/wire";
 import { email, languageCode, text, uuid } from "./values";
 
 /** The kinds of tenant a program declares: the reseller hierarchy and the customers in it. */
@@ -13,7 +20,7 @@ export const deletionPolicies = ["delete", "disable", "retain"] as const;
 const contactText = (doc: string) => ({ value: text(255), doc });
 
 /** One object, so the SDK and schema.json declare `TenantContact` once for every kind of tenant. */
-const tenantContact: ValueSpec = {
+const tenantContact: ValueSpec & { type: "object" } = {
   type: "object",
   typeName: "TenantContact",
   doc: "A tenant's contact; only the keys given are managed.",
@@ -50,14 +57,20 @@ export function tenantProperties(kind: DeclaredTenantKind): Record<string, Prope
       value: { type: "string", minLength: 1, maxLength: 255 },
       required: true,
       doc: "Unique in the partner's hierarchy. Renamed in place.",
+      wire: { path: "name" },
     },
     parentId: {
       value: uuid,
       required: true,
       // Choice: a new parent is a move in place (PUT parent_id, DOC:tenants/moving-tenant), never a replacement.
       doc: `${whereItLives[kind]} A change moves the tenant in place, with its users and data.`,
+      wire: { path: "parent_id" },
     },
-    customerId: { value: text(255), doc: "An external id for reporting (Acronis `customer_id`)." },
+    customerId: {
+      value: text(255),
+      doc: "An external id for reporting (Acronis `customer_id`).",
+      wire: { path: "customer_id" },
+    },
     internalTag: {
       value: {
         type: "string",
@@ -66,15 +79,19 @@ export function tenantProperties(kind: DeclaredTenantKind): Record<string, Prope
           isMark(tag) ? `must not start with "${markPrefix}" (the provider's ownership mark)` : undefined,
       },
       doc: `An internal tag, up to ${maxInternalTagLength} characters. Left unset, it holds the provider's ownership mark (\`${markPrefix}<project>/<stack>@<resource>\`), by which a later \`up\` takes back a create that a crash or a lost answer kept out of the state, and another stack's adopt is refused; when you set it, the tenant carries no mark: a create whose answer was lost takes it back only when the name was seen free just before, a crashed one needs \`adopt\`, and adopting it does not stop another stack's adopt.`,
+      wire: { path: "internal_tag" },
     },
-    language: { value: languageCode, doc: "Language code, default `en`." },
+    language: { value: languageCode, doc: "Language code, default `en`.", wire: { path: "language" } },
     enabled: {
       value: { type: "boolean" },
       doc: `false suspends the ${kind} (its data is kept). Default true.`,
+      // Choice: POST /tenants makes an enabled tenant; a disabled one follows as an update.
+      wire: { path: "enabled", write: "update" },
     },
     contact: {
       value: tenantContact,
       doc: "The tenant's contact; only the keys given are managed.",
+      wire: { path: "contact", codec: givenKeys(Object.keys(tenantContact.fields)) },
     },
     deletionPolicy: {
       value: { type: "string", enum: deletionPolicies },
@@ -94,4 +111,12 @@ export function tenantProperties(kind: DeclaredTenantKind): Record<string, Prope
       doc: `Always \`${kind}\`.`,
     },
   };
+}
+
+/** Inputs a tenant entry of the estate file never holds: its place gives the parent, its section the account. */
+const givenByTheFile = new Set(["parentId", "adopt", "account"]);
+
+/** The fields of a tenant entry of the estate file that are its resource's inputs: the schema and the loader agree. */
+export function estateTenantFields(spec: ResourceSpec): string[] {
+  return inputKeys(spec).filter((key) => !givenByTheFile.has(key));
 }

@@ -1,3 +1,4 @@
+import { fromWire, toWire } from "../../core/wire";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
 import { hcpTenantContactInfoSpec } from "../specs/hcpTenantContactInfo";
@@ -23,15 +24,12 @@ export class HcpTenantContactInfoProvider extends HcpTenantSettingProvider<Conta
   }
 
   protected body(inputs: ContactInfoInputs): ContactInfo {
-    return Object.fromEntries(
-      this.managedSettings(inputs).map((key) => [key, inputs[key as keyof ContactInfo]]),
-    );
+    return toWire(this.spec, { ...inputs }, "create", this.managedSettings(inputs)) as ContactInfo;
   }
 
   protected settingOutputs(api: ContactInfo, managed: ContactInfoInputs): Record<string, unknown> {
-    return Object.fromEntries(
-      this.managedSettings(managed).map((key) => [key, api[key as keyof ContactInfo] ?? ""]),
-    );
+    const held = fromWire(this.spec, api);
+    return Object.fromEntries(this.managedSettings(managed).map((key) => [key, held[key]]));
   }
 
   protected async defaults(managed: ContactInfoInputs): Promise<ContactInfo> {
