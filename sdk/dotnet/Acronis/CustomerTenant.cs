@@ -105,6 +105,12 @@ namespace Pulumi.TenantEstates.Acronis
         [Output("tenantId")]
         public Output<string> TenantId { get; private set; } = null!;
 
+        /// <summary>
+        /// true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+        /// </summary>
+        [Output("updateLock")]
+        public Output<bool?> UpdateLock { get; private set; } = null!;
+
 
         /// <summary>
         /// Create a CustomerTenant resource with the given unique name, arguments, and options.
@@ -227,6 +233,12 @@ namespace Pulumi.TenantEstates.Acronis
         /// </summary>
         [Input("pricingMode")]
         public Input<string>? PricingMode { get; set; }
+
+        /// <summary>
+        /// true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+        /// </summary>
+        [Input("updateLock")]
+        public Input<bool>? UpdateLock { get; set; }
 
         public CustomerTenantArgs()
         {

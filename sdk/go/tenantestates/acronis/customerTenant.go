@@ -46,6 +46,8 @@ type CustomerTenant struct {
 	PricingMode pulumi.StringPtrOutput `pulumi:"pricingMode"`
 	// The tenant's UUID (the resource id).
 	TenantId pulumi.StringOutput `pulumi:"tenantId"`
+	// true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+	UpdateLock pulumi.BoolPtrOutput `pulumi:"updateLock"`
 }
 
 // NewCustomerTenant registers a new resource with the given unique name, arguments, and options.
@@ -126,6 +128,8 @@ type customerTenantArgs struct {
 	ParentId string `pulumi:"parentId"`
 	// Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview.
 	PricingMode *string `pulumi:"pricingMode"`
+	// true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+	UpdateLock *bool `pulumi:"updateLock"`
 }
 
 // The set of arguments for constructing a CustomerTenant resource.
@@ -156,6 +160,8 @@ type CustomerTenantArgs struct {
 	ParentId pulumi.StringInput
 	// Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview.
 	PricingMode pulumi.StringPtrInput
+	// true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+	UpdateLock pulumi.BoolPtrInput
 }
 
 func (CustomerTenantArgs) ElementType() reflect.Type {
@@ -268,6 +274,11 @@ func (o CustomerTenantOutput) PricingMode() pulumi.StringPtrOutput {
 // The tenant's UUID (the resource id).
 func (o CustomerTenantOutput) TenantId() pulumi.StringOutput {
 	return o.ApplyT(func(v *CustomerTenant) pulumi.StringOutput { return v.TenantId }).(pulumi.StringOutput)
+}
+
+// true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+func (o CustomerTenantOutput) UpdateLock() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *CustomerTenant) pulumi.BoolPtrOutput { return v.UpdateLock }).(pulumi.BoolPtrOutput)
 }
 
 func init() {

@@ -33,7 +33,8 @@ class CustomerTenantArgs:
                  enhanced_security: pulumi.Input[Optional[_builtins.bool]] = None,
                  internal_tag: pulumi.Input[Optional[_builtins.str]] = None,
                  language: pulumi.Input[Optional[_builtins.str]] = None,
-                 pricing_mode: pulumi.Input[Optional[_builtins.str]] = None):
+                 pricing_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 update_lock: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         The set of arguments for constructing a CustomerTenant resource.
 
@@ -50,6 +51,7 @@ class CustomerTenantArgs:
         :param pulumi.Input[_builtins.str] internal_tag: An internal tag, up to 256 characters. Left unset, it holds the provider's ownership mark (`tenant-estates:<project>/<stack>@<resource>`), by which a later `up` takes back a create that a crash or a lost answer kept out of the state, and another stack's adopt is refused; when you set it, the tenant carries no mark: a create whose answer was lost takes it back only when the name was seen free just before, a crashed one needs `adopt`, and adopting it does not stop another stack's adopt.
         :param pulumi.Input[_builtins.str] language: Language code, default `en`.
         :param pulumi.Input[_builtins.str] pricing_mode: Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview.
+        :param pulumi.Input[_builtins.bool] update_lock: true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "parent_id", parent_id)
@@ -75,6 +77,8 @@ class CustomerTenantArgs:
             pulumi.set(__self__, "language", language)
         if pricing_mode is not None:
             pulumi.set(__self__, "pricing_mode", pricing_mode)
+        if update_lock is not None:
+            pulumi.set(__self__, "update_lock", update_lock)
 
     @_builtins.property
     @pulumi.getter
@@ -232,6 +236,18 @@ class CustomerTenantArgs:
     def pricing_mode(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "pricing_mode", value)
 
+    @_builtins.property
+    @pulumi.getter(name="updateLock")
+    def update_lock(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+        """
+        return pulumi.get(self, "update_lock")
+
+    @update_lock.setter
+    def update_lock(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "update_lock", value)
+
 
 @pulumi.type_token("tenant-estates:acronis:CustomerTenant")
 class CustomerTenant(pulumi.CustomResource):
@@ -252,6 +268,7 @@ class CustomerTenant(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_id: pulumi.Input[Optional[_builtins.str]] = None,
                  pricing_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 update_lock: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
         An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID.
@@ -271,6 +288,7 @@ class CustomerTenant(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] name: Unique in the partner's hierarchy. Renamed in place.
         :param pulumi.Input[_builtins.str] parent_id: The partner or folder tenant the customer lives under. A change moves the tenant in place, with its users and data.
         :param pulumi.Input[_builtins.str] pricing_mode: Billing mode (GET/PUT /tenants/{id}/pricing): customers start in `trial`; `production` bills them. Switching to production is one-way: a program that switches back fails at preview.
+        :param pulumi.Input[_builtins.bool] update_lock: true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
         """
         ...
     @overload
@@ -309,6 +327,7 @@ class CustomerTenant(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_id: pulumi.Input[Optional[_builtins.str]] = None,
                  pricing_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 update_lock: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -335,6 +354,7 @@ class CustomerTenant(pulumi.CustomResource):
                 raise TypeError("Missing required property 'parent_id'")
             __props__.__dict__["parent_id"] = parent_id
             __props__.__dict__["pricing_mode"] = pricing_mode
+            __props__.__dict__["update_lock"] = update_lock
             __props__.__dict__["kind"] = None
             __props__.__dict__["tenant_id"] = None
         super(CustomerTenant, __self__).__init__(
@@ -374,6 +394,7 @@ class CustomerTenant(pulumi.CustomResource):
         __props__.__dict__["parent_id"] = None
         __props__.__dict__["pricing_mode"] = None
         __props__.__dict__["tenant_id"] = None
+        __props__.__dict__["update_lock"] = None
         return CustomerTenant(resource_name, opts=opts, __props__=__props__)
 
     @staticmethod
@@ -501,4 +522,12 @@ class CustomerTenant(pulumi.CustomResource):
         The tenant's UUID (the resource id).
         """
         return pulumi.get(self, "tenant_id")
+
+    @_builtins.property
+    @pulumi.getter(name="updateLock")
+    def update_lock(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        true: only users of the API client's tenant may change the customer tenant (Acronis `update_lock`); default false.
+        """
+        return pulumi.get(self, "update_lock")
 
