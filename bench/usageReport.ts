@@ -3,10 +3,11 @@
  * the API floor (the same listings and usage calls made directly with the client, no CLI). Prints the figures.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import type { Report } from "../cli/report/model";
 import { type RunningEmulators, startEmulators } from "../emulator/index";
 import { getTenantsUsages } from "../provider/acronis/clientsApi";
 import { Semaphore } from "../provider/core/limits";
@@ -150,6 +151,11 @@ async function main(): Promise<void> {
     const report = await counted(emulators, () =>
       runCli(emulators, ["report", "--acronis", "--format", "json", "--out", out]),
     );
+    // A fast report of the wrong rows is no figure: every seeded customer must be in it, with its items.
+    const rows = (JSON.parse(readFileSync(out, "utf8")) as Report).rows;
+    const complete = rows.filter((r) => r.items.length > 0).length;
+    if (rows.length !== customers || complete !== customers)
+      throw new Error(`the report holds ${rows.length} rows (${complete} with items), not ${customers}`);
     // What any command costs before its first request: Node.js loading the command's modules.
     const start = await runCli(emulators, ["--version"]);
     const floor = await counted(emulators, () => apiFloor(emulators));
@@ -160,7 +166,7 @@ async function main(): Promise<void> {
       `N = ${customers} customers, ${latencyMs} ms latency on every answer`,
       `report: ${report.seconds.toFixed(2)} s (of which ${start.toFixed(2)} s the command's start, as \`tenant-estates --version\` takes), ${report.requests} requests, ${report.usages} usage requests (budget 1 + ⌈${customers}/100⌉ = ${budget}: ${report.usages <= budget ? "within" : "over"})`,
       `API floor: ${floor.seconds.toFixed(2)} s, ${floor.requests} requests, ${floor.usages} usage requests`,
-      `report under 30 s: ${report.seconds < 30 ? "yes" : "no"}`,
+      `report under 30 s: ${report.seconds < 30 ? "yes" : "no"}; rows: ${rows.length}, each with its items`,
       `machine: ${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.availableParallelism()} CPUs, Node.js ${process.version}, ` +
         `load average ${loadBefore.toFixed(2)} before, other processes' share of CPU during the runs ${othersShare ?? "unknown"}`,
     ];

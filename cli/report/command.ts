@@ -51,7 +51,7 @@ export function reportArgs(args: readonly string[]): ReportArgs | { problem: str
       const value = args[++i];
       if (value === undefined || value === "") return { problem: `${arg} needs a value` };
       if (arg === "--out") out = value;
-      else if (value in renderers) format = value;
+      else if (Object.hasOwn(renderers, value)) format = value;
       else return { problem: `--format must be html, csv or json, got "${value}"` };
     } else if (arg.startsWith("-")) return { problem: `unknown option "${arg}"` };
     else files.push(arg);

@@ -25,9 +25,14 @@ export const csvColumns = [
   "quotaText",
 ] as const;
 
-/** A field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line break. */
+/**
+ * A field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
+ * Choice: text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first; not a number) gets a
+ * leading `'`, as OWASP's CSV injection advice says: names are the customers' own data.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const guarded = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
 const text = (value: string | number | boolean | null) => (value === null ? "" : String(value));

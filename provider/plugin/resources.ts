@@ -1,4 +1,5 @@
 import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
+import type { ResourceSpec } from "../core/spec";
 import { propertyChanges } from "./diff";
 import type { Served } from "./dispatch";
 import { emptyPb, providerPb } from "./modules";
@@ -61,11 +62,21 @@ export async function diff(served: Served, req: ProviderPb.DiffRequest): Promise
   return resp;
 }
 
+/** A partial create's outputs go to state too: their secrets are marked as a create's are. */
+function withFailureSecretsMarked(spec: ResourceSpec, err: unknown): unknown {
+  const failure = err as { properties?: unknown };
+  if (err instanceof Error && failure.properties && typeof failure.properties === "object")
+    failure.properties = withSecretsMarked(spec, failure.properties as Record<string, unknown>);
+  return err;
+}
+
 export async function create(
   served: Served,
   req: ProviderPb.CreateRequest,
 ): Promise<ProviderPb.CreateResponse> {
-  const created = await served.provider.create(valuesOf(req.getProperties()));
+  const created = await served.provider
+    .create(valuesOf(req.getProperties()))
+    .catch((err: unknown) => Promise.reject(withFailureSecretsMarked(served.spec, err)));
   const resp = new providerPb.CreateResponse();
   resp.setId(created.id);
   resp.setProperties(structOf(withSecretsMarked(served.spec, created.outs ?? {})));

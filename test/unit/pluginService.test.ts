@@ -133,6 +133,34 @@ describe("the provider plugin's service", () => {
     expect(failed.getReasonsList()).to.deep.equal(["MFA failed"]);
   });
 
+  it("marks a partial create's secret outputs as secrets, as a create's, so state never holds them in plaintext", async () => {
+    const fake = fakes.get("ApiClient") as FakeProvider;
+    fake.create = async () => {
+      throw new PartialCreateError(
+        "c-1",
+        { clientId: "c-1", clientSecret: "s3cret" },
+        {},
+        new Error("disable failed"),
+      );
+    };
+    const req = new providerPb.CreateRequest();
+    req.setType("tenant-estates:acronis:ApiClient");
+    req.setProperties(struct({ name: "psa" }));
+    const err = (await invoke(service, "create", req).catch((e: unknown) => e)) as {
+      metadata: { get(key: string): unknown[] };
+    };
+    const [bin] = err.metadata.get("grpc-status-details-bin");
+    const detail = statusPb.Status.deserializeBinary(bin as Buffer).getDetailsList()[0];
+    const failed = providerPb.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
+    expect(failed.getProperties()?.toJavaScript()).to.deep.equal({
+      clientId: "c-1",
+      clientSecret: {
+        "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+        value: "s3cret",
+      },
+    });
+  });
+
   it("fails an operation on a type it does not serve with a message naming it", async () => {
     const req = new providerPb.CheckRequest();
     req.setType("tenant-estates:acronis:Nothing");
