@@ -74,6 +74,12 @@ describe("the tenant-estates command", function () {
     expect(run("report", "--format", "pdf").stderr.split("\n")[0]).to.equal(
       'tenant-estates report: --format must be html, csv or json, got "pdf"',
     );
+    // A name every object inherits is no format either.
+    const inherited = run("report", "--format", "toString");
+    expect([inherited.status, inherited.stderr.split("\n")[0]]).to.deep.equal([
+      2,
+      'tenant-estates report: --format must be html, csv or json, got "toString"',
+    ]);
     const noOut = run("report", "--out");
     expect([noOut.status, noOut.stderr.split("\n")[0]]).to.deep.equal([
       2,
