@@ -1,5 +1,6 @@
 import { packageName } from "./htmlSummary";
 import { escapeHtml, gigabytes, numberText } from "./htmlText";
+import { quotaState } from "./items";
 import type { QuotaState, ReportSummary } from "./model";
 
 type PackageSummary = ReportSummary["byPackage"][number];
@@ -24,17 +25,11 @@ function chartFigure(value: number, unit: string): string {
   return unit === "bytes" ? numberText(gigabytes(value), 1) : numberText(value);
 }
 
-/** The bar's state, as the report counts a tenant's: over above the quota, near from 90 %. */
-export function packageItemState(item: PackageItem): QuotaState {
-  if (item.quota === null) return "unlimited";
-  if (item.usage > item.quota) return "over";
-  return item.quota > 0 && item.usage / item.quota >= 0.9 ? "near" : "within";
-}
-
 function barOf(item: PackageItem): ChartBar {
   const unit = item.unit === "bytes" ? " GB" : "";
   const used = chartFigure(item.usage, item.unit);
-  const state = packageItemState(item);
+  // A package's total stands against its quota as one tenant's item does.
+  const state = quotaState(item.usage, item.quota);
   if (item.quota === null) return { label: `${item.name}: ${used}${unit}, no quota`, percent: null, state };
   const percent = item.quota > 0 ? (item.usage / item.quota) * 100 : item.usage > 0 ? 100 : 0;
   return {
