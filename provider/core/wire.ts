@@ -8,6 +8,8 @@ import type { ResourceSpec } from "./spec";
 /** A named conversion between the program's value and the API's. */
 export interface Codec {
   readonly name: string;
+  /** The API's type where it differs from the program's (a mode kept as a boolean). */
+  readonly wireType?: "string" | "integer" | "boolean";
   toWire(value: unknown): unknown;
   /** The program's value for the API's, or undefined when the API holds none; `given`: the program's own. */
   fromWire(value: unknown, given?: unknown): unknown;

@@ -1,13 +1,17 @@
-import type { ResourceSpec } from "../core/spec";
+import type { ResourceSpec, ValueSpec } from "../core/spec";
 import { mappedProperties } from "../core/wire";
 import type { FieldKind, Shape } from "./xml";
 
-/** The XML shape of a settings document from its spec: each mapped property's element and its type. */
+/** The XML kind of a program value: lists of text are `strings`; anything else not a number or flag is text. */
+function kindOf(value: ValueSpec): FieldKind {
+  if (value.type === "array") return "strings";
+  return value.type === "integer" || value.type === "boolean" ? value.type : "string";
+}
+
+/** The XML shape of a document from its spec: each mapped property's element and the type the API holds. */
 export function elementShape(spec: ResourceSpec): Shape {
   const shape: Record<string, FieldKind> = {};
-  for (const [key, wire] of mappedProperties(spec)) {
-    const value = spec.properties[key].value;
-    shape[wire.path] = value.type === "integer" ? "integer" : value.type === "boolean" ? "boolean" : "string";
-  }
+  for (const [key, wire] of mappedProperties(spec))
+    shape[wire.path] = wire.codec.wireType ?? kindOf(spec.properties[key].value);
   return shape;
 }

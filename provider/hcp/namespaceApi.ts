@@ -1,5 +1,7 @@
 import { type HcpClient, text } from "./client";
+import { elementShape } from "./elements";
 import { withoutSecrets } from "./errors";
+import { hcpNamespaceSpec } from "./specs/hcpNamespace";
 import { buildXml, parseXmlList, type Shape, type XmlObject } from "./xml";
 
 /** The namespace and tenant user-account calls of MAPI (reference-next §1, §2), over an HcpClient. */
@@ -39,17 +41,9 @@ export interface NamespaceStatistics {
   storageCapacityUsed?: number;
 }
 
+/** The document's elements: the spec's mapped ones, and what HCP assigns. */
 export const namespaceShape: Shape = {
-  name: "string",
-  description: "string",
-  hardQuota: "string",
-  softQuota: "integer",
-  hashScheme: "string",
-  enterpriseMode: "boolean",
-  searchEnabled: "boolean",
-  indexingEnabled: "boolean",
-  customMetadataIndexingEnabled: "boolean",
-  tags: "strings",
+  ...elementShape(hcpNamespaceSpec),
   id: "string",
   fullyQualifiedName: "string",
   creationTime: "string",

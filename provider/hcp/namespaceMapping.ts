@@ -1,11 +1,13 @@
 import { jsonEqual, plain } from "../core/normalise";
-import { isMark, markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "../core/ownership";
+import { markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "../core/ownership";
 import type { PropertyRules } from "../core/resource";
 import { managedKeys } from "../core/resource";
+import { fromWire, mappedProperties, toWire } from "../core/wire";
 import type { ComplianceSettings, Namespace, NamespaceVersioning } from "./namespaceApi";
 import type { SignIn } from "./provider";
+import { hcpNamespaceSpec } from "./specs/hcpNamespace";
 import { maxTagLength } from "./specs/hcpTenant";
-import { pickKeys, wireQuota } from "./values";
+import { pickKeys } from "./values";
 
 /** Pure mapping between HcpNamespace inputs and the MAPI namespace and its sub-resources. */
 
@@ -39,19 +41,8 @@ export interface HeldNamespace {
   compliance?: ComplianceSettings;
 }
 
-/** Inputs that are properties of the namespace document itself (the rest live in sub-resources). */
-export const documentKeys = [
-  "name",
-  "description",
-  "hardQuota",
-  "softQuota",
-  "hashScheme",
-  "retentionMode",
-  "searchEnabled",
-  "indexingEnabled",
-  "customMetadataIndexingEnabled",
-  "tags",
-] as const;
+/** Inputs that are elements of the namespace document itself (the rest live in sub-resources). */
+export const documentKeys: readonly string[] = mappedProperties(hcpNamespaceSpec).map(([key]) => key);
 
 /** This resource's marks on the namespace it creates: one of its tags. */
 export function namespaceMarks(inputs: Owned): ResourceMarks | undefined {
@@ -75,14 +66,13 @@ export function versioningBody(versioning: NamespaceVersioning): NamespaceVersio
 }
 
 /** The PUT/POST body for the given document keys; `mark` is added to the tags when they are written. */
-export function namespaceBody(inputs: HcpNamespaceInputs, keys: readonly string[], mark?: string): Namespace {
-  const body: Record<string, unknown> = {};
-  for (const key of documentKeys) {
-    if (!keys.includes(key) || inputs[key] === undefined) continue;
-    if (key === "retentionMode") body.enterpriseMode = inputs.retentionMode === "enterprise";
-    else if (key === "hardQuota") body.hardQuota = wireQuota(inputs.hardQuota as string);
-    else body[key] = inputs[key];
-  }
+export function namespaceBody(
+  inputs: HcpNamespaceInputs,
+  keys: readonly string[],
+  mark?: string,
+  stage: "create" | "update" = "update",
+): Namespace {
+  const body = toWire(hcpNamespaceSpec, { ...inputs }, stage, keys);
   if (Array.isArray(body.tags) && mark) body.tags = [...(body.tags as string[]), mark];
   return plain(body) as Namespace;
 }
@@ -94,6 +84,7 @@ export function createBody(inputs: HcpNamespaceInputs & Owned, rules: PropertyRu
     { ...inputs, tags: inputs.tags ?? (mark ? [] : undefined) },
     managedKeys(inputs, rules).concat(mark ? ["tags"] : []),
     mark,
+    "create",
   );
   if (inputs.versioning) body.versioningSettings = versioningBody(inputs.versioning);
   return body;
@@ -110,18 +101,9 @@ export function namespaceOutputs(
 ): HcpNamespaceOutputs {
   const ns = held.namespace;
   const fromApi: Record<string, unknown> = {
-    description: ns.description,
-    hardQuota: ns.hardQuota,
-    softQuota: ns.softQuota,
-    hashScheme: ns.hashScheme,
-    retentionMode:
-      ns.enterpriseMode === undefined ? undefined : ns.enterpriseMode ? "enterprise" : "compliance",
+    ...fromWire(hcpNamespaceSpec, ns),
     defaultRetention: held.compliance?.retentionDefault,
     versioning: managed.versioning ? pickKeys(held.versioning, managed.versioning) : undefined,
-    searchEnabled: ns.searchEnabled,
-    indexingEnabled: ns.indexingEnabled,
-    customMetadataIndexingEnabled: ns.customMetadataIndexingEnabled,
-    tags: ns.tags?.filter((tag) => !isMark(tag)),
     deletionPolicy: managed.deletionPolicy,
     tenant: managed.tenant,
     username: managed.username,

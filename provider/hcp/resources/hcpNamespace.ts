@@ -208,9 +208,7 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
         });
       const changed = changedKeys(olds, news, rules);
       const renamed = current.name.toLowerCase() !== news.name.toLowerCase();
-      const documentChanges = changed.filter(
-        (key) => (documentKeys as readonly string[]).includes(key) && key !== "name" && key !== "hashScheme",
-      );
+      const documentChanges = changed.filter((key) => documentKeys.includes(key) && key !== "name");
       // Tags are replaced whole: one write per namespace at a time.
       await client.exclusive(`namespace:${news.tenant.toLowerCase()}/${id}`, async () => {
         if (documentChanges.length > 0 || renamed) {

@@ -1,6 +1,7 @@
 import { isUnknown, normaliseBoolean } from "../../core/normalise";
 import { isMark, markPrefix } from "../../core/ownership";
 import { adoptProperty, type PropertySpec, type ResourceSpec } from "../../core/spec";
+import { enterpriseMode, quota, unmarkedTags } from "../codecs";
 import { namespaceNameProblem, normaliseRetention, retentionProblem } from "../tenantObjectValues";
 import { caseInsensitiveSet, lowerCase, quotaForDiff, trimmed } from "../values";
 import { checkAccount, quotaRule, tenantAccount } from "./common";
@@ -11,9 +12,11 @@ import { maxTagLength } from "./hcpTenant";
 export const namespaceDeletionPolicies = ["delete", "retain"] as const;
 export const retentionModes = ["enterprise", "compliance"] as const;
 
-const flag = (doc: string): PropertySpec => ({
+/** A boolean element of the namespace document, of the same name. */
+const flag = (element: string, doc: string): PropertySpec => ({
   value: { type: "boolean" },
   normalise: normaliseBoolean,
+  wire: { path: element },
   doc,
 });
 
@@ -59,6 +62,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
       "Adoption's one other write adds this resource's ownership mark to the namespace's tags, so another stack's adopt is refused.",
     ),
     name: {
+      wire: { path: "name" },
       // Choice: a new name renames in place (POST name, documented), keyed on the namespace's id, rather than replacing a namespace that may hold data.
       value: { type: "string", rule: namespaceNameProblem },
       required: true,
@@ -66,21 +70,25 @@ export const hcpNamespaceSpec: ResourceSpec = {
       doc: "1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client).",
     },
     description: {
+      wire: { path: "description" },
       value: { type: "string", maxLength: 1024 },
       normalise: trimmed,
       doc: "Up to 1,024 characters; an empty string clears it (default: the tenant's namespace defaults).",
     },
     hardQuota: {
+      wire: { path: "hardQuota", codec: quota },
       value: { type: "string", rule: quotaRule("50 GB", "1 GB") },
       normalise: quotaForDiff,
       doc: 'Storage the namespace may use: "<number with at most 2 decimals> <MB|GB|TB>", at least 1 GB, e.g. "50 GB"; compared by size. The namespaces of a tenant together may not exceed its hard quota, and a quota cannot go below what the namespace stores (default: the tenant\'s namespace defaults, 50 GB).',
     },
     softQuota: {
+      wire: { path: "softQuota" },
       value: { type: "integer", min: 10, max: 95 },
       normalise: Number,
       doc: "Percent of the hard quota at which HCP warns, 10-95 (default: the tenant's namespace defaults, 85).",
     },
     hashScheme: {
+      wire: { path: "hashScheme", write: "create" },
       value: { type: "string", enum: hashSchemes },
       // Choice: hashScheme replaces, old namespace first (HCP refuses it on POST; the name stays taken until the old one goes).
       replaces: "deleteFirst",
@@ -88,6 +96,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
     },
     // Choice: HCP's enterpriseMode is offered as retentionMode enterprise|compliance; compliance is one way (true→false only on POST).
     retentionMode: {
+      wire: { path: "enterpriseMode", codec: enterpriseMode },
       value: { type: "string", enum: retentionModes },
       doc: "`enterprise` (privileged deletes allowed) or `compliance` (no object is deleted before its retention ends); HCP's `enterpriseMode`. `compliance` needs the tenant's complianceConfigurationEnabled, and is one way: a plan that returns to `enterprise` is refused at preview (default enterprise).",
     },
@@ -124,15 +133,19 @@ export const hcpNamespaceSpec: ResourceSpec = {
       doc: "Versioning (HCP's versioningSettings sub-resource; default: the tenant's namespace defaults, none).",
     },
     searchEnabled: flag(
+      "searchEnabled",
       "Whether the namespace can be searched; only where the tenant allows search. Turning it off also turns indexing off and drops the index.",
     ),
     indexingEnabled: flag(
+      "indexingEnabled",
       "Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).",
     ),
     customMetadataIndexingEnabled: flag(
+      "customMetadataIndexingEnabled",
       "Whether custom metadata is indexed too; needs indexingEnabled (default false).",
     ),
     tags: {
+      wire: { path: "tags", codec: unmarkedTags },
       value: {
         type: "array",
         items: {
