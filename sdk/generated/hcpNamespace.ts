@@ -38,6 +38,8 @@ export interface HcpNamespaceArgs {
   indexingEnabled?: pulumi.Input<boolean>;
   /** Whether custom metadata is indexed too; needs indexingEnabled (default false). */
   customMetadataIndexingEnabled?: pulumi.Input<boolean>;
+  /** Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30). */
+  multipartUploadAutoAbortDays?: pulumi.Input<number>;
   /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>@<resource>`) to the namespaces it creates; it is never shown here. */
   tags?: pulumi.Input<pulumi.Input<string>[]>;
   /** What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`. */
@@ -80,6 +82,8 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
   declare readonly indexingEnabled: pulumi.Output<boolean | undefined>;
   /** Whether custom metadata is indexed too; needs indexingEnabled (default false). */
   declare readonly customMetadataIndexingEnabled: pulumi.Output<boolean | undefined>;
+  /** Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30). */
+  declare readonly multipartUploadAutoAbortDays: pulumi.Output<number | undefined>;
   /** Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (`tenant-estates:<project>/<stack>@<resource>`) to the namespaces it creates; it is never shown here. */
   declare readonly tags: pulumi.Output<string[] | undefined>;
   /** What `pulumi destroy`, removing the resource or a replacement does: `retain` (the default) leaves the namespace and its objects as they are and only forgets it, which the plan shows as `delete [retain]`; `delete` deletes the namespace, which HCP does only when it holds no objects (otherwise the operation fails, naming the object count, and nothing is deleted). It acts from the state: `delete` must be stored by an earlier `up`. */
@@ -116,6 +120,7 @@ export class HcpNamespace extends pulumi.dynamic.Resource {
           "searchEnabled",
           "indexingEnabled",
           "customMetadataIndexingEnabled",
+          "multipartUploadAutoAbortDays",
           "tags",
           "deletionPolicy",
           "namespaceId",

@@ -144,6 +144,12 @@ export const hcpNamespaceSpec: ResourceSpec = {
       "customMetadataIndexingEnabled",
       "Whether custom metadata is indexed too; needs indexingEnabled (default false).",
     ),
+    multipartUploadAutoAbortDays: {
+      value: { type: "integer", min: 0, max: 180 },
+      normalise: Number,
+      wire: { path: "multipartUploadAutoAbortDays" },
+      doc: "Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).",
+    },
     tags: {
       wire: { path: "tags", codec: unmarkedTags },
       value: {

@@ -82,6 +82,12 @@ namespace Pulumi.TenantEstates.Hcp
         public Output<bool?> IndexingEnabled { get; private set; } = null!;
 
         /// <summary>
+        /// Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+        /// </summary>
+        [Output("multipartUploadAutoAbortDays")]
+        public Output<int?> MultipartUploadAutoAbortDays { get; private set; } = null!;
+
+        /// <summary>
         /// 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `&lt;name&gt;.&lt;tenant&gt;.&lt;domain&gt;`. A change renames the namespace in place (its URL changes for every client).
         /// </summary>
         [Output("name")]
@@ -243,6 +249,12 @@ namespace Pulumi.TenantEstates.Hcp
         /// </summary>
         [Input("indexingEnabled")]
         public Input<bool>? IndexingEnabled { get; set; }
+
+        /// <summary>
+        /// Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+        /// </summary>
+        [Input("multipartUploadAutoAbortDays")]
+        public Input<int>? MultipartUploadAutoAbortDays { get; set; }
 
         /// <summary>
         /// 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `&lt;name&gt;.&lt;tenant&gt;.&lt;domain&gt;`. A change renames the namespace in place (its URL changes for every client).

@@ -38,6 +38,8 @@ type HcpNamespace struct {
 	HashScheme pulumi.StringPtrOutput `pulumi:"hashScheme"`
 	// Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
 	IndexingEnabled pulumi.BoolPtrOutput `pulumi:"indexingEnabled"`
+	// Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+	MultipartUploadAutoAbortDays pulumi.IntPtrOutput `pulumi:"multipartUploadAutoAbortDays"`
 	// 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client).
 	Name pulumi.StringOutput `pulumi:"name"`
 	// The namespace's UUID, assigned by HCP.
@@ -137,6 +139,8 @@ type hcpNamespaceArgs struct {
 	HashScheme *string `pulumi:"hashScheme"`
 	// Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
 	IndexingEnabled *bool `pulumi:"indexingEnabled"`
+	// Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+	MultipartUploadAutoAbortDays *int `pulumi:"multipartUploadAutoAbortDays"`
 	// 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client).
 	Name string `pulumi:"name"`
 	// The password of `username`, given with it. Always stored as a secret; never compared.
@@ -177,6 +181,8 @@ type HcpNamespaceArgs struct {
 	HashScheme pulumi.StringPtrInput
 	// Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
 	IndexingEnabled pulumi.BoolPtrInput
+	// Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+	MultipartUploadAutoAbortDays pulumi.IntPtrInput
 	// 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client).
 	Name pulumi.StringInput
 	// The password of `username`, given with it. Always stored as a secret; never compared.
@@ -287,6 +293,11 @@ func (o HcpNamespaceOutput) HashScheme() pulumi.StringPtrOutput {
 // Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
 func (o HcpNamespaceOutput) IndexingEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *HcpNamespace) pulumi.BoolPtrOutput { return v.IndexingEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+func (o HcpNamespaceOutput) MultipartUploadAutoAbortDays() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *HcpNamespace) pulumi.IntPtrOutput { return v.MultipartUploadAutoAbortDays }).(pulumi.IntPtrOutput)
 }
 
 // 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client).

@@ -32,6 +32,7 @@ class HcpNamespaceArgs:
                  hard_quota: pulumi.Input[Optional[_builtins.str]] = None,
                  hash_scheme: pulumi.Input[Optional[_builtins.str]] = None,
                  indexing_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 multipart_upload_auto_abort_days: pulumi.Input[Optional[_builtins.int]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  retention_mode: pulumi.Input[Optional[_builtins.str]] = None,
                  search_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -53,6 +54,7 @@ class HcpNamespaceArgs:
         :param pulumi.Input[_builtins.str] hard_quota: Storage the namespace may use: "<number with at most 2 decimals> <MB|GB|TB>", at least 1 GB, e.g. "50 GB"; compared by size. The namespaces of a tenant together may not exceed its hard quota, and a quota cannot go below what the namespace stores (default: the tenant's namespace defaults, 50 GB).
         :param pulumi.Input[_builtins.str] hash_scheme: MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects; it is refused before any call unless `deletionPolicy` `delete` is in the state, since a kept namespace keeps its name.
         :param pulumi.Input[_builtins.bool] indexing_enabled: Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
+        :param pulumi.Input[_builtins.int] multipart_upload_auto_abort_days: Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
         :param pulumi.Input[_builtins.str] password: The password of `username`, given with it. Always stored as a secret; never compared.
         :param pulumi.Input[_builtins.str] retention_mode: `enterprise` (privileged deletes allowed) or `compliance` (no object is deleted before its retention ends); HCP's `enterpriseMode`. `compliance` needs the tenant's complianceConfigurationEnabled, and is one way: a plan that returns to `enterprise` is refused at preview (default enterprise).
         :param pulumi.Input[_builtins.bool] search_enabled: Whether the namespace can be searched; only where the tenant allows search. Turning it off also turns indexing off and drops the index.
@@ -81,6 +83,8 @@ class HcpNamespaceArgs:
             pulumi.set(__self__, "hash_scheme", hash_scheme)
         if indexing_enabled is not None:
             pulumi.set(__self__, "indexing_enabled", indexing_enabled)
+        if multipart_upload_auto_abort_days is not None:
+            pulumi.set(__self__, "multipart_upload_auto_abort_days", multipart_upload_auto_abort_days)
         if password is not None:
             pulumi.set(__self__, "password", password)
         if retention_mode is not None:
@@ -229,6 +233,18 @@ class HcpNamespaceArgs:
         pulumi.set(self, "indexing_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="multipartUploadAutoAbortDays")
+    def multipart_upload_auto_abort_days(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+        """
+        return pulumi.get(self, "multipart_upload_auto_abort_days")
+
+    @multipart_upload_auto_abort_days.setter
+    def multipart_upload_auto_abort_days(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "multipart_upload_auto_abort_days", value)
+
+    @_builtins.property
     @pulumi.getter
     def password(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -328,6 +344,7 @@ class HcpNamespace(pulumi.CustomResource):
                  hard_quota: pulumi.Input[Optional[_builtins.str]] = None,
                  hash_scheme: pulumi.Input[Optional[_builtins.str]] = None,
                  indexing_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 multipart_upload_auto_abort_days: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  retention_mode: pulumi.Input[Optional[_builtins.str]] = None,
@@ -352,6 +369,7 @@ class HcpNamespace(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] hard_quota: Storage the namespace may use: "<number with at most 2 decimals> <MB|GB|TB>", at least 1 GB, e.g. "50 GB"; compared by size. The namespaces of a tenant together may not exceed its hard quota, and a quota cannot go below what the namespace stores (default: the tenant's namespace defaults, 50 GB).
         :param pulumi.Input[_builtins.str] hash_scheme: MD5, SHA-1, SHA-256, SHA-384, SHA-512 or RIPEMD-160, case-sensitive (default: the tenant's namespace defaults, SHA-256). HCP fixes it when the namespace is made: a change replaces the namespace, deleting the old one first, which HCP refuses while it holds objects; it is refused before any call unless `deletionPolicy` `delete` is in the state, since a kept namespace keeps its name.
         :param pulumi.Input[_builtins.bool] indexing_enabled: Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
+        :param pulumi.Input[_builtins.int] multipart_upload_auto_abort_days: Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
         :param pulumi.Input[_builtins.str] name: 1-63 letters, digits and inner hyphens, not starting with `xn--`; unique in the tenant, compared case-insensitively; it becomes the namespace's host name `<name>.<tenant>.<domain>`. A change renames the namespace in place (its URL changes for every client).
         :param pulumi.Input[_builtins.str] password: The password of `username`, given with it. Always stored as a secret; never compared.
         :param pulumi.Input[_builtins.str] retention_mode: `enterprise` (privileged deletes allowed) or `compliance` (no object is deleted before its retention ends); HCP's `enterpriseMode`. `compliance` needs the tenant's complianceConfigurationEnabled, and is one way: a plan that returns to `enterprise` is refused at preview (default enterprise).
@@ -395,6 +413,7 @@ class HcpNamespace(pulumi.CustomResource):
                  hard_quota: pulumi.Input[Optional[_builtins.str]] = None,
                  hash_scheme: pulumi.Input[Optional[_builtins.str]] = None,
                  indexing_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 multipart_upload_auto_abort_days: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  retention_mode: pulumi.Input[Optional[_builtins.str]] = None,
@@ -422,6 +441,7 @@ class HcpNamespace(pulumi.CustomResource):
             __props__.__dict__["hard_quota"] = hard_quota
             __props__.__dict__["hash_scheme"] = hash_scheme
             __props__.__dict__["indexing_enabled"] = indexing_enabled
+            __props__.__dict__["multipart_upload_auto_abort_days"] = multipart_upload_auto_abort_days
             if name is None and not opts.urn:
                 raise TypeError("Missing required property 'name'")
             __props__.__dict__["name"] = name
@@ -473,6 +493,7 @@ class HcpNamespace(pulumi.CustomResource):
         __props__.__dict__["hard_quota"] = None
         __props__.__dict__["hash_scheme"] = None
         __props__.__dict__["indexing_enabled"] = None
+        __props__.__dict__["multipart_upload_auto_abort_days"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["namespace_id"] = None
         __props__.__dict__["password"] = None
@@ -578,6 +599,14 @@ class HcpNamespace(pulumi.CustomResource):
         Whether objects are indexed for search; needs searchEnabled (default: searchEnabled at create).
         """
         return pulumi.get(self, "indexing_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="multipartUploadAutoAbortDays")
+    def multipart_upload_auto_abort_days(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Days after which HCP aborts a multipart upload left incomplete, 0-180; 0 never aborts (default 30).
+        """
+        return pulumi.get(self, "multipart_upload_auto_abort_days")
 
     @_builtins.property
     @pulumi.getter
