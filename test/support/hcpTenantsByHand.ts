@@ -199,6 +199,7 @@ namespaces:
     hashScheme: SHA-512
     indexingEnabled: false
     key: contracts
+    multipartUploadAutoAbortDays: 30
     name: contracts
     retentionMode: enterprise
     searchEnabled: false
@@ -211,6 +212,7 @@ namespaces:
     hashScheme: SHA-256
     indexingEnabled: true
     key: invoices
+    multipartUploadAutoAbortDays: 30
     name: invoices
     retentionMode: enterprise
     searchEnabled: true
