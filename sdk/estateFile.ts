@@ -5,6 +5,11 @@ import { didYouMean } from "../provider/core/suggest";
 import { duplicates } from "./estateDuplicates";
 import { decodeEstate, sizeProblem, unmeantValues } from "./estateInput";
 import { propertyName, slug } from "./estateNames";
+import type {
+  CustomerTenantEstateFields,
+  FolderTenantEstateFields,
+  PartnerTenantEstateFields,
+} from "./generated/estateFields";
 import { type EstatePackage, expandPackages } from "./estatePackages";
 import { schemaErrors } from "./estateSchema";
 
@@ -40,19 +45,10 @@ export interface EstateUser {
   roles?: string[];
 }
 
-export interface EstateCustomer {
+/** A customer tenant: its resource's inputs (generated from the CustomerTenant spec), and what lives with it. */
+export interface EstateCustomer extends CustomerTenantEstateFields {
   /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
-  name: string;
-  customerId?: string;
-  internalTag?: string;
-  language?: string;
-  ancestralAccess?: boolean;
-  enhancedSecurity?: boolean;
-  pricingMode?: "trial" | "production";
-  enabled?: boolean;
-  deletionPolicy?: "delete" | "disable" | "retain";
-  contact?: Record<string, string>;
   twoFactor?: boolean;
   offeringItems?: {
     name: string;
@@ -78,16 +74,9 @@ export interface EstateApiClient {
 }
 
 /** A partner or folder tenant, and what lives under it. */
-export interface EstateReseller {
+export interface EstateReseller extends PartnerTenantEstateFields, FolderTenantEstateFields {
   /** The identity of its resources: required in a file (`validate --write-keys` adds it), else the slug of the name. */
   key?: string;
-  name: string;
-  customerId?: string;
-  internalTag?: string;
-  language?: string;
-  enabled?: boolean;
-  deletionPolicy?: "delete" | "disable" | "retain";
-  contact?: Record<string, string>;
   offeringItems?: EstateCustomer["offeringItems"];
   apiClients?: EstateApiClient[];
   customers?: EstateCustomer[];

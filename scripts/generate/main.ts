@@ -4,6 +4,7 @@ import { resourceSpecs } from "../../provider/specs";
 import { resourceReference } from "./docs";
 import { withPackages } from "./estatePackages";
 import { estateSchema } from "./estateSchema";
+import { estateTypesModule } from "./estateTypes";
 import { formatted } from "./format";
 import { packageSchema } from "./schema";
 import { sdkModule, sdkTypesModule } from "./sdk";
@@ -19,6 +20,11 @@ export function generatedFiles(): Record<string, string> {
     files[file] = formatted(root, file, sdkModule(spec));
   }
   files["sdk/generated/types.ts"] = formatted(root, "sdk/generated/types.ts", sdkTypesModule(resourceSpecs));
+  files["sdk/generated/estateFields.ts"] = formatted(
+    root,
+    "sdk/generated/estateFields.ts",
+    estateTypesModule(resourceSpecs),
+  );
   const schema = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));
   files["schema.json"] = `${JSON.stringify(packageSchema(schema, resourceSpecs), null, 2)}\n`;
   files["docs/resources.md"] = resourceReference(resourceSpecs);

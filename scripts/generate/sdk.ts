@@ -3,7 +3,7 @@ import { generatedHeader } from "./header";
 import { allObjectTypes, objectTypes } from "./walk";
 
 /** The TypeScript type of a value, as the program passes it (`input`) or reads it back. */
-function tsType(value: ValueSpec, input: boolean): string {
+export function tsType(value: ValueSpec, input: boolean): string {
   const wrap = (t: string) => (input ? `pulumi.Input<${t}>` : t);
   switch (value.type) {
     case "string":
@@ -21,7 +21,7 @@ function tsType(value: ValueSpec, input: boolean): string {
   }
 }
 
-function jsDoc(text: string, indent: string): string {
+export function jsDoc(text: string, indent: string): string {
   return `${indent}/** ${text.replace(/\*\//g, "*\\/")} */\n`;
 }
 
