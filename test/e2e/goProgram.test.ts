@@ -105,6 +105,25 @@ describe("end to end on the real engine: the Go example (examples/go), through t
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
+  it("a program that does not build fails the preview with go's message; a program's own error is shown once", async () => {
+    const original = readFileSync(program, "utf8");
+    editProgram("ctx.Export(", "ctx.Exprt(");
+    const unbuilt = await stack.run(["preview"]);
+    expect(unbuilt.code).to.not.equal(0);
+    expect(unbuilt.stdout).to.include("go build in ");
+    expect(unbuilt.stdout).to.include(
+      "ctx.Exprt undefined (type *pulumi.Context has no field or method Exprt",
+    );
+    writeFileSync(program, original);
+    editProgram("import (", 'import (\n\t"errors"');
+    editProgram("return nil\n\t})", 'return errors.New("the example\'s own failure")\n\t})');
+    const failed = await stack.run(["preview"]);
+    expect(failed.code).to.not.equal(0);
+    expect(failed.stdout.split("the example's own failure").length - 1).to.equal(1);
+    expect(failed.stdout).to.not.include("the Go program failed");
+    writeFileSync(program, original);
+  });
+
   it("pulumi destroy only disables the customer, whose deletion policy is the default", async () => {
     await stack.destroy();
     expect((await customers()).map((c) => ({ name: c.name, enabled: c.enabled }))).to.deep.equal([
