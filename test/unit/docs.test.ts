@@ -62,6 +62,12 @@ describe("the documentation", () => {
     expect(block).to.be.a("string");
     expect(linesNotInOrder(block, read("examples/yaml/Pulumi.yaml"))).to.deep.equal([]);
   });
+
+  it("shows in docs/plugin.md an excerpt of examples/go/main.go, which the tests deploy", () => {
+    const block = markedBlocks(read("docs/plugin.md"), "plugin-go")["main.go"];
+    expect(block).to.be.a("string");
+    expect(linesNotInOrder(block, read("examples/go/main.go"))).to.deep.equal([]);
+  });
 });
 
 describe("the documentation checks", () => {
