@@ -5,13 +5,13 @@ import { didYouMean } from "../provider/core/suggest";
 import { duplicates } from "./estateDuplicates";
 import { decodeEstate, sizeProblem, unmeantValues } from "./estateInput";
 import { propertyName, slug } from "./estateNames";
+import { type EstatePackage, expandPackages } from "./estatePackages";
+import { schemaErrors } from "./estateSchema";
 import type {
   CustomerTenantEstateFields,
   FolderTenantEstateFields,
   PartnerTenantEstateFields,
 } from "./generated/estateFields";
-import { type EstatePackage, expandPackages } from "./estatePackages";
-import { schemaErrors } from "./estateSchema";
 
 /** Where the first alias is: the place to look in a file whose aliases expand too far. */
 function firstAlias(root: Node | null): number | undefined {
