@@ -8,8 +8,8 @@ import { repoRoot, TestStack } from "../support/engine";
 import { previewPlan } from "../support/plan";
 import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
 
-/** The release of the last landed work before the provider plugin (commit a4e7dfb), by `scripts/pack-release.sh a4e7dfb <this file>`. */
-const latestRelease = path.join(repoRoot, "test/fixtures/tenant-estates-a4e7dfb.tgz");
+/** The release of the last landed work (commit 4f0803a, before HcpNamespace mapped its document in its spec), by `scripts/pack-release.sh 4f0803a <this file>`. */
+const latestRelease = path.join(repoRoot, "test/fixtures/tenant-estates-4f0803a.tgz");
 
 interface StateResource {
   urn: string;
@@ -55,7 +55,8 @@ describe("end to end on the real engine: upgrading the sample estate deployed by
 
   it("the latest release deploys the sample estate (packages, partners, folders, HCP objects)", async () => {
     expect(readFileSync(path.join(installed(), "package.json"), "utf8")).to.include('"tenant-estates"');
-    expect(() => readFileSync(path.join(installed(), "dist/sdk/generated/types.js"))).to.throw();
+    // The release predates HCP's codecs module, so this is the old package, not this tree's.
+    expect(() => readFileSync(path.join(installed(), "dist/provider/hcp/codecs.js"))).to.throw();
     await stack.up();
     idsBefore = await stateIds();
     expect(idsBefore.size).to.be.greaterThan(20);
@@ -64,7 +65,7 @@ describe("end to end on the real engine: upgrading the sample estate deployed by
   it("with this tree's package the plan is empty, also with --refresh, and up writes nothing", async () => {
     rmSync(installed(), { recursive: true });
     symlinkSync(path.join(repoRoot, "node_modules", "tenant-estates"), installed());
-    expect(readFileSync(path.join(installed(), "dist/sdk/generated/types.js"), "utf8")).to.not.equal("");
+    expect(readFileSync(path.join(installed(), "dist/provider/hcp/codecs.js"), "utf8")).to.not.equal("");
     expect(await previewPlan(stack)).to.deep.equal([]);
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
     const writesBefore = await apiWrites(emulators);
