@@ -49,6 +49,21 @@ function withoutEmptyText(value: unknown): unknown {
 }
 
 /**
+ * The outputs of an object read by id alone, with no empty text in an object input (a contact): the
+ * program manages an object's members one by one, and those of an imported one are the members it holds.
+ */
+export function importedOutputs(spec: ResourceSpec, outputs: Values): Values {
+  const kept: Values = { ...outputs };
+  for (const [key, property] of Object.entries(spec.properties)) {
+    if ((property.role ?? "input") !== "input" || property.value.type !== "object") continue;
+    const value = withoutEmptyText(kept[key]);
+    if (value === undefined) delete kept[key];
+    else kept[key] = value;
+  }
+  return kept;
+}
+
+/**
  * The inputs of an object read by id alone (`pulumi import`): every input the read gives back, except
  * what no read can see (create-only values, credentials), so a program declaring them plans no change.
  * Empty texts are left out, as a program leaves out what it does not set (an empty contact field is "").
