@@ -247,28 +247,23 @@ describe("end to end on the real engine: pulumi import and the import option bri
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 
-  it("a TenantRemovalGuard cannot be imported, and a namespace's import id must name its tenant: each refusal says so", async () => {
-    const guard = await importing([
-      token("TenantRemovalGuard"),
-      "guard",
-      "tenant-removal-guard",
-      "--provider",
-      `estate=${providerUrn}`,
-    ]);
-    expect(guard.code).to.not.equal(0);
-    expect(guard.stdout + guard.stderr).to.contain(
+  it("a TenantRemovalGuard, a tenant of another kind and a namespace by its name alone are refused, each saying why", async () => {
+    const refusal = async (type: string, id: string) => {
+      const run = await importing([token(type), "refused", id, "--provider", `estate=${providerUrn}`]);
+      expect(run.code).to.not.equal(0);
+      return run.stdout + run.stderr;
+    };
+    expect(await refusal("TenantRemovalGuard", "tenant-removal-guard")).to.contain(
       "a TenantRemovalGuard cannot be imported: it holds no object in Acronis, only the list the program gives it; declare it in the program and `pulumi up` adds it without any write",
     );
-    const namespace = await importing([
-      token("HcpNamespace"),
-      "bare",
-      "invoices",
-      "--provider",
-      `estate=${providerUrn}`,
-    ]);
-    expect(namespace.code).to.not.equal(0);
-    expect(namespace.stdout + namespace.stderr).to.contain(
+    expect(await refusal("CustomerTenant", made.acronis.partner)).to.contain(
+      `tenant ${made.acronis.partner} ("Imported Partner") is a partner tenant, not a customer tenant: import it as the resource of its kind`,
+    );
+    expect(await refusal("HcpNamespace", "invoices")).to.contain(
       'HcpNamespace is imported by the id `<tenant>/<name>` (e.g. `finance/invoices`), got "invoices"',
+    );
+    expect(await storedResources()).to.not.satisfy((all: StoredResource[]) =>
+      all.some((r) => r.urn.endsWith("::refused")),
     );
   });
 
