@@ -3,12 +3,13 @@ import { proveAccess } from "../core/accessProof";
 import { accountSettings, currentAccount, inAccount } from "../core/accounts";
 import type { ConfigSource } from "../core/config";
 import { AuthenticationError, NotFoundError, PermissionError } from "../core/errors";
+import { everyHeldInput, readByIdAlone } from "../core/importing";
 import { plain } from "../core/normalise";
 import { checkResult, diffProperties, finishCreate, managedKeys, type PropertyRules } from "../core/resource";
 import { alreadySatisfies, propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
 import type { HcpClient } from "./client";
 import { completeHcpSettings, type HcpSettings, hcpClientFor, readHcpSettings } from "./config";
-import { settingKeys } from "./specs/common";
+import { accountKeys, settingKeys } from "./specs/common";
 
 /** What every HCP resource provider shares: settings from `configure`, and the process's clients. */
 export abstract class HcpResourceProvider {
@@ -194,11 +195,15 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
   }
 
   async read(id: string, props: I): Promise<pulumi.dynamic.ReadResult> {
-    const client = this.clientFor(props.tenant, props);
-    const api = await this.unlessTenantGone(props, () => this.fetch(client, props.tenant));
+    // Read by id alone (an import): the id is the tenant's name, every setting is read, as the system-level account.
+    const managed = readByIdAlone(props)
+      ? ({ ...everyHeldInput(this.spec, accountKeys), tenant: id } as I)
+      : props;
+    const client = this.clientFor(managed.tenant, managed);
+    const api = await this.unlessTenantGone(managed, () => this.fetch(client, managed.tenant));
     if (api === undefined) return {};
     // The credentials are never compared, so read keeps the ones in state.
-    return readResult(this.spec, id, this.outputs(api, props), props);
+    return readResult(this.spec, id, this.outputs(api, managed), props);
   }
 
   /** The managed settings as `client` reads them, in read's shape (`tenant-estates export`); undefined: no tenant. */

@@ -4,7 +4,7 @@ import { propertyChanges } from "./diff";
 import type { Served } from "./dispatch";
 import { emptyPb, providerPb } from "./modules";
 import { ownershipInputs } from "./tokens";
-import { importedInputs, structOf, valuesOf, withSecretsMarked } from "./values";
+import { importedInputs, importedOutputs, structOf, valuesOf, withSecretsMarked } from "./values";
 
 /**
  * The resource operations of the engine's protocol, each translated to the provider's own call and back,
@@ -95,7 +95,8 @@ export async function read(served: Served, req: ProviderPb.ReadRequest): Promise
     : { id: req.getId(), props };
   const resp = new providerPb.ReadResponse();
   if (!found.id || !found.props) return resp;
-  const outputs = found.props as Record<string, unknown>;
+  const read = found.props as Record<string, unknown>;
+  const outputs = byIdAlone ? importedOutputs(served.spec, read) : read;
   resp.setId(found.id);
   resp.setProperties(structOf(withSecretsMarked(served.spec, outputs)));
   const inputs = byIdAlone ? importedInputs(served.spec, outputs) : found.inputs;

@@ -38,15 +38,42 @@ export function withSecretsMarked(spec: ResourceSpec, values: Values): Values {
   return marked;
 }
 
+/** A value without its empty texts (an object's members, recursively), or undefined when nothing is left. */
+function withoutEmptyText(value: unknown): unknown {
+  if (value === "" || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) return value;
+  const kept = Object.entries(value as Values)
+    .map(([key, member]) => [key, withoutEmptyText(member)] as const)
+    .filter(([, member]) => member !== undefined);
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+/**
+ * The outputs of an object read by id alone, with no empty text in an object input (a contact): the
+ * program manages an object's members one by one, and those of an imported one are the members it holds.
+ */
+export function importedOutputs(spec: ResourceSpec, outputs: Values): Values {
+  const kept: Values = { ...outputs };
+  for (const [key, property] of Object.entries(spec.properties)) {
+    if ((property.role ?? "input") !== "input" || property.value.type !== "object") continue;
+    const value = withoutEmptyText(kept[key]);
+    if (value === undefined) delete kept[key];
+    else kept[key] = value;
+  }
+  return kept;
+}
+
 /**
  * The inputs of an object read by id alone (`pulumi import`): every input the read gives back, except
  * what no read can see (create-only values, credentials), so a program declaring them plans no change.
+ * Empty texts are left out, as a program leaves out what it does not set (an empty contact field is "").
  */
 export function importedInputs(spec: ResourceSpec, outputs: Values): Values {
   const inputs: Values = {};
   for (const [key, property] of Object.entries(spec.properties)) {
     if ((property.role ?? "input") !== "input" || property.createOnly || property.notCompared) continue;
-    if (outputs[key] !== undefined && outputs[key] !== null) inputs[key] = outputs[key];
+    const value = withoutEmptyText(outputs[key]);
+    if (value !== undefined) inputs[key] = value;
   }
   return inputs;
 }

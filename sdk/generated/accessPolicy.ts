@@ -29,7 +29,7 @@ export interface AccessPolicyArgs {
   account?: pulumi.Input<string>;
 }
 
-/** The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID. */
+/** The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID, also its import id. */
 export class AccessPolicy extends pulumi.dynamic.Resource {
   /** The user. A change replaces the resource. */
   declare readonly userId: pulumi.Output<string>;

@@ -38,7 +38,7 @@ export interface CustomerTenantArgs {
   account?: pulumi.Input<string>;
 }
 
-/** An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID. */
+/** An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a customer tenant). */
 export class CustomerTenant extends pulumi.dynamic.Resource {
   /** Unique in the partner's hierarchy. Renamed in place. */
   declare readonly name: pulumi.Output<string>;

@@ -48,7 +48,7 @@ export interface HcpNamespaceArgs {
   account?: pulumi.Input<string>;
 }
 
-/** A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. */
+/** A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. Its import id is `<tenant>/<name>` (e.g. `finance/invoices`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. */
 export class HcpNamespace extends pulumi.dynamic.Resource {
   /** The tenant's name, compared case-insensitively. A change replaces the namespace: the old one is first forgotten, or deleted when `deletionPolicy` `delete` is in the state (which HCP refuses while it holds objects). */
   declare readonly tenant: pulumi.Output<string>;

@@ -50,7 +50,7 @@ export interface HcpNamespaceDefaultsArgs {
   account?: pulumi.Input<string>;
 }
 
-/** Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name. */
+/** Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. */
 export class HcpNamespaceDefaults extends pulumi.dynamic.Resource {
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;

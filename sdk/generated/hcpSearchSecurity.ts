@@ -22,7 +22,7 @@ export interface HcpSearchSecurityArgs {
   account?: pulumi.Input<string>;
 }
 
-/** Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name. */
+/** Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. */
 export class HcpSearchSecurity extends pulumi.dynamic.Resource {
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;

@@ -53,7 +53,7 @@ export interface HcpTenantArgs {
   account?: pulumi.Input<string>;
 }
 
-/** A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name. */
+/** A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name, also its import id. */
 export class HcpTenant extends pulumi.dynamic.Resource {
   /** 1-63 letters, digits and inner hyphens, not starting with `xn--` and not a reserved word (admin, default, www…); it becomes the tenant's host name. Compared case-insensitively. A change replaces the tenant. */
   declare readonly name: pulumi.Output<string>;

@@ -41,7 +41,7 @@ export interface HcpTenantContactInfoArgs {
   account?: pulumi.Input<string>;
 }
 
-/** Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name. */
+/** Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. */
 export class HcpTenantContactInfo extends pulumi.dynamic.Resource {
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;

@@ -31,7 +31,7 @@ export interface HcpTenantEmailNotificationArgs {
   account?: pulumi.Input<string>;
 }
 
-/** E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name. */
+/** E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. */
 export class HcpTenantEmailNotification extends pulumi.dynamic.Resource {
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;

@@ -21,7 +21,7 @@ export interface HcpTenantPermissionsArgs {
   account?: pulumi.Input<string>;
 }
 
-/** The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name. */
+/** The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. */
 export class HcpTenantPermissions extends pulumi.dynamic.Resource {
   /** The tenant's name; the resource id. Compared case-insensitively. A change replaces the resource. */
   declare readonly tenant: pulumi.Output<string>;

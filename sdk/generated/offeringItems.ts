@@ -22,7 +22,7 @@ export interface OfferingItemsArgs {
   account?: pulumi.Input<string>;
 }
 
-/** The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID. */
+/** The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID, also its import id (an import manages every enabled item, with its quota). */
 export class OfferingItems extends pulumi.dynamic.Resource {
   /** The tenant. A change replaces the resource. */
   declare readonly tenantId: pulumi.Output<string>;

@@ -30,7 +30,7 @@ export interface PartnerTenantArgs {
   account?: pulumi.Input<string>;
 }
 
-/** An Acronis partner tenant: a reseller in the hierarchy, with its own partners, folders and customers (POST /tenants kind `partner`; always in production billing; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID. */
+/** An Acronis partner tenant: a reseller in the hierarchy, with its own partners, folders and customers (POST /tenants kind `partner`; always in production billing; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a tenant of this kind). */
 export class PartnerTenant extends pulumi.dynamic.Resource {
   /** Unique in the partner's hierarchy. Renamed in place. */
   declare readonly name: pulumi.Output<string>;

@@ -17,7 +17,7 @@ export interface TenantMfaArgs {
   account?: pulumi.Input<string>;
 }
 
-/** Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID. */
+/** Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID, also its import id. */
 export class TenantMfa extends pulumi.dynamic.Resource {
   /** The tenant whose users must use two-factor authentication. A change replaces the resource. */
   declare readonly tenantId: pulumi.Output<string>;

@@ -26,7 +26,7 @@ export interface UserArgs {
   account?: pulumi.Input<string>;
 }
 
-/** A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID. */
+/** A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID, also its import id. */
 export class User extends pulumi.dynamic.Resource {
   /** The tenant the account is registered in. A change replaces the user (the old account is deleted first: logins are unique). */
   declare readonly tenantId: pulumi.Output<string>;

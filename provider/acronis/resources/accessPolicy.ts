@@ -84,7 +84,8 @@ export class AccessPolicyProvider extends AcronisResourceProvider implements pul
     const user = await this.directory().user(id);
     const items = user && (user.access_policies ?? (await unlessGone(this.client().getAccessPolicies(id))));
     if (!items) return {};
-    const outputs = accessPolicyOutputs(id, props.tenantId, items);
+    // Read by id alone (an import), the tenant is the user's.
+    const outputs = accessPolicyOutputs(id, props.tenantId ?? user?.tenant_id, items);
     return readResult(accessPolicySpec, id, outputs, props);
   }
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { refuseAnotherStacks } from "../../core/adoption";
 import { debugLog } from "../../core/debugLog";
+import { everyHeldInput, readByIdAlone } from "../../core/importing";
 import { plain } from "../../core/normalise";
 import { type Owned, ownershipMark, resourceMarks } from "../../core/ownership";
 import { checkResult, diffProperties, finishCreate, managedKeys, outcomeUnknown } from "../../core/resource";
@@ -251,7 +252,9 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
   async read(id: string, props: ApiClientOutputs): Promise<pulumi.dynamic.ReadResult> {
     const client = await this.clients().get(id);
     if (!client) return {};
-    return readResult(apiClientSpec, id, apiClientOutputs(client, props, props.clientSecret), props);
+    // Read by id alone (an import): every input but `rotation`, which is the program's alone; no secret.
+    const managed = readByIdAlone(props) ? everyHeldInput(apiClientSpec, ["rotation"]) : props;
+    return readResult(apiClientSpec, id, apiClientOutputs(client, managed, props.clientSecret), props);
   }
 
   async update(

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ItemNotAvailableError, VersionConflictError } from "../../core/errors";
+import { readByIdAlone } from "../../core/importing";
 import { isUnknown, plain } from "../../core/normalise";
 import { checkResult, diffProperties, explainConflict, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
@@ -126,6 +127,21 @@ export function offeringItemWrites(
   return [...enable, ...disable];
 }
 
+/** Read by id alone (an import), the tenant's enabled items are all managed, with their quotas. */
+export function everyEnabledItem(current: readonly OfferingItem[]): EnabledOfferingItem[] {
+  // Any quota here only says the item's quota is read back.
+  const unlimited = { value: null, overage: null };
+  return current
+    .filter((c) => c.status === 1)
+    .map((c) => ({
+      name: c.name,
+      applicationId: c.application_id,
+      infraId: c.infra_id ?? undefined,
+      quota: unlimited,
+    }))
+    .map((item) => plain(item) as EnabledOfferingItem);
+}
+
 /**
  * The managed items as the tenant now has them: enabled ones only (a disabled one has dropped out),
  * with the quota where the program manages it. Sorted, so equal states compare equal.
@@ -227,7 +243,8 @@ export class OfferingItemsProvider
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
     const current = await this.directory().offeringItems(id);
     if (!current) return {};
-    const outputs = { tenantId: id, items: enabledItems(props.items ?? [], current), ...offerOf(props) };
+    const managed = readByIdAlone(props) ? everyEnabledItem(current) : (props.items ?? []);
+    const outputs = { tenantId: id, items: enabledItems(managed, current), ...offerOf(props) };
     const result = readResult(offeringItemsSpec, id, outputs, props);
     // Drift: the inputs say what the tenant holds, keyed by name as check keys the program's list.
     return { ...result, inputs: { ...result.inputs, items: itemsByName(wantedFormOf(outputs.items)) } };

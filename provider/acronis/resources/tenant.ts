@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type CreateProof, markToWrite, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError, SafetyRefusal } from "../../core/errors";
+import { everyHeldInput, readByIdAlone } from "../../core/importing";
 import { plain } from "../../core/normalise";
-import { type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
+import { isMark, type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
 import {
   changedProperties,
   checkResult,
@@ -194,7 +195,19 @@ export class TenantProvider extends AcronisResourceProvider implements pulumi.dy
   async read(id: string, props: TenantOutputs): Promise<pulumi.dynamic.ReadResult> {
     const tenant = await this.directory().tenant(id);
     if (!tenant) return {};
-    return readResult(this.spec, id, this.outputs(tenant, props), props);
+    const managed = readByIdAlone(props) ? this.importedKeys(tenant) : props;
+    return readResult(this.spec, id, this.outputs(tenant, managed), props);
+  }
+
+  /** What a read by id alone (an import) gives back: every input the tenant holds, if it is of this kind. */
+  private importedKeys(tenant: Tenant): TenantInputs {
+    if (tenant.kind !== this.kind)
+      throw new Error(
+        `tenant ${tenant.id} ("${tenant.name}") is a ${tenant.kind} tenant, not a ${this.kind} tenant: import it as the resource of its kind`,
+      );
+    // The provider's ownership mark is no value of a program's.
+    const leftOut = ["deletionPolicy", ...(isMark(tenant.internal_tag) ? ["internalTag"] : [])];
+    return everyHeldInput(this.spec, leftOut) as unknown as TenantInputs;
   }
 
   async update(id: string, olds: TenantOutputs, news: TenantInputs): Promise<pulumi.dynamic.UpdateResult> {

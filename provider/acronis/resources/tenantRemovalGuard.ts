@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { readByIdAlone } from "../../core/importing";
 import { isUnknown, jsonEqual } from "../../core/normalise";
 import { checkResult } from "../../core/resource";
 import { validateInputs } from "../../core/spec";
@@ -55,6 +56,10 @@ export class TenantRemovalGuardProvider
   }
 
   async read(id: string, props: TenantRemovalGuardInputs): Promise<pulumi.dynamic.ReadResult> {
+    if (readByIdAlone(props))
+      throw new Error(
+        "a TenantRemovalGuard cannot be imported: it holds no object in Acronis, only the list the program gives it; declare it in the program and `pulumi up` adds it without any write",
+      );
     return { id, props: { tenants: props.tenants } };
   }
 

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type CreateProof, markToWrite, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { NameConflictError } from "../../core/errors";
+import { everyHeldInput, readByIdAlone } from "../../core/importing";
 import { plain } from "../../core/normalise";
 import { type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
 import {
@@ -218,7 +219,8 @@ export class UserProvider extends AcronisResourceProvider implements pulumi.dyna
   async read(id: string, props: UserOutputs): Promise<pulumi.dynamic.ReadResult> {
     const user = await this.directory().user(id);
     if (!user) return {};
-    const outputs = userOutputs(user, props, props.activationEmailSent === true);
+    const managed = readByIdAlone(props) ? (everyHeldInput(userSpec) as Partial<UserInputs>) : props;
+    const outputs = userOutputs(user, managed, props.activationEmailSent === true);
     return readResult(userSpec, id, outputs, props);
   }
 

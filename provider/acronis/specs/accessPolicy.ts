@@ -23,7 +23,7 @@ export const accessPolicySpec: ResourceSpec = {
   module: "acronis",
   entry: "accessPolicy",
   doc: "The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default).",
-  id: "The user's UUID.",
+  id: "The user's UUID, also its import id.",
   properties: {
     userId: {
       value: uuid,

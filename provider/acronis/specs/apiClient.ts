@@ -9,7 +9,7 @@ export const apiClientSpec: ResourceSpec = {
   module: "acronis",
   entry: "apiClient",
   doc: "An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output.",
-  id: "The client id (a UUID).",
+  id: "The client id (a UUID), also its import id. An imported client has no `clientSecret` (the API shows it only at create) and no `rotation`: setting one later replaces the client, which is how it gets a secret the stack knows.",
   properties: {
     tenantId: {
       value: uuid,

@@ -12,7 +12,7 @@ export const customerTenantSpec: ResourceSpec = {
   module: "acronis",
   entry: "customerTenant",
   doc: "An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so).",
-  id: "The tenant's UUID.",
+  id: "The tenant's UUID, also its import id (`pulumi import` takes only a customer tenant).",
   properties: {
     ...declared,
     ancestralAccess: {

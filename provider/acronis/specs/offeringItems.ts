@@ -62,7 +62,7 @@ export const offeringItemsSpec: ResourceSpec = {
   module: "acronis",
   entry: "offeringItems",
   doc: "The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages.",
-  id: "The tenant's UUID.",
+  id: "The tenant's UUID, also its import id (an import manages every enabled item, with its quota).",
   properties: {
     tenantId: {
       value: uuid,

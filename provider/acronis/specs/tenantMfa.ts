@@ -6,7 +6,7 @@ export const tenantMfaSpec: ResourceSpec = {
   module: "acronis",
   entry: "tenantMfa",
   doc: "Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default).",
-  id: "The tenant's UUID.",
+  id: "The tenant's UUID, also its import id.",
   properties: {
     tenantId: {
       value: uuid,

@@ -9,7 +9,7 @@ export const userSpec: ResourceSpec = {
   module: "acronis",
   entry: "user",
   doc: "A user account in an Acronis tenant. Destroying it disables and then deletes the account.",
-  id: "The user's UUID.",
+  id: "The user's UUID, also its import id.",
   properties: {
     tenantId: {
       value: uuid,

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type CreateProof, ownLostCreate, refuseAnotherStacks } from "../../core/adoption";
 import { AuthenticationError, NameConflictError, NotFoundError, PermissionError } from "../../core/errors";
+import { compositeId, everyHeldInput, readByIdAlone } from "../../core/importing";
 import { plain } from "../../core/normalise";
 import type { Owned, ResourceMarks } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate } from "../../core/resource";
@@ -40,6 +41,13 @@ export async function heldNamespace(
     compliance:
       inputs.defaultRetention !== undefined ? await namespaces.getCompliance(inputs.tenant, name) : undefined,
   };
+}
+
+/** What a read by the import id `<tenant>/<name>` asks for: the namespace and every setting it holds. */
+function importedNamespace(id: string): HcpNamespaceOutputs {
+  const [tenant, name] = compositeId(hcpNamespaceSpec.type, id, ["tenant", "name"]);
+  const every = everyHeldInput(hcpNamespaceSpec, ["tenant", "username", "deletionPolicy"]);
+  return { ...every, tenant, name } as unknown as HcpNamespaceOutputs;
 }
 
 /**
@@ -183,13 +191,18 @@ export class HcpNamespaceProvider extends HcpTenantLevelProvider implements pulu
   }
 
   async read(id: string, props: HcpNamespaceOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const { namespaces } = this.api(props);
-    const outputs = await this.unlessTenantGone(props, async () => {
-      const namespace = await this.find(namespaces, props.tenant, props.name, id);
-      return namespace && namespaceOutputs(await heldNamespace(namespaces, props, namespace), props, rules);
+    const imported = readByIdAlone(props);
+    const managed = imported ? importedNamespace(id) : props;
+    const { namespaces } = this.api(managed);
+    const outputs = await this.unlessTenantGone(managed, async () => {
+      const namespace = await this.find(namespaces, managed.tenant, managed.name, imported ? undefined : id);
+      return (
+        namespace && namespaceOutputs(await heldNamespace(namespaces, managed, namespace), managed, rules)
+      );
     });
     if (!outputs) return {};
-    return readResult(hcpNamespaceSpec, id, outputs, props);
+    // Imported by `<tenant>/<name>`, the resource's id is still the namespace's own.
+    return readResult(hcpNamespaceSpec, imported ? outputs.namespaceId : id, outputs, props);
   }
 
   async update(

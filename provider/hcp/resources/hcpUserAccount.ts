@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { NameConflictError, NotFoundError, PermissionError } from "../../core/errors";
+import { compositeId, everyHeldInput, readByIdAlone } from "../../core/importing";
 import { plain } from "../../core/normalise";
 import { checkResult, createOnce, diffProperties, finishCreate } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
@@ -18,6 +19,13 @@ import {
 } from "../userAccountMapping";
 
 const rules = propertyRules(hcpUserAccountSpec);
+
+/** What a read by the import id `<tenant>/<username>` asks for: the account and every property it holds. */
+function importedAccount(id: string): HcpUserAccountOutputs {
+  const [tenant, username] = compositeId(hcpUserAccountSpec.type, id, ["tenant", "username"]);
+  const every = everyHeldInput(hcpUserAccountSpec, ["tenant", "deletionPolicy"]);
+  return { ...every, tenant, username } as unknown as HcpUserAccountOutputs;
+}
 
 /**
  * Tenant user accounts (tenant level, SECURITY): PUT with the password as a query parameter, POST to
@@ -127,12 +135,16 @@ export class HcpUserAccountProvider
   }
 
   async read(id: string, props: HcpUserAccountOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const accounts = this.accounts(props);
-    const account = await this.unlessTenantGone(signInOf(props), () =>
-      this.find(accounts, props.tenant, props.username, id),
+    const imported = readByIdAlone(props);
+    const managed = imported ? importedAccount(id) : props;
+    const accounts = this.accounts(managed);
+    const account = await this.unlessTenantGone(signInOf(managed), () =>
+      this.find(accounts, managed.tenant, managed.username, imported ? undefined : id),
     );
     if (!account) return {};
-    return readResult(hcpUserAccountSpec, id, accountOutputs(account, props, rules), props);
+    // Imported by `<tenant>/<username>`, the resource's id is still the account's userGUID.
+    const outputs = accountOutputs(account, managed, rules);
+    return readResult(hcpUserAccountSpec, imported ? outputs.userGuid : id, outputs, props);
   }
 
   async update(

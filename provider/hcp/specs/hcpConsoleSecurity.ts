@@ -23,7 +23,7 @@ export const hcpConsoleSecuritySpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpConsoleSecurity",
   doc: "Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings.",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   properties: {
     ...tenantAccount("SECURITY"),
     ipSettings: {

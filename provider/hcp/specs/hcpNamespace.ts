@@ -41,7 +41,7 @@ export const hcpNamespaceSpec: ResourceSpec = {
   doc:
     "A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. " +
     "Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many.",
-  id: "The namespace's id (a UUID HCP assigns), which a rename keeps.",
+  id: "The namespace's id (a UUID HCP assigns), which a rename keeps. Its import id is `<tenant>/<name>` (e.g. `finance/invoices`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   retainUnlessPolicy: ["delete"],
   properties: {
     tenant: {

@@ -38,7 +38,7 @@ export const hcpNamespaceDefaultsSpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpNamespaceDefaults",
   doc: "Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings.",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   properties: {
     ...tenantAccount("ADMINISTRATOR"),
     description: {

@@ -6,7 +6,7 @@ export const hcpSearchSecuritySpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpSearchSecurity",
   doc: "Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true).",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   properties: {
     ...tenantAccount("SECURITY"),
     ipSettings: {

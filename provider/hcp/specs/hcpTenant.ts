@@ -68,7 +68,7 @@ export const hcpTenantSpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpTenant",
   doc: "A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state.",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id.",
   retainUnlessPolicy: ["delete"],
   properties: {
     name: {

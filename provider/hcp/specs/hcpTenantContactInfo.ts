@@ -24,7 +24,7 @@ export const hcpTenantContactInfoSpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpTenantContactInfo",
   doc: "Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default).",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   properties: {
     ...tenantAccount("ADMINISTRATOR"),
     ...elements({

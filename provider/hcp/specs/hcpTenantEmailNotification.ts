@@ -62,7 +62,7 @@ export const hcpTenantEmailNotificationSpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpTenantEmailNotification",
   doc: "E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients.",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   properties: {
     ...tenantAccount("ADMINISTRATOR"),
     enabled: {

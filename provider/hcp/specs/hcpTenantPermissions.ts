@@ -16,7 +16,7 @@ export const hcpTenantPermissionsSpec: ResourceSpec = {
   module: "hcp",
   entry: "hcpTenantPermissions",
   doc: "The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions.",
-  id: "The tenant's name.",
+  id: "The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.",
   properties: {
     ...tenantAccount("ADMINISTRATOR"),
     permissions: {

@@ -64,7 +64,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
   doc:
     "A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. " +
     "Its password is used only when the account is made; HCP never returns it. Removing or destroying it only forgets it, unless `deletionPolicy` `disable` or `delete` is in the state.",
-  id: "The account's userGUID (a UUID HCP assigns), which a rename keeps.",
+  id: "The account's userGUID (a UUID HCP assigns), which a rename keeps. Its import id is `<tenant>/<username>` (e.g. `finance/auditor`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. The password is never read back.",
   retainUnlessPolicy: ["delete", "disable"],
   subject: "username",
   properties: {

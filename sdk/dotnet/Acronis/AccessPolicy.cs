@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID.
+    /// The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID, also its import id.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:AccessPolicy")]
     public partial class AccessPolicy : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output. The resource id: The client id (a UUID).
+    /// An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output. The resource id: The client id (a UUID), also its import id. An imported client has no `clientSecret` (the API shows it only at create) and no `rotation`: setting one later replaces the client, which is how it gets a secret the stack knows.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:ApiClient")]
     public partial class ApiClient : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID.
+    /// An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a customer tenant).
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:CustomerTenant")]
     public partial class CustomerTenant : global::Pulumi.CustomResource

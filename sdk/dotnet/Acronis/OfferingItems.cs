@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID.
+    /// The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID, also its import id (an import manages every enabled item, with its quota).
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:OfferingItems")]
     public partial class OfferingItems : global::Pulumi.CustomResource

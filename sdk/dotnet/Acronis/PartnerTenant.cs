@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// An Acronis partner tenant: a reseller in the hierarchy, with its own partners, folders and customers (POST /tenants kind `partner`; always in production billing; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID.
+    /// An Acronis partner tenant: a reseller in the hierarchy, with its own partners, folders and customers (POST /tenants kind `partner`; always in production billing; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a tenant of this kind).
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:PartnerTenant")]
     public partial class PartnerTenant : global::Pulumi.CustomResource

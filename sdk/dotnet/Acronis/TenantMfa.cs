@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID.
+    /// Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID, also its import id.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:TenantMfa")]
     public partial class TenantMfa : global::Pulumi.CustomResource

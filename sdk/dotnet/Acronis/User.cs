@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Acronis
 {
     /// <summary>
-    /// A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID.
+    /// A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID, also its import id.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:acronis:User")]
     public partial class User : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Hcp
 {
     /// <summary>
-    /// Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+    /// Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:hcp:HcpConsoleSecurity")]
     public partial class HcpConsoleSecurity : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Hcp
 {
     /// <summary>
-    /// A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps.
+    /// A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. Its import id is `&lt;tenant&gt;/&lt;name&gt;` (e.g. `finance/invoices`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:hcp:HcpNamespace")]
     public partial class HcpNamespace : global::Pulumi.CustomResource

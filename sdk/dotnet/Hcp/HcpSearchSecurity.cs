@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Hcp
 {
     /// <summary>
-    /// Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name.
+    /// Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:hcp:HcpSearchSecurity")]
     public partial class HcpSearchSecurity : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Hcp
 {
     /// <summary>
-    /// A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name.
+    /// A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name, also its import id.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:hcp:HcpTenant")]
     public partial class HcpTenant : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Hcp
 {
     /// <summary>
-    /// E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name.
+    /// E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:hcp:HcpTenantEmailNotification")]
     public partial class HcpTenantEmailNotification : global::Pulumi.CustomResource

@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.TenantEstates.Hcp
 {
     /// <summary>
-    /// The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name.
+    /// The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
     /// </summary>
     [TenantEstatesResourceType("tenant-estates:hcp:HcpTenantPermissions")]
     public partial class HcpTenantPermissions : global::Pulumi.CustomResource

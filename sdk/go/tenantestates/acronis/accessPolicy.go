@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID.
+// The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID, also its import id.
 type AccessPolicy struct {
 	pulumi.CustomResourceState
 

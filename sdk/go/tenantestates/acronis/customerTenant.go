@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID.
+// An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a customer tenant).
 type CustomerTenant struct {
 	pulumi.CustomResourceState
 

@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID.
+// The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID, also its import id (an import manages every enabled item, with its quota).
 type OfferingItems struct {
 	pulumi.CustomResourceState
 

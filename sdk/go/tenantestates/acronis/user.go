@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID.
+// A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID, also its import id.
 type User struct {
 	pulumi.CustomResourceState
 

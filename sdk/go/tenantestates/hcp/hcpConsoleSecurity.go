@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+// Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 type HcpConsoleSecurity struct {
 	pulumi.CustomResourceState
 

@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+// Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 type HcpNamespaceDefaults struct {
 	pulumi.CustomResourceState
 

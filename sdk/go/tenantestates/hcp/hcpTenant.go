@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name.
+// A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name, also its import id.
 type HcpTenant struct {
 	pulumi.CustomResourceState
 

@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name.
+// Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 type HcpTenantContactInfo struct {
 	pulumi.CustomResourceState
 

@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. Its password is used only when the account is made; HCP never returns it. Removing or destroying it only forgets it, unless `deletionPolicy` `disable` or `delete` is in the state. The resource id: The account's userGUID (a UUID HCP assigns), which a rename keeps.
+// A user account of an HCP tenant (PUT /tenants/{tenant}/userAccounts?password=…; changes by POST), managed with a tenant-level account with the SECURITY role, such as the tenant's initial user. Its password is used only when the account is made; HCP never returns it. Removing or destroying it only forgets it, unless `deletionPolicy` `disable` or `delete` is in the state. The resource id: The account's userGUID (a UUID HCP assigns), which a rename keeps. Its import id is `<tenant>/<username>` (e.g. `finance/auditor`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts. The password is never read back.
 type HcpUserAccount struct {
 	pulumi.CustomResourceState
 

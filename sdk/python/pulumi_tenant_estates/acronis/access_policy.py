@@ -99,7 +99,7 @@ class AccessPolicy(pulumi.CustomResource):
                  user_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID.
+        The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID, also its import id.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -115,7 +115,7 @@ class AccessPolicy(pulumi.CustomResource):
                  args: AccessPolicyArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID.
+        The roles of an Acronis user (PUT /users/{id}/access_policies replaces the set). Destroying the resource removes them all (a new user's default). The resource id: The user's UUID, also its import id.
 
         :param str resource_name: The name of the resource.
         :param AccessPolicyArgs args: The arguments to use to populate this resource's properties.

@@ -167,7 +167,7 @@ class ApiClient(pulumi.CustomResource):
                  token_endpoint_auth_method: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output. The resource id: The client id (a UUID).
+        An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output. The resource id: The client id (a UUID), also its import id. An imported client has no `clientSecret` (the API shows it only at create) and no `rotation`: setting one later replaces the client, which is how it gets a secret the stack knows.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -187,7 +187,7 @@ class ApiClient(pulumi.CustomResource):
                  args: ApiClientArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output. The resource id: The client id (a UUID).
+        An API client of an Acronis tenant (OAuth2 client credentials) for an integration: it reaches the tenant and its sub-tenants with the roles of the account that creates it. Its secret is shown once, at create, and kept only as a secret output. The resource id: The client id (a UUID), also its import id. An imported client has no `clientSecret` (the API shows it only at create) and no `rotation`: setting one later replaces the client, which is how it gets a secret the stack knows.
 
         :param str resource_name: The name of the resource.
         :param ApiClientArgs args: The arguments to use to populate this resource's properties.

@@ -271,7 +271,7 @@ class CustomerTenant(pulumi.CustomResource):
                  update_lock: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
-        An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID.
+        An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a customer tenant).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -297,7 +297,7 @@ class CustomerTenant(pulumi.CustomResource):
                  args: CustomerTenantArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID.
+        An Acronis Cyber Protect Cloud customer tenant (POST /tenants; PUT with version; disable, then delete only when `deletionPolicy` says so). The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a customer tenant).
 
         :param str resource_name: The name of the resource.
         :param CustomerTenantArgs args: The arguments to use to populate this resource's properties.

@@ -203,7 +203,7 @@ class FolderTenant(pulumi.CustomResource):
                  parent_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        An Acronis folder tenant: groups partners and customers under a partner (POST /tenants kind `folder`; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID.
+        An Acronis folder tenant: groups partners and customers under a partner (POST /tenants kind `folder`; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a tenant of this kind).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -225,7 +225,7 @@ class FolderTenant(pulumi.CustomResource):
                  args: FolderTenantArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An Acronis folder tenant: groups partners and customers under a partner (POST /tenants kind `folder`; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID.
+        An Acronis folder tenant: groups partners and customers under a partner (POST /tenants kind `folder`; disable, then delete only when `deletionPolicy` says so and it has no child tenants). Disabling it is refused, before any change, while it has child tenants without this stack's ownership mark (their service would stop with it); with a `TenantRemovalGuard` listing it (the estate file declares one), already at preview. The resource id: The tenant's UUID, also its import id (`pulumi import` takes only a tenant of this kind).
 
         :param str resource_name: The name of the resource.
         :param FolderTenantArgs args: The arguments to use to populate this resource's properties.

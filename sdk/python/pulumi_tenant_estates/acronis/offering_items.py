@@ -135,7 +135,7 @@ class OfferingItems(pulumi.CustomResource):
                  tenant_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID.
+        The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID, also its import id (an import manages every enabled item, with its quota).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -153,7 +153,7 @@ class OfferingItems(pulumi.CustomResource):
                  args: OfferingItemsArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID.
+        The offering items (services, editions, quotas) enabled for an Acronis tenant. Items not listed are left as they are; an item removed from the list is disabled; destroying the resource disables the items it manages. The resource id: The tenant's UUID, also its import id (an import manages every enabled item, with its quota).
 
         :param str resource_name: The name of the resource.
         :param OfferingItemsArgs args: The arguments to use to populate this resource's properties.

@@ -99,7 +99,7 @@ class TenantMfa(pulumi.CustomResource):
                  tenant_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID.
+        Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID, also its import id.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -115,7 +115,7 @@ class TenantMfa(pulumi.CustomResource):
                  args: TenantMfaArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID.
+        Two-factor authentication for every user of an Acronis tenant (PUT /tenants/{id}/mfa/status). Destroying the resource turns it off again (the platform default). The resource id: The tenant's UUID, also its import id.
 
         :param str resource_name: The name of the resource.
         :param TenantMfaArgs args: The arguments to use to populate this resource's properties.

@@ -168,7 +168,7 @@ class User(pulumi.CustomResource):
                  tenant_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID.
+        A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID, also its import id.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -188,7 +188,7 @@ class User(pulumi.CustomResource):
                  args: UserArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID.
+        A user account in an Acronis tenant. Destroying it disables and then deletes the account. The resource id: The user's UUID, also its import id.
 
         :param str resource_name: The name of the resource.
         :param UserArgs args: The arguments to use to populate this resource's properties.

@@ -459,7 +459,7 @@ class HcpConsoleSecurity(pulumi.CustomResource):
                  username: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+        Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -496,7 +496,7 @@ class HcpConsoleSecurity(pulumi.CustomResource):
                  args: HcpConsoleSecurityArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+        Tenant Management Console security of an HCP tenant (POST /tenants/{tenant}/consoleSecurity; needs the SECURITY role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpConsoleSecurityArgs args: The arguments to use to populate this resource's properties.

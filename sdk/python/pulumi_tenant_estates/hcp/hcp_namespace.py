@@ -356,7 +356,7 @@ class HcpNamespace(pulumi.CustomResource):
                  versioning: pulumi.Input[Optional[Union['HcpNamespaceVersioningArgs', 'HcpNamespaceVersioningArgsDict', 'outputs.HcpNamespaceVersioning']]] = None,
                  __props__=None):
         """
-        A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps.
+        A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. Its import id is `<tenant>/<name>` (e.g. `finance/invoices`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -387,7 +387,7 @@ class HcpNamespace(pulumi.CustomResource):
                  args: HcpNamespaceArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps.
+        A namespace of an HCP tenant (PUT /tenants/{tenant}/namespaces; changes by POST, versioning and the default retention through their sub-resources), managed with a tenant-level account with the ADMINISTRATOR role. Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state; HCP deletes only empty namespaces, so a delete fails while the namespace holds objects, naming how many. The resource id: The namespace's id (a UUID HCP assigns), which a rename keeps. Its import id is `<tenant>/<name>` (e.g. `finance/invoices`). Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpNamespaceArgs args: The arguments to use to populate this resource's properties.

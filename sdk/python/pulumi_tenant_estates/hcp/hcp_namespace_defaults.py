@@ -374,7 +374,7 @@ class HcpNamespaceDefaults(pulumi.CustomResource):
                  versioning_settings: pulumi.Input[Optional[Union['HcpVersioningSettingsArgs', 'HcpVersioningSettingsArgsDict', 'outputs.HcpVersioningSettings']]] = None,
                  __props__=None):
         """
-        Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+        Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -406,7 +406,7 @@ class HcpNamespaceDefaults(pulumi.CustomResource):
                  args: HcpNamespaceDefaultsArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name.
+        Defaults for the namespaces an HCP tenant creates (POST /tenants/{tenant}/namespaceDefaults; needs the ADMINISTRATOR role). Only the settings given are managed. Destroying the resource POSTs HCP's documented defaults back for those settings. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpNamespaceDefaultsArgs args: The arguments to use to populate this resource's properties.

@@ -135,7 +135,7 @@ class HcpSearchSecurity(pulumi.CustomResource):
                  username: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name.
+        Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -153,7 +153,7 @@ class HcpSearchSecurity(pulumi.CustomResource):
                  args: HcpSearchSecurityArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name.
+        Search Console access of an HCP tenant (POST /tenants/{tenant}/searchSecurity; needs the SECURITY role). Destroying the resource POSTs HCP's defaults back for the ipSettings members it managed (allow 0.0.0.0/0, deny none, allowIfInBothLists true). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpSearchSecurityArgs args: The arguments to use to populate this resource's properties.

@@ -405,7 +405,7 @@ class HcpTenant(pulumi.CustomResource):
                  versioning_configuration_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
-        A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name.
+        A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name, also its import id.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -439,7 +439,7 @@ class HcpTenant(pulumi.CustomResource):
                  args: HcpTenantArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name.
+        A Hitachi Content Platform tenant, managed with the system-level account (`hcp:username`): made with its initial user (PUT /tenants), changed in place (POST). Removing or destroying it only forgets it, unless `deletionPolicy` `delete` is in the state. The resource id: The tenant's name, also its import id.
 
         :param str resource_name: The name of the resource.
         :param HcpTenantArgs args: The arguments to use to populate this resource's properties.

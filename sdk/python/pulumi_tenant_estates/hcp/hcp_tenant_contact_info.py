@@ -304,7 +304,7 @@ class HcpTenantContactInfo(pulumi.CustomResource):
                  zip_or_postal_code: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name.
+        Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -332,7 +332,7 @@ class HcpTenantContactInfo(pulumi.CustomResource):
                  args: HcpTenantContactInfoArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name.
+        Contact information of an HCP tenant (POST /tenants/{tenant}/contactInfo; needs the ADMINISTRATOR role). Only the fields given are managed; an empty string clears one. Destroying the resource empties those fields (HCP's default). The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpTenantContactInfoArgs args: The arguments to use to populate this resource's properties.

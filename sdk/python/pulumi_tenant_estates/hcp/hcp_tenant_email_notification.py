@@ -170,7 +170,7 @@ class HcpTenantEmailNotification(pulumi.CustomResource):
                  username: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name.
+        E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -190,7 +190,7 @@ class HcpTenantEmailNotification(pulumi.CustomResource):
                  args: HcpTenantEmailNotificationArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name.
+        E-mail notification of an HCP tenant's log messages (POST /tenants/{tenant}/emailNotification; needs the ADMINISTRATOR role). Only the properties given are managed. Destroying the resource restores HCP's defaults for them: notification off, the default template, no recipients. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpTenantEmailNotificationArgs args: The arguments to use to populate this resource's properties.

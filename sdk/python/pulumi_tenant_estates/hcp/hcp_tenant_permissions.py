@@ -133,7 +133,7 @@ class HcpTenantPermissions(pulumi.CustomResource):
                  username: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name.
+        The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -151,7 +151,7 @@ class HcpTenantPermissions(pulumi.CustomResource):
                  args: HcpTenantPermissionsArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name.
+        The data access permission mask of an HCP tenant (POST /tenants/{tenant}/permissions; needs the ADMINISTRATOR role): no namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six permissions. The resource id: The tenant's name, also its import id. Read as the system-level account (`hcp:username`), so the tenant must allow administration by system-level accounts.
 
         :param str resource_name: The name of the resource.
         :param HcpTenantPermissionsArgs args: The arguments to use to populate this resource's properties.
