@@ -3,6 +3,7 @@ import { listApiClients } from "../provider/acronis/clientsApi";
 import { knownRoles } from "../provider/acronis/specs/accessPolicy";
 import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
 import { folderTenantSpec, partnerTenantSpec } from "../provider/acronis/specs/resellerTenants";
+import { userSpec } from "../provider/acronis/specs/user";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import { isMark } from "../provider/core/ownership";
 import type { ResourceSpec } from "../provider/core/spec";
@@ -85,19 +86,22 @@ function userEntry(user: User, report: ExportReport): EstateUser {
   for (const p of policies.filter((p) => !expressible(p)))
     report.notExpressed(`user "${user.login}": role ${p.role_id} on tenant ${p.tenant_id}`);
   const roles = [...new Set(policies.filter(expressible).map((p) => p.role_id))].sort();
-  const email = typeof user.contact?.email === "string" ? user.contact.email : "";
+  // The user's fields as read gives them (the spec's mapping); the file holds the contact's fields flat.
+  const fields = fromWire(userSpec, user);
+  const contact = (fields.contact ?? {}) as Record<string, string>;
+  const email = contact.email ?? "";
   if (!email)
     report.notExpressed(
       `user "${user.login}" has no e-mail, which the estate file requires: exported with an empty one`,
     );
   return sortedPlain({
-    login: user.login,
+    login: fields.login as string,
     email,
-    firstname: (user.contact?.firstname as string | undefined) || undefined,
-    lastname: (user.contact?.lastname as string | undefined) || undefined,
-    phone: (user.contact?.phone as string | undefined) || undefined,
-    language: user.language,
-    enabled: user.enabled,
+    firstname: contact.firstname || undefined,
+    lastname: contact.lastname || undefined,
+    phone: contact.phone || undefined,
+    language: fields.language as string | undefined,
+    enabled: fields.enabled as boolean,
     roles: roles.length > 0 ? roles : undefined,
   });
 }

@@ -39,6 +39,25 @@ describe("ApiClient: bodies and outputs", () => {
     });
   });
 
+  it("creates with the declared method and redirect URIs, never a status", () => {
+    const inputs = {
+      tenantId: tenant,
+      name: "web",
+      enabled: false,
+      redirectUris: ["https://app.example/cb"],
+      tokenEndpointAuthMethod: "client_secret_post" as const,
+      rotation: "r1",
+    };
+    expect(apiClientCreateBody(inputs, "n2")).to.deep.equal({
+      type: "api_client",
+      tenant_id: tenant,
+      token_endpoint_auth_method: "client_secret_post",
+      data: { client_name: "web", [attemptKey]: "n2" },
+      redirect_uris: ["https://app.example/cb"],
+    });
+    expect(apiClientUpdateBody(held(), inputs, ["enabled"])).to.deep.equal({ status: "disabled" });
+  });
+
   it("updates data whole, keeping the keys it does not manage", () => {
     const body = apiClientUpdateBody(held(), {
       tenantId: tenant,
@@ -74,6 +93,18 @@ describe("ApiClient: bodies and outputs", () => {
       enabled: false,
       name: "backup",
     });
+    expect(
+      apiClientOutputs(
+        held({ redirect_uris: null, token_endpoint_auth_method: "client_secret_post" }),
+        {
+          tenantId: tenant,
+          name: "x",
+          redirectUris: ["https://a.example"],
+          tokenEndpointAuthMethod: "client_secret_basic",
+        },
+        undefined,
+      ),
+    ).to.deep.include({ redirectUris: [], tokenEndpointAuthMethod: "client_secret_post" });
   });
 });
 

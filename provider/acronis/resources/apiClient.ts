@@ -7,6 +7,7 @@ import { plain } from "../../core/normalise";
 import { type Owned, ownershipMark, resourceMarks } from "../../core/ownership";
 import { checkResult, diffProperties, finishCreate, managedKeys, outcomeUnknown } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
+import { fromWire, toWire } from "../../core/wire";
 import type { AcronisClient } from "../client";
 import { apiClientDirectory } from "../clientDirectory";
 import {
@@ -60,28 +61,34 @@ export function apiClientResourceMark(inputs: ApiClientInputs & Owned): string |
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
 
+/** The POST /clients body: the spec's mapped properties, the method's default, and the marks in `data`. */
 export function apiClientCreateBody(inputs: ApiClientInputs & Owned, attempt: string): ApiClientCreate {
+  const body = toWire(apiClientSpec, { ...inputs }, "create") as Partial<ApiClientCreate>;
   return plain({
+    ...body,
     type: "api_client" as const,
-    tenant_id: inputs.tenantId,
-    token_endpoint_auth_method: inputs.tokenEndpointAuthMethod ?? "client_secret_basic",
+    token_endpoint_auth_method: body.token_endpoint_auth_method ?? "client_secret_basic",
     data: {
-      client_name: inputs.name,
+      ...body.data,
       [markKey]: apiClientMark(inputs),
       [resourceKey]: apiClientResourceMark(inputs),
       [attemptKey]: attempt,
     },
-    redirect_uris: inputs.redirectUris,
-  });
+  }) as ApiClientCreate;
 }
 
-/** The PUT that brings the client to the inputs; `data` is sent whole, so the keys not managed are kept. */
-export function apiClientUpdateBody(current: ApiClientObject, inputs: ApiClientInputs): ApiClientUpdate {
-  return plain({
-    data: { ...(current.data ?? {}), client_name: inputs.name },
-    status: inputs.enabled === undefined ? undefined : inputs.enabled ? "enabled" : "disabled",
-    redirect_uris: inputs.redirectUris,
-  });
+/**
+ * The PUT that brings the client to the inputs (the spec's mapped properties; `keys` limits them); `data` is
+ * sent whole, so the keys not managed are kept.
+ */
+export function apiClientUpdateBody(
+  current: ApiClientObject,
+  inputs: Partial<ApiClientInputs>,
+  keys?: readonly string[],
+): ApiClientUpdate {
+  const body = toWire(apiClientSpec, { ...inputs }, "update", keys) as ApiClientUpdate;
+  if (body.data) body.data = { ...(current.data ?? {}), ...body.data };
+  return plain(body);
 }
 
 /** Outputs from the API's object, create and read alike; the secret is the one this resource holds, if any. */
@@ -90,22 +97,19 @@ export function apiClientOutputs(
   managed: Partial<ApiClientInputs>,
   secret: string | undefined,
 ): ApiClientOutputs {
+  const given = managed as Record<string, unknown>;
   const fromApi: Record<string, unknown> = {
-    tenantId: client.tenant_id,
-    name: client.data?.client_name,
-    enabled: client.status === "enabled",
-    redirectUris: client.redirect_uris ?? [],
-    tokenEndpointAuthMethod: client.token_endpoint_auth_method,
-    // Neither can be read from the API: they keep the declared value.
+    ...fromWire(apiClientSpec, client, given),
+    // Neither is an API field: they keep the declared value.
     rotation: managed.rotation,
     adopt: managed.adopt,
   };
   const outputs: Record<string, unknown> = {
-    clientId: client.client_id,
+    clientId: fromApi.clientId,
     clientSecret: secret,
-    createdAt: client.created_at,
+    createdAt: fromApi.createdAt,
   };
-  for (const key of managedKeys(managed as Record<string, unknown>, rules)) outputs[key] = fromApi[key];
+  for (const key of managedKeys(given, rules)) outputs[key] = fromApi[key];
   return plain(outputs) as unknown as ApiClientOutputs;
 }
 
@@ -155,7 +159,11 @@ export class ApiClientProvider extends AcronisResourceProvider implements pulumi
     if (inputs.enabled !== false) return { id: created.client_id, outs: known };
     // The create takes no status: a client declared disabled is disabled right after.
     return finishCreate(created.client_id, inputs, known, async () => {
-      const disabled = await updateApiClient(this.client(), created.client_id, { status: "disabled" });
+      const disabled = await updateApiClient(
+        this.client(),
+        created.client_id,
+        apiClientUpdateBody(created, inputs, ["enabled"]),
+      );
       return apiClientOutputs(disabled, inputs, created.client_secret);
     });
   }

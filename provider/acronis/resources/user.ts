@@ -13,6 +13,7 @@ import {
   withFreshVersion,
 } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
+import { fromWire, toWire } from "../../core/wire";
 import { AcronisResourceProvider } from "../provider";
 import { userSpec } from "../specs/user";
 import type { User, UserCreate, UserUpdate } from "../types";
@@ -40,9 +41,9 @@ const rules = propertyRules(userSpec);
 /** Input rules, checked before any API call. */
 export const validateUser = (news: UserInputs) => validateInputs(userSpec, {}, news);
 
-/** The PUT /users/{id} body for these inputs (without version): what can change in place. */
+/** The PUT /users/{id} body for these inputs (without version): the spec's mapped properties that change in place. */
 export function userUpdateBody(inputs: UserInputs): Omit<UserUpdate, "version"> {
-  return plain({ contact: inputs.contact, language: inputs.language, enabled: inputs.enabled });
+  return plain(toWire(userSpec, { ...inputs }, "update")) as Omit<UserUpdate, "version">;
 }
 
 /**
@@ -56,37 +57,33 @@ export function userMarks(inputs: Owned & Pick<UserInputs, "login">): ResourceMa
 export const userMark = (inputs: Owned & Pick<UserInputs, "login">): string | undefined =>
   userMarks(inputs)?.ours;
 
+/** The POST /users body for these inputs: the spec's mapped properties, and the mark. */
 export function userCreateBody(inputs: UserInputs & Owned): UserCreate {
-  return plain({
-    tenant_id: inputs.tenantId,
-    login: inputs.login,
-    contact: inputs.contact,
-    language: inputs.language,
-    external_id: userMark(inputs),
-  });
+  return plain({ ...toWire(userSpec, { ...inputs }, "create"), external_id: userMark(inputs) }) as UserCreate;
 }
 
-/** Outputs from the API's user object; create and read share it. */
+/** The spec's output properties (ids and state the API assigns), always shown. */
+const assigned = ["userId", "personalTenantId", "activated"] as const;
+
+/**
+ * Outputs from the API's user object (the spec's mapping): the inputs the program manages and what the API
+ * assigns; create and read share it.
+ */
 export function userOutputs(
   user: User,
   managed: Partial<UserInputs>,
   activationEmailSent: boolean,
 ): UserOutputs {
+  const given = managed as Record<string, unknown>;
+  // sendActivationEmail is no API field: it is as the program gave it.
   const fromApi: Record<string, unknown> = {
-    tenantId: user.tenant_id,
-    login: user.login,
-    contact: managed.contact ? pickKeys(user.contact, Object.keys(managed.contact)) : undefined,
-    language: user.language,
-    enabled: user.enabled,
+    ...fromWire(userSpec, user, given),
     sendActivationEmail: managed.sendActivationEmail,
   };
-  const outputs: Record<string, unknown> = {
-    userId: user.id,
-    personalTenantId: user.personal_tenant_id ?? undefined,
-    activated: user.activated,
-    activationEmailSent,
-  };
-  for (const key of managedKeys(managed as Record<string, unknown>, rules)) outputs[key] = fromApi[key];
+  const outputs: Record<string, unknown> = {};
+  for (const key of assigned) outputs[key] = fromApi[key];
+  outputs.activationEmailSent = activationEmailSent;
+  for (const key of managedKeys(given, rules)) outputs[key] = fromApi[key];
   return plain(outputs) as unknown as UserOutputs;
 }
 
@@ -120,12 +117,6 @@ export function explainLoginConflict(err: unknown, login: string): unknown {
   return err.copyWith({
     explanation: `a user with login "${login}" already exists (logins are unique in the whole platform): choose another login`,
   });
-}
-
-function pickKeys(contact: Record<string, unknown>, keys: string[]): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const key of keys) picked[key] = typeof contact?.[key] === "string" ? (contact[key] as string) : "";
-  return picked;
 }
 
 /** A user account in a tenant: check_login, POST, optional activation e-mail; disable then delete. */

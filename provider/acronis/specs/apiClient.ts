@@ -1,4 +1,5 @@
 import type { ResourceSpec } from "../../core/spec";
+import { enabledStatus, listOrEmpty } from "../codecs";
 import { uuid } from "./values";
 
 /** What a client's token endpoint accepts: a Basic header, or form fields. */
@@ -17,15 +18,19 @@ export const apiClientSpec: ResourceSpec = {
       // Choice: a client cannot move to another tenant, so a new tenant makes a new client, before the old one goes.
       replaces: "createFirst",
       doc: "The tenant the client belongs to. A change replaces the client: a new one (with a new secret) is made before the old one is deleted.",
+      wire: { path: "tenant_id", write: "create" },
     },
     name: {
       value: { type: "string", minLength: 1, maxLength: 255 },
       required: true,
       doc: "The client's name (`data.client_name`), shown in the management portal. Changed in place; names need not be unique.",
+      wire: { path: "data.client_name" },
     },
     enabled: {
       value: { type: "boolean" },
       doc: "Default true. A disabled client is issued no tokens; its secret works again once it is enabled.",
+      // POST /clients takes no status: a client declared disabled is disabled right after.
+      wire: { path: "status", codec: enabledStatus, write: "update" },
     },
     redirectUris: {
       value: {
@@ -33,6 +38,7 @@ export const apiClientSpec: ResourceSpec = {
         items: { type: "string", minLength: 1, pattern: /^https?:\/\/\S+$/, patternHint: "an http(s) URL" },
       },
       doc: "Redirect URIs of the client, replaced whole. Changed in place.",
+      wire: { path: "redirect_uris", codec: listOrEmpty },
     },
     tokenEndpointAuthMethod: {
       value: { type: "string", enum: tokenEndpointAuthMethods },
@@ -41,6 +47,7 @@ export const apiClientSpec: ResourceSpec = {
       // Declaring the default later is no change, so it never replaces a client.
       default: "client_secret_basic",
       doc: "How the client presents its secret at `/idp/token`: `client_secret_basic` (an HTTP Basic header, the default) or `client_secret_post` (form fields). A change replaces the client.",
+      wire: { path: "token_endpoint_auth_method", write: "create" },
     },
     rotation: {
       value: { type: "string", minLength: 1, maxLength: 255 },
@@ -54,13 +61,24 @@ export const apiClientSpec: ResourceSpec = {
       // Choice: an adopted client keeps working with the secret its integration has; the stack just never learns it.
       doc: "When exactly one client of this `name` exists in `tenantId` (never one of another tenant), take it over instead of creating one: read it and apply only the declared differences (no write at all when it already matches). Its secret cannot be read back, so `clientSecret` stays unset until a change of `rotation` replaces the client. Used only at create.",
     },
-    clientId: { role: "output", value: uuid, isId: true, doc: "The client id (the resource id)." },
+    clientId: {
+      role: "output",
+      value: uuid,
+      isId: true,
+      doc: "The client id (the resource id).",
+      wire: { path: "client_id", write: "never" },
+    },
     clientSecret: {
       role: "output",
       value: { type: "string" },
       secret: true,
       doc: "The client secret, from the create's answer (the only time the API shows it), stored encrypted. Unset for an adopted client.",
     },
-    createdAt: { role: "output", value: { type: "string" }, doc: "When the client was created." },
+    createdAt: {
+      role: "output",
+      value: { type: "string" },
+      doc: "When the client was created.",
+      wire: { path: "created_at", write: "never" },
+    },
   },
 };
