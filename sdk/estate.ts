@@ -27,7 +27,6 @@ import { TenantMfa } from "./generated/tenantMfa";
 import { TenantRemovalGuard } from "./generated/tenantRemovalGuard";
 import type { GuardedTenantArgs } from "./generated/types";
 import { User } from "./generated/user";
-import { declareIfInState } from "./guardsInState";
 import { RegistrationWindow } from "./registrationWindow";
 
 export * from "./estateFile";
@@ -143,12 +142,14 @@ function* declareAcronis(
     }
     yield group;
   }
-  const guardName = `${where.prefix}acronis-tenant-removal-guard`;
-  const declareGuard = () =>
-    new TenantRemovalGuard(guardName, { tenants: resellers, account: where.account });
-  // Choice: an account gets a guard once it has partners or folders (stacks without them plan nothing new), and keeps it after the last leaves, so the guard sees that removal at preview.
-  if (resellers.length > 0) yield [declareGuard()];
-  else declareIfInState(guardName, declareGuard);
+  // Choice: only an account with partners or folders gets a guard, so stacks without them plan nothing new.
+  if (resellers.length > 0)
+    yield [
+      new TenantRemovalGuard(`${where.prefix}acronis-tenant-removal-guard`, {
+        tenants: resellers,
+        account: where.account,
+      }),
+    ];
 }
 
 /** An API client the file declares: its id, and its secret (a secret output, known after create). */

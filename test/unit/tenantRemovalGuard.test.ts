@@ -1,7 +1,6 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { type GuardedTenant, tenantsLeaving } from "../../provider/acronis/resources/tenantRemovalGuard";
-import { guardNames } from "../../sdk/guardsInState";
 
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const a: GuardedTenant = { tenantId: "a", deletionPolicy: "disable" };
@@ -36,28 +35,5 @@ describe("TenantRemovalGuard: the tenants whose removal it checks", () => {
         );
       }),
     );
-  });
-});
-
-describe("TenantRemovalGuard: the guards a stack's last deployment holds", () => {
-  it("names the guards among the deployment's resources, by resource name, whatever their account prefix", () => {
-    const urn = (type: string, name: string) => `urn:pulumi:prod::estate::${type}::${name}`;
-    const resources = {
-      [urn("pulumi:pulumi:Stack", "estate-prod")]: { type: "pulumi:pulumi:Stack" },
-      [urn("pulumi-nodejs:acronis:TenantRemovalGuard", "acronis-tenant-removal-guard")]: {
-        type: "pulumi-nodejs:acronis:TenantRemovalGuard",
-      },
-      [urn("pulumi-nodejs:acronis:TenantRemovalGuard", "eu-acronis-tenant-removal-guard")]: {
-        type: "pulumi-nodejs:acronis:TenantRemovalGuard",
-      },
-      [urn("pulumi-nodejs:acronis:PartnerTenant", "acronis-partner-north")]: {
-        type: "pulumi-nodejs:acronis:PartnerTenant",
-      },
-      [urn("pulumi-nodejs:acronis:CustomerTenant", "tenant-removal-guard")]: {},
-    };
-    expect(guardNames(resources)).to.deep.equal([
-      "acronis-tenant-removal-guard",
-      "eu-acronis-tenant-removal-guard",
-    ]);
   });
 });
