@@ -5,7 +5,10 @@ import type { Shape } from "./xml";
 
 /** Wire shapes of the HCP Management API (MAPI) data types, as far as this project reads and writes them. */
 
-/** The system-level settings of a tenant (reference §6): the elements its resource's spec maps (provider/hcp/specs/hcpTenant.ts). */
+/**
+ * The system-level settings of a tenant (reference §6), typed for the code that reads them; which elements the
+ * provider writes and reads, and how, is the `wire` of HcpTenant's spec (provider/hcp/specs/hcpTenant.ts).
+ */
 export interface TenantSettings {
   name?: string;
   systemVisibleDescription?: string;
