@@ -1,8 +1,6 @@
 /** `tenant-estates export` of HCP: the tenants, and inside each what its own account can read. */
-import estateSchema from "../estate.schema.json";
-import { inputKeys } from "../provider/core/spec";
+import { fromWire, mappedProperties } from "../provider/core/wire";
 import type { HcpClient } from "../provider/hcp/client";
-import { hcpTenantOutputs } from "../provider/hcp/resources/hcpTenant";
 import { hcpTenantSpec } from "../provider/hcp/specs/hcpTenant";
 import type { Tenant } from "../provider/hcp/types";
 import { type HcpSettings, hcpClientFromSettings } from "../sdk/clients";
@@ -11,16 +9,8 @@ import { slug } from "../sdk/estateFile";
 import { compactSorted, type ExportReport, sortedPlain, withUniqueKeys } from "./exportCommon";
 import { type TenantSignIn, tenantObjects } from "./exportHcpObjects";
 
-/** The HCP tenant properties an estate file holds and a tenant can be read back with (never the initial user). */
-const hcpTenantKeys = Object.keys(estateSchema.definitions.hcpTenant.properties).filter(
-  (key) =>
-    inputKeys(hcpTenantSpec).includes(key) &&
-    !hcpTenantSpec.properties[key].createOnly &&
-    key !== "deletionPolicy",
-);
-
-/** Asks hcpTenantOutputs for every exported property. */
-const everyHcpTenantKey = Object.fromEntries(hcpTenantKeys.map((k) => [k, true])) as never;
+/** The HCP tenant properties an estate file holds and a tenant can be read back with: its spec's mapped ones. */
+const hcpTenantKeys = mappedProperties(hcpTenantSpec).map(([key]) => key);
 
 /** How export signs in to each tenant; `why` says what to set for a tenant that has no account. */
 export interface TenantAccounts {
@@ -63,9 +53,7 @@ export const exportedHcpTenantKeys: readonly string[] = hcpTenantKeys;
 
 /** A tenant as a verbose GET answers it, as export writes its own properties (no name, key or inside objects). */
 export function liveTenantEntry(tenant: Tenant): Record<string, unknown> {
-  return exportedTenantEntry(
-    hcpTenantOutputs(tenant, everyHcpTenantKey) as unknown as Record<string, unknown>,
-  );
+  return exportedTenantEntry(fromWire(hcpTenantSpec, tenant));
 }
 
 /** A tenant's own properties as the estate file holds them: empty strings and lists left out (unmanaged). */

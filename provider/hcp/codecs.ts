@@ -1,6 +1,6 @@
 import { isMark } from "../core/ownership";
 import type { Codec } from "../core/wire";
-import { wireQuota } from "./values";
+import { normaliseNamespaceQuota, wireQuota } from "./values";
 
 /** The conversions between HCP's elements and the programs' values, named for the specs' `wire` entries. */
 
@@ -24,4 +24,12 @@ export const unmarkedTags: Codec = {
   name: "tags without the ownership mark",
   toWire: (value) => value,
   fromWire: (value) => (Array.isArray(value) ? value.filter((tag) => !isMark(tag)) : undefined),
+};
+
+/** A tenant's namespace quota, which HCP keeps as text: a count, or "None" for no limit. */
+export const namespaceQuotaText: Codec = {
+  name: "namespace quota as text",
+  wireType: "string",
+  toWire: (value) => (value === undefined ? undefined : String(value)),
+  fromWire: (value) => (value === undefined ? undefined : normaliseNamespaceQuota(value)),
 };

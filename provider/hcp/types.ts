@@ -1,10 +1,14 @@
 import { elementShape } from "./elements";
+import { hcpTenantSpec } from "./specs/hcpTenant";
 import { hcpTenantContactInfoSpec } from "./specs/hcpTenantContactInfo";
 import type { Shape } from "./xml";
 
 /** Wire shapes of the HCP Management API (MAPI) data types, as far as this project reads and writes them. */
 
-/** The system-level settings of a tenant (reference §6), in the order the documented PUT body lists them. */
+/**
+ * The system-level settings of a tenant (reference §6), typed for the code that reads them; which elements the
+ * provider writes and reads, and how, is the `wire` of HcpTenant's spec (provider/hcp/specs/hcpTenant.ts).
+ */
 export interface TenantSettings {
   name?: string;
   systemVisibleDescription?: string;
@@ -197,23 +201,9 @@ const ipSettingsShape: Shape = {
   allowIfInBothLists: "boolean",
 };
 
+/** The tenant document's elements: the spec's mapped ones, and what HCP assigns or the tenant sets. */
 export const tenantShape: Shape = {
-  name: "string",
-  systemVisibleDescription: "string",
-  hardQuota: "string",
-  softQuota: "integer",
-  namespaceQuota: "string",
-  authenticationTypes: "strings",
-  complianceConfigurationEnabled: "boolean",
-  versioningConfigurationEnabled: "boolean",
-  searchConfigurationEnabled: "boolean",
-  replicationConfigurationEnabled: "boolean",
-  erasureCodingSelectionEnabled: "boolean",
-  tags: "strings",
-  servicePlanSelectionEnabled: "boolean",
-  servicePlan: "string",
-  dataNetwork: "string",
-  managementNetwork: "string",
+  ...elementShape(hcpTenantSpec),
   id: "string",
   fullyQualifiedName: "string",
   creationTime: "string",

@@ -8,14 +8,14 @@ import {
   StateConflictError,
 } from "../../core/errors";
 import { jsonEqual, plain } from "../../core/normalise";
-import { isMark, markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
+import { markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "../../core/ownership";
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
+import { fromWire, mappedProperties, toWire } from "../../core/wire";
 import type { HcpClient } from "../client";
 import { HcpResourceProvider } from "../provider";
 import { type hcpDeletionPolicies, hcpTenantSpec, maxTagLength } from "../specs/hcpTenant";
 import type { InitialUser, Tenant, TenantSettings } from "../types";
-import { normaliseNamespaceQuota, wireQuota } from "../values";
 
 export type HcpDeletionPolicy = (typeof hcpDeletionPolicies)[number];
 
@@ -54,41 +54,20 @@ export interface HcpTenantOutputs extends Omit<HcpTenantInputs, "initialUserPass
 
 const rules = propertyRules(hcpTenantSpec);
 
-/** The tenant settings the API holds, in the documented PUT body's order. */
-const settingKeys = [
-  "name",
-  "systemVisibleDescription",
-  "hardQuota",
-  "softQuota",
-  "namespaceQuota",
-  "authenticationTypes",
-  "complianceConfigurationEnabled",
-  "versioningConfigurationEnabled",
-  "searchConfigurationEnabled",
-  "replicationConfigurationEnabled",
-  "erasureCodingSelectionEnabled",
-  "tags",
-  "servicePlanSelectionEnabled",
-  "servicePlan",
-  "dataNetwork",
-  "managementNetwork",
-] as const;
+/** The tenant settings the API holds: the spec's mapped properties, elements of the tenant document. */
+const settingKeys: readonly string[] = mappedProperties(hcpTenantSpec).map(([key]) => key);
 
 /** Input rules, checked before any API call; the initial user is required only when the tenant is made. */
 export const validateHcpTenant = (olds: Partial<HcpTenantInputs>, news: HcpTenantInputs) =>
   validateInputs(hcpTenantSpec, olds, news);
 
-/** The PUT/POST body for the given settings of the inputs. */
-export function hcpTenantBody(inputs: Partial<HcpTenantInputs>, keys: readonly string[]): TenantSettings {
-  const body: Record<string, unknown> = {};
-  for (const key of settingKeys) {
-    if (!keys.includes(key)) continue;
-    const value = inputs[key];
-    if (key === "namespaceQuota" && value !== undefined) body[key] = String(value);
-    else if (key === "hardQuota" && typeof value === "string") body[key] = wireQuota(value);
-    else body[key] = value;
-  }
-  return plain(body) as TenantSettings;
+/** The PUT (create) or POST (update) body for the given settings of the inputs. */
+export function hcpTenantBody(
+  inputs: Partial<HcpTenantInputs>,
+  keys: readonly string[],
+  stage: "create" | "update" = "create",
+): TenantSettings {
+  return plain(toWire(hcpTenantSpec, { ...inputs }, stage, keys)) as TenantSettings;
 }
 
 /** This resource's marks on the tenant it creates: one of its tags (HCP compares tags case-insensitively). */
@@ -112,7 +91,7 @@ function tagsWithMark(body: TenantSettings, inputs: Owned): TenantSettings {
 /** What a read reports: the stored outputs' keys, or, read by id alone (an import), every setting HCP holds. */
 function managedByRead(tenant: Tenant, stored: object | undefined): Partial<HcpTenantInputs> {
   if (stored && Object.keys(stored).length > 0) return stored as Partial<HcpTenantInputs>;
-  return Object.fromEntries(settingKeys.map((key) => [key, tenant[key]])) as Partial<HcpTenantInputs>;
+  return fromWire(hcpTenantSpec, tenant) as Partial<HcpTenantInputs>;
 }
 
 /**
@@ -122,10 +101,7 @@ function managedByRead(tenant: Tenant, stored: object | undefined): Partial<HcpT
  */
 export function hcpTenantOutputs(tenant: Tenant, managed: Partial<HcpTenantInputs>): HcpTenantOutputs {
   const fromApi: Record<string, unknown> = {
-    ...Object.fromEntries(settingKeys.map((key) => [key, tenant[key]])),
-    tags: Array.isArray(tenant.tags) ? tenant.tags.filter((tag) => !isMark(tag)) : tenant.tags,
-    namespaceQuota:
-      tenant.namespaceQuota === undefined ? undefined : normaliseNamespaceQuota(tenant.namespaceQuota),
+    ...fromWire(hcpTenantSpec, tenant),
     initialUserName: managed.initialUserName,
     forcePasswordChange: managed.forcePasswordChange,
     deletionPolicy: managed.deletionPolicy,
@@ -144,10 +120,11 @@ export function hcpTenantOutputs(tenant: Tenant, managed: Partial<HcpTenantInput
 
 /** The settings whose value differs between the stored outputs and the new inputs (what an update POSTs). */
 export function changedSettings(olds: object, news: Partial<HcpTenantInputs>): string[] {
+  const values = news as Record<string, unknown>;
   return settingKeys.filter((key) => {
-    if (key === "name" || news[key] === undefined) return false;
+    if (key === "name" || values[key] === undefined) return false;
     const normalise = rules[key].normalise ?? ((x: unknown) => x);
-    return !jsonEqual(normalise((olds as Record<string, unknown>)[key] ?? null), normalise(news[key]));
+    return !jsonEqual(normalise((olds as Record<string, unknown>)[key] ?? null), normalise(values[key]));
   });
 }
 
@@ -259,7 +236,7 @@ export class HcpTenantProvider extends HcpResourceProvider implements pulumi.dyn
       await client.exclusive(`tenant:${id.toLowerCase()}`, () =>
         client.modifyTenant(
           id,
-          tagsWithMark(hcpTenantBody(news, changed), changed.includes("tags") ? news : {}),
+          tagsWithMark(hcpTenantBody(news, changed, "update"), changed.includes("tags") ? news : {}),
         ),
       );
     return { outs: hcpTenantOutputs(await requireTenant(client, id), news) };

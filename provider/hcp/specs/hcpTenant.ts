@@ -2,6 +2,7 @@ import { isUnknown, normaliseBoolean } from "../../core/normalise";
 import { isMark, markPrefix } from "../../core/ownership";
 import { adoptProperty, type PropertySpec, type ResourceSpec } from "../../core/spec";
 import type { Validator } from "../../core/validate";
+import { namespaceQuotaText, quota, unmarkedTags } from "../codecs";
 import {
   caseInsensitiveSet,
   lowerCase,
@@ -25,16 +26,19 @@ export function enablesLocalAuthentication(types: unknown): boolean {
   return types.some((t) => typeof t === "string" && t.toUpperCase() === "LOCAL");
 }
 
-const flag = (doc: string): PropertySpec => ({
+/** A boolean element of the tenant document, of the same name. */
+const flag = (element: string, doc: string): PropertySpec => ({
   value: { type: "boolean" },
   normalise: normaliseBoolean,
+  wire: { path: element },
   doc,
 });
 
 // Choice: service plan and network names compare case-insensitively, since HCP answers its own spelling.
-const caseInsensitiveName = (doc: string): PropertySpec => ({
+const caseInsensitiveName = (element: string, doc: string): PropertySpec => ({
   value: { type: "string", minLength: 1, maxLength: 64 },
   normalise: lowerCase,
+  wire: { path: element },
   doc,
 });
 
@@ -72,6 +76,7 @@ export const hcpTenantSpec: ResourceSpec = {
   retainUnlessPolicy: ["delete"],
   properties: {
     name: {
+      wire: { path: "name" },
       value: { type: "string", rule: tenantNameProblem },
       required: true,
       // Choice: a tenant is never renamed in place: a new name replaces it (names compare case-insensitively).
@@ -80,11 +85,13 @@ export const hcpTenantSpec: ResourceSpec = {
       doc: "1-63 letters, digits and inner hyphens, not starting with `xn--` and not a reserved word (admin, default, www…); it becomes the tenant's host name. Compared case-insensitively. A change replaces the tenant.",
     },
     systemVisibleDescription: {
+      wire: { path: "systemVisibleDescription" },
       value: { type: "string", maxLength: 1024 },
       normalise: trimmed,
       doc: "Up to 1,024 characters, seen only by system-level administrators.",
     },
     hardQuota: {
+      wire: { path: "hardQuota", codec: quota },
       value: { type: "string", rule: quotaRule("100 GB", "1 GB") },
       // Choice: hardQuota is required, as the emulator requires it on create.
       required: true,
@@ -92,12 +99,14 @@ export const hcpTenantSpec: ResourceSpec = {
       doc: 'Storage the tenant may allocate: "<number with at most 2 decimals> <MB|GB|TB>", at least 1 GB, e.g. "100 GB"; compared by size. Read back as HCP renders it, e.g. "100.00 GB".',
     },
     softQuota: {
+      wire: { path: "softQuota" },
       // Choice: a tenant's softQuota is 10-95 like a namespace's (the tenant table's 0-100 is a read-only view).
       value: { type: "integer", min: 10, max: 95 },
       normalise: Number,
       doc: "Percent of the hard quota at which HCP warns, 10-95 (HCP's default 85).",
     },
     namespaceQuota: {
+      wire: { path: "namespaceQuota", codec: namespaceQuotaText },
       value: {
         type: "custom",
         tsType: 'number | "None"',
@@ -114,6 +123,7 @@ export const hcpTenantSpec: ResourceSpec = {
       doc: 'How many namespaces the tenant may have: 1-10000, or "None" for no limit (the default).',
     },
     authenticationTypes: {
+      wire: { path: "authenticationTypes" },
       value: {
         type: "array",
         minLength: 1,
@@ -124,21 +134,32 @@ export const hcpTenantSpec: ResourceSpec = {
       doc: "How the tenant's users sign in: any of LOCAL, RADIUS, EXTERNAL (any case) but not RADIUS alone; compared as a set. HCP's default is LOCAL and RADIUS.",
     },
     complianceConfigurationEnabled: flag(
+      "complianceConfigurationEnabled",
       "Whether the tenant may set retention (compliance) modes on its namespaces.",
     ),
-    versioningConfigurationEnabled: flag("Whether the tenant's namespaces may keep versions."),
-    searchConfigurationEnabled: flag("Whether the tenant may enable search."),
-    replicationConfigurationEnabled: flag("Whether the tenant may take part in replication."),
+    versioningConfigurationEnabled: flag(
+      "versioningConfigurationEnabled",
+      "Whether the tenant's namespaces may keep versions.",
+    ),
+    searchConfigurationEnabled: flag("searchConfigurationEnabled", "Whether the tenant may enable search."),
+    replicationConfigurationEnabled: flag(
+      "replicationConfigurationEnabled",
+      "Whether the tenant may take part in replication.",
+    ),
     erasureCodingSelectionEnabled: flag(
+      "erasureCodingSelectionEnabled",
       "Whether the tenant may choose erasure coding for its namespaces (HCP 9.x).",
     ),
     servicePlanSelectionEnabled: flag(
+      "servicePlanSelectionEnabled",
       "Whether the tenant picks a service plan per namespace (then `servicePlan` must not be set).",
     ),
     servicePlan: caseInsensitiveName(
+      "servicePlan",
       "The service plan of all the tenant's namespaces, compared case-insensitively (HCP's default `Default`); only while `servicePlanSelectionEnabled` is not true.",
     ),
     tags: {
+      wire: { path: "tags", codec: unmarkedTags },
       value: {
         type: "array",
         items: {
@@ -157,9 +178,11 @@ export const hcpTenantSpec: ResourceSpec = {
       doc: `Tags, each 1-64 characters without commas; compared case-insensitively, order ignored. The provider adds its ownership mark (\`${markPrefix}<project>/<stack>@<resource>\`) to the tenants it creates, by which a later \`up\` takes back a create that a crash kept out of the state; it is never shown here.`,
     },
     dataNetwork: caseInsensitiveName(
+      "dataNetwork",
       "The network for data access, compared case-insensitively (HCP's default `[hcp_system]`).",
     ),
     managementNetwork: caseInsensitiveName(
+      "managementNetwork",
       "The network for management access, compared case-insensitively (HCP's default `[hcp_system]`).",
     ),
     initialUserName: {
