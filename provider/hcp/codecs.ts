@@ -25,3 +25,10 @@ export const unmarkedTags: Codec = {
   toWire: (value) => value,
   fromWire: (value) => (Array.isArray(value) ? value.filter((tag) => !isMark(tag)) : undefined),
 };
+
+/** An account's roles in HCP's spelling (the program may give any case); HCP answers them so. */
+export const upperCaseRoles: Codec = {
+  name: "roles in upper case",
+  toWire: (value) => (Array.isArray(value) ? value.map((role) => String(role).toUpperCase()) : value),
+  fromWire: (value) => value ?? undefined,
+};
