@@ -1,6 +1,6 @@
 import { isMark } from "../core/ownership";
 import type { Codec } from "../core/wire";
-import { normaliseNamespaceQuota, wireQuota } from "./values";
+import { normaliseNamespaceQuota, pickKeys, wireQuota } from "./values";
 
 /** The conversions between HCP's elements and the programs' values, named for the specs' `wire` entries. */
 
@@ -32,4 +32,48 @@ export const namespaceQuotaText: Codec = {
   wireType: "string",
   toWire: (value) => (value === undefined ? undefined : String(value)),
   fromWire: (value) => (value === undefined ? undefined : normaliseNamespaceQuota(value)),
+};
+
+/** An account's roles in HCP's spelling (the program may give any case); HCP answers them so. */
+export const upperCaseRoles: Codec = {
+  name: "roles in upper case",
+  toWire: (value) => (Array.isArray(value) ? value.map((role) => String(role).toUpperCase()) : value),
+  fromWire: (value) => value ?? undefined,
+};
+
+/**
+ * A structure of which the program manages only the members it gives (ipSettings, a template): read gives
+ * those members as HCP holds them; without given ones (nothing managed yet), the structure HCP holds.
+ */
+export const givenMembers: Codec = {
+  name: "given members",
+  toWire: (value) => value,
+  fromWire: (value, given) =>
+    given && typeof given === "object" ? pickKeys(value ?? undefined, given) : (value ?? undefined),
+};
+
+/** A list HCP leaves out when empty (e-mail recipients): read gives the empty list. */
+export const list: Codec = {
+  name: "list, absent when empty",
+  toWire: (value) => value,
+  fromWire: (value) => value ?? [],
+};
+
+/** An enumeration the program gives in any case, sent in the reference's spelling (HCP answers it so). */
+export function spelledAs(allowed: readonly string[]): Codec {
+  return {
+    name: `one of ${allowed.join(", ")} as spelled`,
+    toWire: (value) =>
+      typeof value === "string"
+        ? (allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? value)
+        : value,
+    fromWire: (value) => value ?? undefined,
+  };
+}
+
+/** The permission mask: each permission sent once; read sorted, as HCP holds a set. */
+export const permissionSet: Codec = {
+  name: "permission set",
+  toWire: (value) => (Array.isArray(value) ? [...new Set(value)] : value),
+  fromWire: (value) => (Array.isArray(value) ? [...value].sort() : undefined),
 };

@@ -2,6 +2,7 @@ import { type HcpClient, text } from "./client";
 import { elementShape } from "./elements";
 import { withoutSecrets } from "./errors";
 import { hcpNamespaceSpec } from "./specs/hcpNamespace";
+import { hcpUserAccountSpec } from "./specs/hcpUserAccount";
 import { buildXml, parseXmlList, type Shape, type XmlObject } from "./xml";
 
 /** The namespace and tenant user-account calls of MAPI (reference-next §1, §2), over an HcpClient. */
@@ -168,16 +169,8 @@ export interface UserAccount {
   userGUID?: string;
 }
 
-export const userAccountShape: Shape = {
-  username: "string",
-  fullName: "string",
-  description: "string",
-  localAuthentication: "boolean",
-  forcePasswordChange: "boolean",
-  enabled: "boolean",
-  roles: "strings",
-  userGUID: "string",
-};
+/** The account's elements: the spec's mapped ones (userGUID among them, which HCP assigns). */
+export const userAccountShape: Shape = elementShape(hcpUserAccountSpec);
 
 const accountsPath = (tenant: string) => `/tenants/${enc(tenant)}/userAccounts`;
 const accountPath = (tenant: string, username: string) => `${accountsPath(tenant)}/${enc(username)}`;

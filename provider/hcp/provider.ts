@@ -7,6 +7,7 @@ import { everyHeldInput, readByIdAlone } from "../core/importing";
 import { plain } from "../core/normalise";
 import { checkResult, diffProperties, finishCreate, managedKeys, type PropertyRules } from "../core/resource";
 import { alreadySatisfies, propertyRules, type ResourceSpec, readResult, validateInputs } from "../core/spec";
+import { fromWire, toWire } from "../core/wire";
 import type { HcpClient } from "./client";
 import { completeHcpSettings, type HcpSettings, hcpClientFor, readHcpSettings } from "./config";
 import { accountKeys, settingKeys } from "./specs/common";
@@ -157,10 +158,6 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
   abstract readonly spec: ResourceSpec;
   protected abstract fetch(client: HcpClient, tenant: string): Promise<W | undefined>;
   protected abstract store(client: HcpClient, tenant: string, body: W): Promise<void>;
-  /** The POST body for the managed settings. */
-  protected abstract body(inputs: I): W;
-  /** The managed settings as the API holds them. */
-  protected abstract settingOutputs(api: W, managed: I): Record<string, unknown>;
   /** The POST body that puts HCP's defaults back for the managed settings. */
   protected abstract defaults(managed: I, client: HcpClient): Promise<W>;
 
@@ -224,6 +221,17 @@ export abstract class HcpTenantSettingProvider<I extends TenantSettingInputs, W>
       await this.store(client, props.tenant, await this.defaults(props, client));
       return true;
     });
+  }
+
+  /** The POST body for the managed settings: their elements, as the spec maps them. */
+  protected body(inputs: I): W {
+    return toWire(this.spec, { ...(inputs as object) }, "create", this.managedSettings(inputs)) as W;
+  }
+
+  /** The managed settings as the API holds them, as the spec maps them. */
+  protected settingOutputs(api: W, managed: I): Record<string, unknown> {
+    const held = fromWire(this.spec, api, { ...(managed as object) });
+    return Object.fromEntries(this.managedSettings(managed).map((key) => [key, held[key]]));
   }
 
   /** The managed keys of the settings (the tenant and the account left out). */

@@ -1,6 +1,10 @@
 import { elementShape } from "./elements";
+import { hcpConsoleSecuritySpec } from "./specs/hcpConsoleSecurity";
+import { hcpNamespaceDefaultsSpec } from "./specs/hcpNamespaceDefaults";
+import { hcpSearchSecuritySpec } from "./specs/hcpSearchSecurity";
 import { hcpTenantSpec } from "./specs/hcpTenant";
 import { hcpTenantContactInfoSpec } from "./specs/hcpTenantContactInfo";
+import { hcpTenantEmailNotificationSpec } from "./specs/hcpTenantEmailNotification";
 import type { Shape } from "./xml";
 
 /** Wire shapes of the HCP Management API (MAPI) data types, as far as this project reads and writes them. */
@@ -195,12 +199,6 @@ export interface ChargebackRow {
   [figure: string]: string | number | boolean;
 }
 
-const ipSettingsShape: Shape = {
-  allowAddresses: "strings",
-  denyAddresses: "strings",
-  allowIfInBothLists: "boolean",
-};
-
 /** The tenant document's elements: the spec's mapped ones, and what HCP assigns or the tenant sets. */
 export const tenantShape: Shape = {
   ...elementShape(hcpTenantSpec),
@@ -214,61 +212,15 @@ export const tenantShape: Shape = {
   tenantVisibleDescription: "string",
 };
 
-export const consoleSecurityShape: Shape = {
-  ipSettings: ipSettingsShape,
-  minimumPasswordLength: "integer",
-  forcePasswordChangeDays: "integer",
-  disableAfterAttempts: "integer",
-  disableAfterInactiveDays: "integer",
-  logoutOnInactive: "integer",
-  loginMessage: "string",
-  automaticUserAccountUnlockSetting: "boolean",
-  automaticUserAccoutUnlockDuration: "integer",
-  coolDownPeriodSettings: "boolean",
-  coolDownPeriodDuration: "integer",
-  blockCommonPassword: "boolean",
-  blockPasswordReUse: "boolean",
-  passwordReuseDepth: "integer",
-  passwordCombination: "boolean",
-  passwordContainsUsername: "boolean",
-  lowerCaseLetterCount: "integer",
-  upperCaseLetterCount: "integer",
-  numericCharacterCount: "integer",
-  specialCharacterCount: "integer",
-};
+export const consoleSecurityShape: Shape = elementShape(hcpConsoleSecuritySpec);
 
-export const searchSecurityShape: Shape = { ipSettings: ipSettingsShape };
+export const searchSecurityShape: Shape = elementShape(hcpSearchSecuritySpec);
 
 export const contactInfoShape: Shape = elementShape(hcpTenantContactInfoSpec);
 
-export const emailNotificationShape: Shape = {
-  enabled: "boolean",
-  emailTemplate: { from: "string", subject: "string", body: "string" },
-  recipients: [{ address: "string", importance: "string", severity: "string", type: "string" }],
-};
+export const emailNotificationShape: Shape = elementShape(hcpTenantEmailNotificationSpec);
 
-export const namespaceDefaultsShape: Shape = {
-  description: "string",
-  hardQuota: "string",
-  softQuota: "integer",
-  hashScheme: "string",
-  enterpriseMode: "boolean",
-  searchEnabled: "boolean",
-  replicationEnabled: "boolean",
-  servicePlan: "string",
-  allowErasureCoding: "boolean",
-  optimizedFor: "string",
-  directoryUsage: "string",
-  multipartUploadAutoAbortDays: "integer",
-  retentionType: "string",
-  s3UnversionedOverwrite: "boolean",
-  versioningSettings: {
-    enabled: "boolean",
-    prune: "boolean",
-    pruneDays: "integer",
-    useDeleteMarkers: "boolean",
-  },
-};
+export const namespaceDefaultsShape: Shape = elementShape(hcpNamespaceDefaultsSpec);
 
 export const statisticsShape: Shape = {
   objectCount: "integer",

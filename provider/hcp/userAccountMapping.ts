@@ -1,8 +1,9 @@
 import { jsonEqual, plain } from "../core/normalise";
 import { managedKeys, type PropertyRules } from "../core/resource";
+import { fromWire, mappedProperties, toWire } from "../core/wire";
 import type { UserAccount } from "./namespaceApi";
 import type { SignIn } from "./provider";
-import type { accountDeletionPolicies } from "./specs/hcpUserAccount";
+import { type accountDeletionPolicies, hcpUserAccountSpec } from "./specs/hcpUserAccount";
 
 /** Pure mapping between HcpUserAccount inputs and the MAPI userAccount. */
 
@@ -34,37 +35,31 @@ export const signInOf = (inputs: HcpUserAccountInputs): SignIn => ({
   password: inputs.signInPassword,
 });
 
-/** Account properties a POST may change (localAuthentication is fixed; the password is create only). */
-export const changeableKeys = ["username", "fullName", "description", "enabled", "roles"] as const;
+/** Account properties a POST may change (localAuthentication and forcePasswordChange are create only; the password a query parameter). */
+export const changeableKeys: readonly string[] = mappedProperties(hcpUserAccountSpec)
+  .filter(([, wire]) => wire.write === "always" || wire.write === "update")
+  .map(([key]) => key);
 
 /** The PUT body: HCP requires username, fullName, localAuthentication, forcePasswordChange and enabled. */
 export function accountCreateBody(inputs: HcpUserAccountInputs): UserAccount {
-  return plain({
-    username: inputs.username,
-    fullName: inputs.fullName,
-    description: inputs.description,
+  const required = {
     localAuthentication: inputs.localAuthentication ?? true,
     forcePasswordChange: inputs.forcePasswordChange ?? false,
     enabled: inputs.enabled ?? true,
-    roles: inputs.roles?.map((role) => role.toUpperCase()),
-  });
+  };
+  return plain(toWire(hcpUserAccountSpec, { ...inputs, ...required }, "create")) as UserAccount;
 }
 
 /** The POST body for the given keys; roles in HCP's spelling. */
 export function accountChangeBody(inputs: HcpUserAccountInputs, keys: readonly string[]): UserAccount {
-  const body: Record<string, unknown> = {};
-  for (const key of changeableKeys) {
-    if (!keys.includes(key) || inputs[key] === undefined) continue;
-    body[key] = key === "roles" ? inputs.roles?.map((role) => role.toUpperCase()) : inputs[key];
-  }
-  return plain(body) as UserAccount;
+  return plain(toWire(hcpUserAccountSpec, { ...inputs }, "update", keys)) as UserAccount;
 }
 
 /**
  * Outputs from the account HCP holds: every input key the program manages, as HCP holds it, plus the
- * GUID. Create, read and update use it alike. The password (which HCP never returns), the create-only
- * flag and the sign-in credentials are the program's, carried forward so a refresh keeps them; the SDK
- * stores both passwords as secrets.
+ * username and GUID. Create, read and update use it alike. The password (which HCP never returns), the
+ * create-only flag and the sign-in credentials are the program's, carried forward so a refresh keeps them;
+ * the SDK stores both passwords as secrets.
  */
 export function accountOutputs(
   account: UserAccount,
@@ -72,33 +67,29 @@ export function accountOutputs(
   rules: PropertyRules,
 ): HcpUserAccountOutputs {
   const fromApi: Record<string, unknown> = {
+    ...fromWire(hcpUserAccountSpec, account, { ...managed }),
     tenant: managed.tenant,
     signInUsername: managed.signInUsername,
     signInPassword: managed.signInPassword,
-    fullName: account.fullName,
-    description: account.description,
-    enabled: account.enabled,
-    roles: account.roles,
-    localAuthentication: account.localAuthentication,
-    forcePasswordChange: managed.forcePasswordChange,
     // Choice: the password is carried forward (the SDK stores it encrypted) so a refreshed plan does not list it.
     password: managed.password,
     deletionPolicy: managed.deletionPolicy,
   };
-  const outputs: Record<string, unknown> = { userGuid: account.userGUID };
+  const outputs: Record<string, unknown> = { userGuid: fromApi.userGuid };
   for (const key of managedKeys(managed, rules)) {
     if (key !== "adopt") outputs[key] = fromApi[key];
   }
-  outputs.username = account.username;
+  outputs.username = fromApi.username;
   return plain(outputs) as unknown as HcpUserAccountOutputs;
 }
 
 /** The changeable properties whose value differs between the stored outputs and the new inputs. */
 export function changedAccountKeys(olds: object, news: HcpUserAccountInputs, rules: PropertyRules): string[] {
   return changeableKeys.filter((key) => {
-    if (news[key] === undefined) return false;
+    const given = (news as unknown as Record<string, unknown>)[key];
+    if (given === undefined) return false;
     const normalise = rules[key].normalise ?? ((x: unknown) => x);
     const held = (olds as Record<string, unknown>)[key];
-    return !jsonEqual(normalise(held ?? null), normalise(news[key]));
+    return !jsonEqual(normalise(held ?? null), normalise(given));
   });
 }

@@ -1,7 +1,8 @@
+import { toWire } from "../../core/wire";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
 import { hcpConsoleSecuritySpec } from "../specs/hcpConsoleSecurity";
-import type { ConsoleSecurity, IpSettings } from "../types";
+import type { ConsoleSecurity } from "../types";
 import { pickKeys } from "../values";
 
 export interface IpSettingsInputs {
@@ -68,45 +69,16 @@ export const consoleSecurityDefaults: Required<ConsoleSecuritySettings> = {
   specialCharacterCount: 1,
 };
 
-/** Input name → wire name, where they differ (HCP spells it "Accout"). */
-const wireNames: Partial<Record<keyof ConsoleSecuritySettings, keyof ConsoleSecurity>> = {
-  automaticUserAccountUnlockDuration: "automaticUserAccoutUnlockDuration",
-};
-const wireName = (key: string): keyof ConsoleSecurity =>
-  wireNames[key as keyof ConsoleSecuritySettings] ?? (key as keyof ConsoleSecurity);
-
-/** The managed settings, from input names to the wire's. */
-export function consoleSecurityBody(
-  inputs: ConsoleSecuritySettings,
-  keys: readonly string[],
-): ConsoleSecurity {
-  const body: Record<string, unknown> = {};
-  for (const key of keys) body[wireName(key)] = inputs[key as keyof ConsoleSecuritySettings];
-  return body as ConsoleSecurity;
-}
-
-/** The managed settings as HCP holds them, under their input names; ipSettings only the managed members. */
-export function consoleSecurityOutputs(
-  api: ConsoleSecurity,
-  managed: ConsoleSecurityInputs,
-  keys: readonly string[],
-) {
-  const outputs: Record<string, unknown> = {};
-  for (const key of keys) {
-    const value = api[wireName(key)];
-    outputs[key] = key === "ipSettings" ? pickKeys(value as IpSettings, managed.ipSettings ?? {}) : value;
-  }
-  return outputs;
-}
-
 /** HCP's defaults for the managed settings (and, inside ipSettings, for the managed members). */
-export function consoleSecurityDefaultsFor(
+function consoleSecurityDefaultsFor(
   managed: ConsoleSecurityInputs,
   keys: readonly string[],
 ): ConsoleSecurity {
-  const defaults: Record<string, unknown> = { ...consoleSecurityDefaults };
-  defaults.ipSettings = pickKeys(defaultIpSettings, managed.ipSettings ?? {});
-  return consoleSecurityBody(defaults as ConsoleSecuritySettings, keys);
+  const defaults = {
+    ...consoleSecurityDefaults,
+    ipSettings: pickKeys(defaultIpSettings, managed.ipSettings ?? {}),
+  };
+  return toWire(hcpConsoleSecuritySpec, defaults, "create", keys) as ConsoleSecurity;
 }
 
 /**
@@ -127,14 +99,6 @@ export class HcpConsoleSecurityProvider extends HcpTenantSettingProvider<
 
   protected store(client: HcpClient, tenant: string, body: ConsoleSecurity): Promise<void> {
     return client.setConsoleSecurity(tenant, body);
-  }
-
-  protected body(inputs: ConsoleSecurityInputs): ConsoleSecurity {
-    return consoleSecurityBody(inputs, this.managedSettings(inputs));
-  }
-
-  protected settingOutputs(api: ConsoleSecurity, managed: ConsoleSecurityInputs): Record<string, unknown> {
-    return consoleSecurityOutputs(api, managed, this.managedSettings(managed));
   }
 
   protected async defaults(managed: ConsoleSecurityInputs): Promise<ConsoleSecurity> {

@@ -1,13 +1,8 @@
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
-import {
-  directoryUsages,
-  hcpNamespaceDefaultsSpec,
-  optimizations,
-  retentionTypes,
-} from "../specs/hcpNamespaceDefaults";
-import type { NamespaceDefaults, VersioningSettings } from "../types";
-import { pickKeys, quotaBytes, wireQuota } from "../values";
+import { hcpNamespaceDefaultsSpec } from "../specs/hcpNamespaceDefaults";
+import type { NamespaceDefaults } from "../types";
+import { quotaBytes } from "../values";
 
 export type NamespaceDefaultsInputs = TenantSettingInputs & NamespaceDefaults;
 
@@ -60,24 +55,6 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
     return client.setNamespaceDefaults(tenant, body);
   }
 
-  protected body(inputs: NamespaceDefaultsInputs): NamespaceDefaults {
-    return documentedSpelling(pick(inputs, this.managedSettings(inputs)));
-  }
-
-  protected settingOutputs(
-    api: NamespaceDefaults,
-    managed: NamespaceDefaultsInputs,
-  ): Record<string, unknown> {
-    const outputs: Record<string, unknown> = { ...pick(api, this.managedSettings(managed)) };
-    if (managed.versioningSettings) {
-      outputs.versioningSettings = pickKeys<VersioningSettings>(
-        api.versioningSettings,
-        managed.versioningSettings,
-      );
-    }
-    return outputs;
-  }
-
   protected async defaults(managed: NamespaceDefaultsInputs, client: HcpClient): Promise<NamespaceDefaults> {
     const keys = this.managedSettings(managed);
     const defaults: NamespaceDefaults = { ...namespaceDefaultsDefaults };
@@ -87,27 +64,6 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
     }
     return pick(defaults, keys);
   }
-}
-
-/** The enumerations the inputs take in any case, and their spellings in the reference. */
-const spelledEnumerations = {
-  optimizedFor: optimizations,
-  directoryUsage: directoryUsages,
-  retentionType: retentionTypes,
-};
-
-// Choice: HCP is sent the reference's spelling of an enumeration, whatever case the program used (the reference
-// does not say these values are case-insensitive), and a quota in its documented form.
-function documentedSpelling(body: NamespaceDefaults): NamespaceDefaults {
-  const out: NamespaceDefaults = { ...body };
-  if (typeof out.hardQuota === "string") out.hardQuota = wireQuota(out.hardQuota);
-  for (const [key, allowed] of Object.entries(spelledEnumerations)) {
-    const value = out[key as keyof typeof spelledEnumerations];
-    if (typeof value !== "string") continue;
-    const documented = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-    if (documented) out[key as keyof typeof spelledEnumerations] = documented;
-  }
-  return out;
 }
 
 function pick(source: NamespaceDefaults, keys: readonly string[]): NamespaceDefaults {

@@ -31,14 +31,6 @@ export class HcpSearchSecurityProvider extends HcpTenantSettingProvider<
     return client.setSearchSecurity(tenant, body);
   }
 
-  protected body(inputs: SearchSecurityInputs): SearchSecurity {
-    return { ipSettings: inputs.ipSettings };
-  }
-
-  protected settingOutputs(api: SearchSecurity, managed: SearchSecurityInputs): Record<string, unknown> {
-    return { ipSettings: pickKeys(api.ipSettings, managed.ipSettings ?? {}) };
-  }
-
   protected async defaults(managed: SearchSecurityInputs): Promise<SearchSecurity> {
     return { ipSettings: pickKeys(defaultIpSettings, managed.ipSettings ?? {}) };
   }

@@ -1,4 +1,3 @@
-import { fromWire, toWire } from "../../core/wire";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
 import { hcpTenantContactInfoSpec } from "../specs/hcpTenantContactInfo";
@@ -21,15 +20,6 @@ export class HcpTenantContactInfoProvider extends HcpTenantSettingProvider<Conta
 
   protected store(client: HcpClient, tenant: string, body: ContactInfo): Promise<void> {
     return client.setContactInfo(tenant, body);
-  }
-
-  protected body(inputs: ContactInfoInputs): ContactInfo {
-    return toWire(this.spec, { ...inputs }, "create", this.managedSettings(inputs)) as ContactInfo;
-  }
-
-  protected settingOutputs(api: ContactInfo, managed: ContactInfoInputs): Record<string, unknown> {
-    const held = fromWire(this.spec, api);
-    return Object.fromEntries(this.managedSettings(managed).map((key) => [key, held[key]]));
   }
 
   protected async defaults(managed: ContactInfoInputs): Promise<ContactInfo> {

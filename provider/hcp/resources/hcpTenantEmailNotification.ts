@@ -2,7 +2,6 @@ import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
 import { hcpTenantEmailNotificationSpec } from "../specs/hcpTenantEmailNotification";
 import type { EmailNotification, EmailTemplate, Recipient } from "../types";
-import { pickKeys } from "../values";
 
 export interface EmailNotificationInputs extends TenantSettingInputs {
   enabled?: boolean;
@@ -31,21 +30,6 @@ export class HcpTenantEmailNotificationProvider extends HcpTenantSettingProvider
 
   protected store(client: HcpClient, tenant: string, body: EmailNotification): Promise<void> {
     return client.setEmailNotification(tenant, body);
-  }
-
-  protected body(inputs: EmailNotificationInputs): EmailNotification {
-    return { enabled: inputs.enabled, emailTemplate: inputs.emailTemplate, recipients: inputs.recipients };
-  }
-
-  protected settingOutputs(
-    api: EmailNotification,
-    managed: EmailNotificationInputs,
-  ): Record<string, unknown> {
-    return {
-      enabled: managed.enabled === undefined ? undefined : api.enabled,
-      emailTemplate: managed.emailTemplate ? pickKeys(api.emailTemplate, managed.emailTemplate) : undefined,
-      recipients: managed.recipients ? (api.recipients ?? []) : undefined,
-    };
   }
 
   protected async defaults(managed: EmailNotificationInputs): Promise<EmailNotification> {

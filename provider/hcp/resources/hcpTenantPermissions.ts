@@ -8,35 +8,33 @@ export interface TenantPermissionsInputs extends TenantSettingInputs {
   permissions: Permission[];
 }
 
+/** The permissions document: its <permission> elements. */
+interface PermissionMask {
+  permission: Permission[];
+}
+
 /**
  * The data access permission mask of a tenant (POST /tenants/{t}/permissions, ADMINISTRATOR role): no
  * namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six.
  */
 export class HcpTenantPermissionsProvider extends HcpTenantSettingProvider<
   TenantPermissionsInputs,
-  Permission[]
+  PermissionMask
 > {
   protected readonly resource = "permissions";
   protected readonly role = "ADMINISTRATOR";
   readonly spec = hcpTenantPermissionsSpec;
 
-  protected fetch(client: HcpClient, tenant: string): Promise<Permission[] | undefined> {
-    return client.getPermissions(tenant);
+  protected async fetch(client: HcpClient, tenant: string): Promise<PermissionMask | undefined> {
+    const permission = await client.getPermissions(tenant);
+    return permission && { permission };
   }
 
-  protected store(client: HcpClient, tenant: string, body: Permission[]): Promise<void> {
-    return client.setPermissions(tenant, body);
+  protected store(client: HcpClient, tenant: string, body: PermissionMask): Promise<void> {
+    return client.setPermissions(tenant, body.permission);
   }
 
-  protected body(inputs: TenantPermissionsInputs): Permission[] {
-    return [...new Set(inputs.permissions)];
-  }
-
-  protected settingOutputs(api: Permission[]): Record<string, unknown> {
-    return { permissions: [...api].sort() };
-  }
-
-  protected async defaults(): Promise<Permission[]> {
-    return [...permissionNames];
+  protected async defaults(): Promise<PermissionMask> {
+    return { permission: [...permissionNames] };
   }
 }

@@ -64,6 +64,13 @@ export function settingKeys(spec: ResourceSpec): string[] {
   return inputKeys(spec).filter((key) => !accountKeys.includes(key));
 }
 
+/** Settings that are the elements of their names in their document, unless a setting's own `wire` says otherwise. */
+export function namedElements(settings: Record<string, PropertySpec>): Record<string, PropertySpec> {
+  return Object.fromEntries(
+    Object.entries(settings).map(([key, p]) => [key, { ...p, wire: { path: key, ...p.wire } }]),
+  );
+}
+
 // --- ipSettings (reference §10)
 
 const addressProblem = (entry: string): string | undefined =>

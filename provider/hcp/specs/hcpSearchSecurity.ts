@@ -1,4 +1,5 @@
 import type { ResourceSpec } from "../../core/spec";
+import { givenMembers } from "../codecs";
 import { checkAccount, ipSettings, normaliseIpSettings, tenantAccount } from "./common";
 
 export const hcpSearchSecuritySpec: ResourceSpec = {
@@ -10,6 +11,7 @@ export const hcpSearchSecuritySpec: ResourceSpec = {
   properties: {
     ...tenantAccount("SECURITY"),
     ipSettings: {
+      wire: { path: "ipSettings", codec: givenMembers },
       value: ipSettings,
       required: true,
       normalise: normaliseIpSettings,

@@ -1,5 +1,6 @@
 import { normaliseBoolean } from "../../core/normalise";
 import type { ResourceSpec } from "../../core/spec";
+import { givenMembers, list } from "../codecs";
 import type { Recipient } from "../types";
 import { trimmed } from "../values";
 import { checkAccount, tenantAccount } from "./common";
@@ -66,11 +67,13 @@ export const hcpTenantEmailNotificationSpec: ResourceSpec = {
   properties: {
     ...tenantAccount("ADMINISTRATOR"),
     enabled: {
+      wire: { path: "enabled" },
       value: { type: "boolean" },
       normalise: normaliseBoolean,
       doc: "Whether HCP e-mails the tenant's log messages; works only where e-mail notification is on at system level (default false).",
     },
     emailTemplate: {
+      wire: { path: "emailTemplate", codec: givenMembers },
       value: {
         type: "object",
         typeName: "HcpEmailTemplate",
@@ -99,6 +102,7 @@ export const hcpTenantEmailNotificationSpec: ResourceSpec = {
       doc: "Replaces the whole template; members left out take HCP's default template's, and an empty object restores it.",
     },
     recipients: {
+      wire: { path: "recipients", codec: list },
       value: {
         type: "array",
         items: {

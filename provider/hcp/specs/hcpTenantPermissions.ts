@@ -1,4 +1,5 @@
 import type { ResourceSpec } from "../../core/spec";
+import { permissionSet } from "../codecs";
 import { permissionNames } from "../types";
 import { checkAccount, tenantAccount } from "./common";
 
@@ -20,6 +21,8 @@ export const hcpTenantPermissionsSpec: ResourceSpec = {
   properties: {
     ...tenantAccount("ADMINISTRATOR"),
     permissions: {
+      // The document is the list of its <permission> elements.
+      wire: { path: "permission", codec: permissionSet },
       value: { type: "array", items: { type: "string", enum: permissionNames } },
       required: true,
       normalise: effectivePermissions,

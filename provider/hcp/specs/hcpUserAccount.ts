@@ -1,6 +1,7 @@
 import { isUnknown, normaliseBoolean } from "../../core/normalise";
 import { adoptProperty, type ResourceSpec } from "../../core/spec";
 import type { Validator } from "../../core/validate";
+import { upperCaseRoles } from "../codecs";
 import { accountPasswordProblem, accountUsernameProblem, roleSet, tenantRoles } from "../tenantObjectValues";
 import { lowerCase, trimmed } from "../values";
 import { oneOfAnyCase } from "./common";
@@ -95,34 +96,40 @@ export const hcpUserAccountSpec: ResourceSpec = {
       "HCP accounts cannot carry an ownership mark: adopting one does not stop another stack from adopting it too (the preview warns).",
     ),
     username: {
+      wire: { path: "username" },
       value: { type: "string", rule: accountUsernameProblem },
       required: true,
       normalise: lowerCase,
       doc: 'The account\'s name: 1-64 characters, not starting with "[" or a space; unique in the tenant, compared case-insensitively. A change renames the account in place.',
     },
     fullName: {
+      wire: { path: "fullName" },
       value: { type: "string", minLength: 1, maxLength: 64 },
       required: true,
       normalise: trimmed,
       doc: "The person's or application's name, 1-64 characters.",
     },
     description: {
+      wire: { path: "description" },
       value: { type: "string", maxLength: 1024 },
       normalise: trimmed,
       doc: "Up to 1,024 characters; an empty string clears it (default none).",
     },
     enabled: {
+      wire: { path: "enabled" },
       // Choice: enabled is compared only when set, so an account disabled in the console (a compromised one) is not re-enabled by default.
       value: { type: "boolean" },
       normalise: normaliseBoolean,
       doc: "Whether the account may sign in. Made enabled when not set; managed only when set, so disabling an account in the console is not undone unless the program says so.",
     },
     roles: {
+      wire: { path: "roles", codec: upperCaseRoles },
       value: { type: "array", items: { type: "string", rule: oneOfAnyCase(tenantRoles) } },
       normalise: roleSet,
       doc: "The account's roles: any of ADMINISTRATOR, COMPLIANCE, MONITOR, SECURITY (any case); compared as a set; an empty list removes them all (default none).",
     },
     localAuthentication: {
+      wire: { path: "localAuthentication", write: "create" },
       value: { type: "boolean" },
       normalise: normaliseBoolean,
       // Choice: localAuthentication replaces, old account first (HCP refuses it on POST; the username is unique).
@@ -137,6 +144,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       doc: "The account's initial local password: at most 64 characters mixing at least two of letters, digits and other characters, and at least the tenant's minimum length (consoleSecurity, 6 unless changed), which HCP checks. Required to create a locally authenticated account (not to adopt one, whose password stays as it is). Used only when the account is made (or replaced): changing it later has no effect, and HCP never returns it. Always stored as a secret (kept, encrypted, so a refresh shows no change to it); never in a log or error.",
     },
     forcePasswordChange: {
+      wire: { path: "forcePasswordChange", write: "create", read: false },
       // Choice: create only, since HCP clears it once the user has changed the password (it would show as drift).
       value: { type: "boolean" },
       createOnly: true,
@@ -149,6 +157,7 @@ export const hcpUserAccountSpec: ResourceSpec = {
       doc: "What `pulumi destroy`, removing the resource or a replacement does to the account: `retain` (the default) leaves it as it is and only forgets it, which the plan shows as `delete [retain]`; `disable` disables it (it can no longer sign in) and forgets it, which the plan shows as a delete; `delete` deletes it in HCP (HCP refuses to delete or disable the tenant's last enabled, locally authenticated SECURITY account). It acts from the state: it must be stored by an earlier `up`.",
     },
     userGuid: {
+      wire: { path: "userGUID", write: "never" },
       role: "output",
       value: { type: "string" },
       required: true,
