@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
@@ -7,6 +7,7 @@ import { type RunningEmulators, startEmulators } from "../../emulator";
 import { AcronisApi } from "../support/acronisApi";
 import { repoRoot, TestStack } from "../support/engine";
 import { previewPlan } from "../support/plan";
+import { exampleAcronisConfig, installPackage, replaceInFile } from "../support/pluginStack";
 
 const run = promisify(execFile);
 const example = path.join(repoRoot, "examples", "go");
@@ -37,34 +38,23 @@ describe("end to end on the real engine: the Go example (examples/go), through t
     ((await new AcronisApi(emulators.acronis).get("/_emulator/state")).body.tenants as Tenant[]).filter(
       (t) => t.kind === "customer",
     );
-  /** Edits the program as its user would: one text replaced in main.go. */
-  const editProgram = (from: string, to: string) => {
-    const text = readFileSync(program, "utf8");
-    expect(text).to.include(from);
-    writeFileSync(program, text.replace(from, to));
-  };
+  /** Edits the program as its user would. */
+  const editProgram = (from: string, to: string) => replaceInFile(program, from, to);
 
   before(async () => {
     emulators = await startEmulators();
     const { acronis } = emulators;
     const workDir = path.join(repoRoot, ".work", "e2e", `go-${process.pid}-${Date.now()}`);
-    mkdirSync(path.join(workDir, "node_modules"), { recursive: true });
+    mkdirSync(workDir, { recursive: true });
     for (const file of ["Pulumi.yaml", "main.go", "go.mod", "go.sum"])
       copyFileSync(path.join(example, file), path.join(workDir, file));
     program = path.join(workDir, "main.go");
     // What the example's go.mod tells its user to do: point the SDK's module at sdk/go.
     const sdk = `tenant-estates/sdk/go=${path.join(repoRoot, "sdk", "go")}`;
     await run("go", ["mod", "edit", "-replace", sdk], { cwd: workDir });
-    // What `npm install tenant-estates` makes in the project directory.
-    symlinkSync(
-      path.join(repoRoot, "node_modules", "tenant-estates"),
-      path.join(workDir, "node_modules", "tenant-estates"),
-    );
+    installPackage(workDir);
     stack = await TestStack.inDirectory(workDir, {
-      acronisBaseUrl: { value: acronis.baseUrl },
-      acronisClientId: { value: acronis.clientId },
-      acronisClientSecret: { value: acronis.clientSecret, secret: true },
-      partnerTenantId: { value: acronis.partnerTenantId },
+      ...exampleAcronisConfig(acronis),
     });
     stack.setEnvironment(goEnvironment);
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { type RunningEmulators, startEmulators } from "../../emulator";
@@ -6,6 +6,7 @@ import { AcronisApi } from "../support/acronisApi";
 import { repoRoot, TestStack } from "../support/engine";
 import { HcpApi } from "../support/hcpApi";
 import { previewPlan } from "../support/plan";
+import { exampleAcronisConfig, installPackage, replaceInFile } from "../support/pluginStack";
 
 const financePassword = "Start-123-finance";
 const example = path.join(repoRoot, "examples", "yaml", "Pulumi.yaml");
@@ -30,30 +31,19 @@ describe("end to end on the real engine: the Pulumi YAML example (examples/yaml)
     );
   const finance = async () =>
     JSON.parse((await new HcpApi(emulators.hcp).admin("GET", "/mapi/tenants/Finance?verbose=true")).body);
-  /** Edits the program as its user would: one text replaced in Pulumi.yaml. */
-  const editProgram = (from: string, to: string) => {
-    const text = readFileSync(program, "utf8");
-    expect(text).to.include(from);
-    writeFileSync(program, text.replace(from, to));
-  };
+  /** Edits the program as its user would. */
+  const editProgram = (from: string, to: string) => replaceInFile(program, from, to);
 
   before(async () => {
     emulators = await startEmulators();
     const { acronis, hcp } = emulators;
     const workDir = path.join(repoRoot, ".work", "e2e", `yaml-${process.pid}-${Date.now()}`);
-    mkdirSync(path.join(workDir, "node_modules"), { recursive: true });
+    mkdirSync(workDir, { recursive: true });
     program = path.join(workDir, "Pulumi.yaml");
     writeFileSync(program, readFileSync(example));
-    // What `npm install tenant-estates` makes in the project directory.
-    symlinkSync(
-      path.join(repoRoot, "node_modules", "tenant-estates"),
-      path.join(workDir, "node_modules", "tenant-estates"),
-    );
+    installPackage(workDir);
     stack = await TestStack.inDirectory(workDir, {
-      acronisBaseUrl: { value: acronis.baseUrl },
-      acronisClientId: { value: acronis.clientId },
-      acronisClientSecret: { value: acronis.clientSecret, secret: true },
-      partnerTenantId: { value: acronis.partnerTenantId },
+      ...exampleAcronisConfig(acronis),
       hcpDomain: { value: hcp.domain },
       hcpPort: { value: new URL(hcp.url).port },
       hcpAddress: { value: "127.0.0.1" },
