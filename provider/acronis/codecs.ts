@@ -9,10 +9,3 @@ export const enabledStatus: Codec = {
   toWire: (value) => (value === undefined ? undefined : value ? "enabled" : "disabled"),
   fromWire: (value) => value === "enabled",
 };
-
-/** A list the API may answer as null or leave out: read gives an empty one, as a program that sets [] declares. */
-export const listOrEmpty: Codec = {
-  name: "list, none as empty",
-  toWire: (value) => value,
-  fromWire: (value) => (Array.isArray(value) ? value : []),
-};

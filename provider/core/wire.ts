@@ -50,6 +50,13 @@ export const text: Codec = {
   fromWire: (value) => (typeof value === "string" ? value : ""),
 };
 
+/** A list the API may answer as null or leave out (Acronis redirect URIs, HCP recipients): read gives []. */
+export const listOrEmpty: Codec = {
+  name: "list, none as empty",
+  toWire: (value) => value,
+  fromWire: (value) => (Array.isArray(value) ? value : []),
+};
+
 /**
  * An object of text fields of which the program manages only the keys it gives (a contact): read gives those
  * keys, "" where the API holds none; without given keys (an export), every field the API holds.

@@ -52,13 +52,6 @@ export const givenMembers: Codec = {
     given && typeof given === "object" ? pickKeys(value ?? undefined, given) : (value ?? undefined),
 };
 
-/** A list HCP leaves out when empty (e-mail recipients): read gives the empty list. */
-export const list: Codec = {
-  name: "list, absent when empty",
-  toWire: (value) => value,
-  fromWire: (value) => value ?? [],
-};
-
 /** An enumeration the program gives in any case, sent in the reference's spelling (HCP answers it so). */
 export function spelledAs(allowed: readonly string[]): Codec {
   return {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { enabledStatus, listOrEmpty } from "../../provider/acronis/codecs";
+import { enabledStatus } from "../../provider/acronis/codecs";
 
 describe("Acronis codecs", () => {
   it("enabled as status: true and false go as enabled and disabled; only enabled reads as true", () => {
@@ -9,13 +9,5 @@ describe("Acronis codecs", () => {
     expect(enabledStatus.fromWire("enabled")).to.equal(true);
     expect(enabledStatus.fromWire("disabled")).to.equal(false);
     expect(enabledStatus.fromWire(undefined)).to.equal(false);
-  });
-
-  it("list, none as empty: a list goes as it is; null or none reads as []", () => {
-    expect(listOrEmpty.toWire(["https://a.example"])).to.deep.equal(["https://a.example"]);
-    expect(listOrEmpty.toWire(undefined)).to.equal(undefined);
-    expect(listOrEmpty.fromWire(["https://a.example"])).to.deep.equal(["https://a.example"]);
-    expect(listOrEmpty.fromWire(null)).to.deep.equal([]);
-    expect(listOrEmpty.fromWire(undefined)).to.deep.equal([]);
   });
 });

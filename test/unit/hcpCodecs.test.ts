@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { givenMembers, list, permissionSet, spelledAs, upperCaseRoles } from "../../provider/hcp/codecs";
+import { givenMembers, permissionSet, spelledAs, upperCaseRoles } from "../../provider/hcp/codecs";
 import { elementShape } from "../../provider/hcp/elements";
 import { hcpConsoleSecuritySpec } from "../../provider/hcp/specs/hcpConsoleSecurity";
 import { hcpTenantEmailNotificationSpec } from "../../provider/hcp/specs/hcpTenantEmailNotification";
@@ -20,11 +20,6 @@ describe("HCP codecs", () => {
     });
     expect(givenMembers.fromWire(held)).to.deep.equal(held);
     expect(givenMembers.toWire({ from: "a" })).to.deep.equal({ from: "a" });
-  });
-
-  it("reads a list HCP leaves out as empty", () => {
-    expect(list.fromWire(undefined)).to.deep.equal([]);
-    expect(list.fromWire([{ address: "a@b.org" }])).to.deep.equal([{ address: "a@b.org" }]);
   });
 
   it("sends an enumeration in the reference's spelling, anything else as given", () => {

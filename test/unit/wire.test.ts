@@ -6,6 +6,7 @@ import {
   getPath,
   givenKeys,
   identity,
+  listOrEmpty,
   setPath,
   text,
   toWire,
@@ -91,6 +92,15 @@ describe("wire mapping", () => {
     expect(contact.fromWire(undefined)).to.equal(undefined);
     expect(identity.fromWire(null)).to.equal(undefined);
     expect(zeroOne.fromWire("1")).to.equal(true);
+  });
+
+  it("codecs: a list answered as null or left out (Acronis redirect URIs, HCP recipients) reads as []", () => {
+    expect(listOrEmpty.toWire(["https://a.example"])).to.deep.equal(["https://a.example"]);
+    expect(listOrEmpty.toWire(undefined)).to.equal(undefined);
+    expect(listOrEmpty.fromWire(["https://a.example"])).to.deep.equal(["https://a.example"]);
+    expect(listOrEmpty.fromWire([{ address: "a@b.org" }])).to.deep.equal([{ address: "a@b.org" }]);
+    expect(listOrEmpty.fromWire(null)).to.deep.equal([]);
+    expect(listOrEmpty.fromWire(undefined)).to.deep.equal([]);
   });
 
   it("a value set at a dotted path is the value got from it", () => {

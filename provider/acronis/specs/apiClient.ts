@@ -1,5 +1,6 @@
 import type { ResourceSpec } from "../../core/spec";
-import { enabledStatus, listOrEmpty } from "../codecs";
+import { listOrEmpty } from "../../core/wire";
+import { enabledStatus } from "../codecs";
 import { uuid } from "./values";
 
 /** What a client's token endpoint accepts: a Basic header, or form fields. */

@@ -1,6 +1,7 @@
 import { normaliseBoolean } from "../../core/normalise";
 import type { ResourceSpec } from "../../core/spec";
-import { givenMembers, list } from "../codecs";
+import { listOrEmpty } from "../../core/wire";
+import { givenMembers } from "../codecs";
 import type { Recipient } from "../types";
 import { trimmed } from "../values";
 import { checkAccount, tenantAccount } from "./common";
@@ -102,7 +103,7 @@ export const hcpTenantEmailNotificationSpec: ResourceSpec = {
       doc: "Replaces the whole template; members left out take HCP's default template's, and an empty object restores it.",
     },
     recipients: {
-      wire: { path: "recipients", codec: list },
+      wire: { path: "recipients", codec: listOrEmpty },
       value: {
         type: "array",
         items: {
