@@ -1,4 +1,5 @@
 import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
+import { readByIdAlone } from "../core/importing";
 import type { ResourceSpec } from "../core/spec";
 import { propertyChanges } from "./diff";
 import type { Served } from "./dispatch";
@@ -89,7 +90,7 @@ export async function create(
  */
 export async function read(served: Served, req: ProviderPb.ReadRequest): Promise<ProviderPb.ReadResponse> {
   const props = valuesOf(req.getProperties());
-  const byIdAlone = Object.keys(props).length === 0;
+  const byIdAlone = readByIdAlone(props);
   const found = served.provider.read
     ? await served.provider.read(req.getId(), props)
     : { id: req.getId(), props };
