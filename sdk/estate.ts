@@ -27,10 +27,12 @@ import { TenantMfa } from "./generated/tenantMfa";
 import { TenantRemovalGuard } from "./generated/tenantRemovalGuard";
 import type { GuardedTenantArgs } from "./generated/types";
 import { User } from "./generated/user";
+import { GuardBook } from "./guardMemory";
 import { RegistrationWindow } from "./registrationWindow";
 
 export * from "./estateFile";
 export { withKeys } from "./estateKeys";
+export { removalGuardsOutput } from "./guardMemory";
 
 export interface DeclareEstateOptions {
   /** Used for customers when the file does not name a partner. */
@@ -45,7 +47,15 @@ export interface DeclaredEstate {
   folders: DeclaredReseller[];
   customers: DeclaredCustomer[];
   hcpTenants: DeclaredReseller[];
+  /**
+   * The TenantRemovalGuards declared. Export it as the stack output `tenantRemovalGuards`: the next run
+   * keeps the guard of an account whose last partner or folder leaves, so that removal is checked at preview.
+   */
+  tenantRemovalGuards: pulumi.Output<string[]>;
 }
+
+/** What the declarations fill in as they go. */
+type Declaring = Omit<DeclaredEstate, "tenantRemovalGuards">;
 
 /**
  * Declares the estate's resources. Their names derive from the keys of customers and tenants (by default
@@ -53,9 +63,9 @@ export interface DeclaredEstate {
  * A named account's resources are named `<account>-…` and live in that account.
  */
 export function declareEstate(estate: Estate, options: DeclareEstateOptions = {}): DeclaredEstate {
-  const declared = noneDeclared();
-  for (const _group of declarations(estate, options, declared));
-  return declared;
+  const [declared, guards] = [noneDeclared(), new GuardBook()];
+  for (const _group of declarations(estate, options, declared, guards));
+  return { ...declared, tenantRemovalGuards: guards.declared() };
 }
 
 /**
@@ -68,15 +78,15 @@ export async function declareEstateGradually(
   options: DeclareEstateOptions & { window?: number } = {},
 ): Promise<DeclaredEstate> {
   const window = new RegistrationWindow(options.window);
-  const declared = noneDeclared();
-  for (const group of declarations(estate, options, declared)) {
+  const [declared, guards] = [noneDeclared(), new GuardBook()];
+  for (const group of declarations(estate, options, declared, guards)) {
     window.track(group);
     await window.room();
   }
-  return declared;
+  return { ...declared, tenantRemovalGuards: guards.declared() };
 }
 
-function noneDeclared(): DeclaredEstate {
+function noneDeclared(): Declaring {
   return { partners: [], folders: [], customers: [], hcpTenants: [] };
 }
 
@@ -84,7 +94,8 @@ function noneDeclared(): DeclaredEstate {
 function* declarations(
   estate: Estate,
   options: DeclareEstateOptions,
-  declared: DeclaredEstate,
+  declared: Declaring,
+  guards: GuardBook,
 ): Generator<pulumi.Resource[]> {
   for (const section of estateSections(estate)) {
     const where: Where = {
@@ -92,7 +103,7 @@ function* declarations(
       account: section.account,
       prefix: section.account ? `${section.account}-` : "",
     };
-    yield* declareAcronis(section, where, options, declared);
+    yield* declareAcronis(section, where, options, declared, guards);
     const group: pulumi.Resource[] = [];
     declared.hcpTenants.push(...declareHcp(section, where, options.hcpInitialUserPassword, group));
     yield group;
@@ -103,7 +114,8 @@ function* declareAcronis(
   section: EstateSection,
   where: Where,
   options: DeclareEstateOptions,
-  declared: DeclaredEstate,
+  declared: Declaring,
+  guards: GuardBook,
 ): Generator<pulumi.Resource[]> {
   const topParentId = () => {
     const parentId =
@@ -142,14 +154,12 @@ function* declareAcronis(
     }
     yield group;
   }
-  // Choice: only an account with partners or folders gets a guard, so stacks without them plan nothing new.
-  if (resellers.length > 0)
-    yield [
-      new TenantRemovalGuard(`${where.prefix}acronis-tenant-removal-guard`, {
-        tenants: resellers,
-        account: where.account,
-      }),
-    ];
+  const guardName = `${where.prefix}acronis-tenant-removal-guard`;
+  const declareGuard = () =>
+    new TenantRemovalGuard(guardName, { tenants: resellers, account: where.account });
+  // Choice: an account gets a guard once it has partners or folders (stacks without them plan nothing new), and keeps it, listing none, while the last deployment's output names it.
+  if (resellers.length > 0) yield [guards.declare(guardName, declareGuard)];
+  else guards.declareIfRemembered(guardName, declareGuard);
 }
 
 /** An API client the file declares: its id, and its secret (a secret output, known after create). */

@@ -45,5 +45,7 @@ export = async () => {
     customers: Object.fromEntries(declared.customers.map((c) => [c.name, c.tenantId])),
     users: Object.fromEntries(declared.customers.flatMap((c) => c.users.map((u) => [u.login, u.userId]))),
     hcpTenants: Object.fromEntries(declared.hcpTenants.map((t) => [t.name, t.tenantId])),
+    // Read back by the next run, which then checks the removal of an account's last partner at preview.
+    tenantRemovalGuards: declared.tenantRemovalGuards,
   };
 };

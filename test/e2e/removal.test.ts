@@ -163,13 +163,13 @@ describe("end to end on the real engine: no single edit of the estate file delet
     expect(await stateNames()).to.deep.equal(["acronis-partner-reseller", "acronis-tenant-removal-guard"]);
   });
 
-  it("refuses at up, before any write, the removal of the last partner (no guard is left to see it at preview)", async () => {
+  it("refuses at preview the removal of the last partner too: the guard stays while the last deployment's output names it", async () => {
+    expect((await stack.outputs()).tenantRemovalGuards).to.deep.equal(["acronis-tenant-removal-guard"]);
     write({ acronis: { partners: [] } });
-    expect(await previewPlan(stack)).to.deep.equal([
-      { name: "acronis-partner-reseller", op: "delete", properties: [] },
-      { name: "acronis-tenant-removal-guard", op: "delete", properties: [] },
-    ]);
     const before = await apiWrites(emulators);
+    const preview = await stack.run(["preview"]);
+    expect(preview.code).to.not.equal(0);
+    expect(preview.stdout + preview.stderr).to.include(refusal());
     const refused = await stack.run(["up", "--yes", "--skip-preview"]);
     expect(refused.code).to.not.equal(0);
     expect(refused.stdout + refused.stderr).to.include(refusal());
@@ -177,10 +177,10 @@ describe("end to end on the real engine: no single edit of the estate file delet
     expect(
       (await acronis.get(`/tenants/${(await acronisTenant("Reseller South")).id}`)).body.enabled,
     ).to.equal(true);
-    expect(await stateNames()).to.deep.equal(["acronis-partner-reseller"]);
+    expect(await stateNames()).to.deep.equal(["acronis-partner-reseller", "acronis-tenant-removal-guard"]);
   });
 
-  it("disables the partner once the stranger has moved out", async () => {
+  it("disables the partner once the stranger has moved out; the guard, listing none, stays and plans nothing", async () => {
     const stranger = await acronisTenant("Stranger Dental");
     const { version } = (await acronis.get(`/tenants/${stranger.id}`)).body;
     expect((await acronis.put(`/tenants/${stranger.id}`, { enabled: false, version })).status).to.equal(200);
@@ -188,7 +188,16 @@ describe("end to end on the real engine: no single edit of the estate file delet
     expect((await acronis.delete(`/tenants/${stranger.id}?version=${disabled.version}`)).status).to.equal(
       204,
     );
+    expect(await previewPlan(stack)).to.deep.equal([
+      { name: "acronis-partner-reseller", op: "delete", properties: [] },
+      { name: "acronis-tenant-removal-guard", op: "update", properties: ["tenants"] },
+    ]);
     await stack.up();
-    expect(await stateNames()).to.deep.equal([]);
+    expect(
+      (await acronis.get(`/tenants/${(await acronisTenant("Reseller South")).id}`)).body.enabled,
+    ).to.equal(false);
+    expect(await stateNames()).to.deep.equal(["acronis-tenant-removal-guard"]);
+    expect((await stack.outputs()).tenantRemovalGuards).to.deep.equal(["acronis-tenant-removal-guard"]);
+    expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
   });
 });

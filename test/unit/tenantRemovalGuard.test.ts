@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { type GuardedTenant, tenantsLeaving } from "../../provider/acronis/resources/tenantRemovalGuard";
+import { guardNamesIn } from "../../sdk/guardMemory";
 
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const a: GuardedTenant = { tenantId: "a", deletionPolicy: "disable" };
@@ -33,6 +34,25 @@ describe("TenantRemovalGuard: the tenants whose removal it checks", () => {
         expect(leaving).to.deep.equal(
           olds.filter((t) => !listed.has(t.tenantId) && t.deletionPolicy !== "retain"),
         );
+      }),
+    );
+  });
+});
+
+describe("TenantRemovalGuard: the guards the last deployment's output names", () => {
+  it("reads the names from the output, and none from an absent or foreign one", () => {
+    expect(guardNamesIn(["acronis-tenant-removal-guard", "eu-acronis-tenant-removal-guard"])).to.deep.equal([
+      "acronis-tenant-removal-guard",
+      "eu-acronis-tenant-removal-guard",
+    ]);
+    for (const none of [undefined, null, "acronis-tenant-removal-guard", { names: [] }, 7])
+      expect(guardNamesIn(none)).to.deep.equal([]);
+  });
+
+  it("keeps exactly the strings of any list", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null))), (items) => {
+        expect(guardNamesIn(items)).to.deep.equal(items.filter((i) => typeof i === "string"));
       }),
     );
   });

@@ -28,3 +28,5 @@ export const users = Object.fromEntries(
 export const hcpTenants = Object.fromEntries(
   (estate.hcp?.tenants ?? []).map((t, i) => [keyOf(t), declared.hcpTenants[i].tenantId]),
 );
+// The guards, which the next run reads back (undefined with a release that does not declare it).
+export const tenantRemovalGuards = declared.tenantRemovalGuards;

@@ -12,7 +12,7 @@ import (
 	"tenant-estates/sdk/go/tenantestates/internal"
 )
 
-// Refuses, at preview, a plan that removes a partner or folder tenant whose removal would disable child tenants the stack does not manage (their service would stop with it), naming them. It lists the stack's partners and folders; the estate file declares one per account that has any. Writes nothing to the API. The resource id: Always `tenant-removal-guard`. It cannot be imported: it holds no object in Acronis (declared, `pulumi up` adds it with no write).
+// Refuses, at preview, a plan that removes a partner or folder tenant whose removal would disable child tenants the stack does not manage (their service would stop with it), naming them. It lists the stack's partners and folders; the estate file declares one per account once it has any, and keeps it, listing none, after the last has gone (while the program exports `tenantRemovalGuards`, which the next run reads back), so that removal is checked too. Writes nothing to the API. The resource id: Always `tenant-removal-guard`. It cannot be imported: it holds no object in Acronis (declared, `pulumi up` adds it with no write).
 type TenantRemovalGuard struct {
 	pulumi.CustomResourceState
 
