@@ -3,36 +3,15 @@ import { markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "..
 import type { PropertyRules } from "../core/resource";
 import { managedKeys } from "../core/resource";
 import { fromWire, mappedProperties, toWire } from "../core/wire";
+import type { HcpNamespaceInputs, HcpNamespaceOutputs } from "../generated/hcp";
 import type { ComplianceSettings, Namespace, NamespaceVersioning } from "./namespaceApi";
-import type { SignIn } from "./provider";
 import { hcpNamespaceSpec } from "./specs/hcpNamespace";
 import { maxTagLength } from "./specs/hcpTenant";
 import { pickKeys } from "./values";
 
 /** Pure mapping between HcpNamespace inputs and the MAPI namespace and its sub-resources. */
 
-export interface HcpNamespaceInputs extends SignIn {
-  adopt?: boolean;
-  name: string;
-  description?: string;
-  hardQuota?: string;
-  softQuota?: number;
-  hashScheme?: string;
-  retentionMode?: "enterprise" | "compliance";
-  defaultRetention?: string;
-  versioning?: NamespaceVersioning;
-  searchEnabled?: boolean;
-  indexingEnabled?: boolean;
-  customMetadataIndexingEnabled?: boolean;
-  tags?: string[];
-  deletionPolicy?: "delete" | "retain";
-}
-
-export interface HcpNamespaceOutputs extends HcpNamespaceInputs {
-  namespaceId: string;
-  fullyQualifiedName: string;
-  creationTime?: string;
-}
+export type { HcpNamespaceInputs, HcpNamespaceOutputs } from "../generated/hcp";
 
 /** A namespace as HCP holds it: the document, and the sub-resources read when they are managed. */
 export interface HeldNamespace {

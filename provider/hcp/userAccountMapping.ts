@@ -1,32 +1,14 @@
 import { jsonEqual, plain } from "../core/normalise";
 import { managedKeys, type PropertyRules } from "../core/resource";
 import { fromWire, mappedProperties, toWire } from "../core/wire";
+import type { HcpUserAccountInputs, HcpUserAccountOutputs } from "../generated/hcp";
 import type { UserAccount } from "./namespaceApi";
 import type { SignIn } from "./provider";
-import { type accountDeletionPolicies, hcpUserAccountSpec } from "./specs/hcpUserAccount";
+import { hcpUserAccountSpec } from "./specs/hcpUserAccount";
 
 /** Pure mapping between HcpUserAccount inputs and the MAPI userAccount. */
 
-export interface HcpUserAccountInputs {
-  tenant: string;
-  signInUsername?: string;
-  signInPassword?: string;
-  adopt?: boolean;
-  username: string;
-  fullName: string;
-  description?: string;
-  enabled?: boolean;
-  roles?: string[];
-  localAuthentication?: boolean;
-  /** The account's initial password: create only, never an output. */
-  password?: string;
-  forcePasswordChange?: boolean;
-  deletionPolicy?: (typeof accountDeletionPolicies)[number];
-}
-
-export interface HcpUserAccountOutputs extends HcpUserAccountInputs {
-  userGuid: string;
-}
+export type { HcpUserAccountInputs, HcpUserAccountOutputs } from "../generated/hcp";
 
 /** Where the resource signs in: its sign-in inputs, under the names the tenant-level provider uses. */
 export const signInOf = (inputs: HcpUserAccountInputs): SignIn => ({

@@ -6,6 +6,7 @@ import { withPackages } from "./estatePackages";
 import { estateSchema } from "./estateSchema";
 import { estateTypesModule } from "./estateTypes";
 import { formatted } from "./format";
+import { providerTypesModule } from "./providerTypes";
 import { packageSchema } from "./schema";
 import { sdkModule, sdkTypesModule } from "./sdk";
 
@@ -25,6 +26,10 @@ export function generatedFiles(): Record<string, string> {
     "sdk/generated/estateFields.ts",
     estateTypesModule(resourceSpecs),
   );
+  for (const vendor of ["acronis", "hcp"] as const) {
+    const file = `provider/generated/${vendor}.ts`;
+    files[file] = formatted(root, file, providerTypesModule(resourceSpecs, vendor));
+  }
   const schema = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));
   files["schema.json"] = `${JSON.stringify(packageSchema(schema, resourceSpecs), null, 2)}\n`;
   files["docs/resources.md"] = resourceReference(resourceSpecs);

@@ -12,8 +12,11 @@ export function tsType(value: ValueSpec, input: boolean): string {
       return "boolean";
     case "integer":
       return value.nullable ? "number | null" : "number";
-    case "array":
-      return `${wrap(tsType(value.items, input))}[]`;
+    case "array": {
+      const item = wrap(tsType(value.items, input));
+      // A union of items needs its parentheses: `"a" | "b"[]` would be a string or an array.
+      return item.includes("|") && !input ? `(${item})[]` : `${item}[]`;
+    }
     case "object":
       return input ? `${value.typeName}Args` : value.typeName;
     case "custom":

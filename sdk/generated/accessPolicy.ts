@@ -35,15 +35,17 @@ export class AccessPolicy extends pulumi.dynamic.Resource {
   declare readonly userId: pulumi.Output<string>;
   /** The user's complete set of roles in its tenant, e.g. ["company_admin"]; order does not matter. */
   declare readonly roles: pulumi.Output<
-    | "partner_admin"
-    | "hci_admin"
-    | "company_admin"
-    | "unit_admin"
-    | "readonly_admin"
-    | "backup_user"
-    | "sync_share_admin"
-    | "sync_share_user"
-    | "sync_share_guest"[]
+    (
+      | "partner_admin"
+      | "hci_admin"
+      | "company_admin"
+      | "unit_admin"
+      | "readonly_admin"
+      | "backup_user"
+      | "sync_share_admin"
+      | "sync_share_user"
+      | "sync_share_guest"
+    )[]
   >;
   /** Take over the user's roles as it is: read it first and write only the declared differences (no write at all when it already matches). Used only at create. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;

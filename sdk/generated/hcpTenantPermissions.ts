@@ -33,7 +33,7 @@ export class HcpTenantPermissions extends pulumi.dynamic.Resource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The mask, the most any namespace of the tenant may grant: any of DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive); an empty list clears it. HCP adds DELETE to PURGE and READ to SEARCH, and the comparison allows for that. Read back as HCP holds it, sorted. */
   declare readonly permissions: pulumi.Output<
-    "DELETE" | "PRIVILEGED" | "PURGE" | "READ" | "SEARCH" | "WRITE"[]
+    ("DELETE" | "PRIVILEGED" | "PURGE" | "READ" | "SEARCH" | "WRITE")[]
   >;
   /** The named account this object lives in: stack config `hcp-<account>:*` (environment `HCP_<ACCOUNT>_*`), with the same settings as the default `hcp:*`. Unset: the default account. A change makes the object anew in the other account. */
   declare readonly account: pulumi.Output<string | undefined>;

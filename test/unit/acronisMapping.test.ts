@@ -51,7 +51,7 @@ describe("CustomerTenant mapping", () => {
   });
 
   it("maps updateLock, which only its spec declares, to update_lock.enabled both ways", () => {
-    const body = tenantCreateBody({ name: "C", parentId: partner, updateLock: true } as never);
+    const body = tenantCreateBody({ name: "C", parentId: partner, updateLock: true });
     expect(body).to.deep.include({ update_lock: { enabled: true } });
     const tenant = {
       id: "t1",
@@ -60,10 +60,7 @@ describe("CustomerTenant mapping", () => {
       update_lock: { enabled: true, owner_id: partner },
     };
     expect(
-      customerTenantOutputs(
-        tenant as unknown as Tenant,
-        { name: "C", parentId: partner, updateLock: false } as never,
-      ),
+      customerTenantOutputs(tenant as unknown as Tenant, { name: "C", parentId: partner, updateLock: false }),
     ).to.deep.include({ updateLock: true });
   });
 
@@ -263,7 +260,9 @@ describe("User and AccessPolicy mapping", () => {
   });
 
   it("rejects unknown roles, naming the element", () => {
-    expect(validateAccessPolicy({ userId: partner, roles: ["company_admin", "god_mode"] })).to.deep.equal([
+    expect(
+      validateAccessPolicy({ userId: partner, roles: ["company_admin", "god_mode"] as never }),
+    ).to.deep.equal([
       {
         property: "roles[1]",
         reason:

@@ -3,20 +3,18 @@ import { NotFoundError } from "../../core/errors";
 import { plain, sortedSet } from "../../core/normalise";
 import { checkResult, diffProperties, unlessGone } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
+import type {
+  AccessPolicyInputs,
+  AccessPolicyOutputs as AccessPolicySpecOutputs,
+} from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import { accessPolicySpec } from "../specs/accessPolicy";
 import type { AccessPolicyItem } from "../types";
 
-export interface AccessPolicyInputs {
-  userId: string;
-  /** The user's whole set of roles in its own tenant, e.g. ["company_admin"]. */
-  roles: string[];
-  adopt?: boolean;
-}
+export type { AccessPolicyInputs } from "../../generated/acronis";
 
-export interface AccessPolicyOutputs extends AccessPolicyInputs {
-  tenantId: string;
-}
+/** Roles as the API holds them, which may be ones the spec does not list. */
+export type AccessPolicyOutputs = Omit<AccessPolicySpecOutputs, "roles"> & { roles: string[] };
 
 /** Input rules, checked before any API call. */
 export const validateAccessPolicy = (news: AccessPolicyInputs) => validateInputs(accessPolicySpec, {}, news);

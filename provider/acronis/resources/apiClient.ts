@@ -8,6 +8,7 @@ import { type Owned, ownershipMark, resourceMarks } from "../../core/ownership";
 import { checkResult, diffProperties, finishCreate, managedKeys, outcomeUnknown } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { fromWire, toWire } from "../../core/wire";
+import type { ApiClientInputs, ApiClientOutputs } from "../../generated/acronis";
 import type { AcronisClient } from "../client";
 import { apiClientDirectory } from "../clientDirectory";
 import {
@@ -19,24 +20,9 @@ import {
 } from "../clientsApi";
 import { AcronisResourceProvider } from "../provider";
 import { apiClientSpec } from "../specs/apiClient";
-import type { ApiClientAuthMethod, ApiClientCreate, ApiClientObject, ApiClientUpdate } from "../types";
+import type { ApiClientCreate, ApiClientObject, ApiClientUpdate } from "../types";
 
-export interface ApiClientInputs {
-  tenantId: string;
-  name: string;
-  enabled?: boolean;
-  redirectUris?: string[];
-  tokenEndpointAuthMethod?: ApiClientAuthMethod;
-  rotation?: string;
-  adopt?: boolean;
-}
-
-export interface ApiClientOutputs extends ApiClientInputs {
-  clientId: string;
-  /** Known only from the create's answer; unset for an adopted client. */
-  clientSecret?: string;
-  createdAt?: string;
-}
+export type { ApiClientInputs, ApiClientOutputs } from "../../generated/acronis";
 
 const rules = propertyRules(apiClientSpec);
 

@@ -1,27 +1,17 @@
 import { withFreshVersion } from "../../core/resource";
 import { validateInputs } from "../../core/spec";
+import type { CustomerTenantInputs, CustomerTenantOutputs } from "../../generated/acronis";
 import { customerTenantSpec } from "../specs/customerTenant";
 import type { Tenant } from "../types";
-import {
-  type TenantInputs,
-  type TenantOutputs,
-  TenantProvider,
-  tenantCreateBody,
-  tenantOutputs,
-} from "./tenant";
+import { type TenantInputs, TenantProvider, tenantCreateBody, tenantOutputs } from "./tenant";
 
+export type { CustomerTenantInputs, CustomerTenantOutputs } from "../../generated/acronis";
 export {
-  type ContactInputs,
   type DeletionPolicy,
   explainTenantNameConflict,
   tenantMark,
   tenantUpdateBody,
 } from "./tenant";
-
-export type CustomerTenantInputs = TenantInputs;
-export interface CustomerTenantOutputs extends TenantOutputs {
-  kind: "customer";
-}
 
 /** Input rules, checked before any API call. */
 export const validateCustomerTenant = (olds: Partial<CustomerTenantInputs>, news: CustomerTenantInputs) =>

@@ -5,6 +5,10 @@ import { isUnknown, plain } from "../../core/normalise";
 import { checkResult, diffProperties, explainConflict, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { didYouMean } from "../../core/suggest";
+import type {
+  OfferingItemsInputs as OfferingItemsSpecInputs,
+  OfferingItemsOutputs as OfferingItemsSpecOutputs,
+} from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import {
   type HeldItem,
@@ -20,22 +24,14 @@ import type { OfferingItem, OfferingItemWrite } from "../types";
 export type OfferingItemInput = WantedItem;
 export type EnabledOfferingItem = HeldItem;
 
-export interface OfferingItemsInputs {
-  tenantId: string;
+/** The spec's inputs, but items in both the forms the provider receives. */
+export type OfferingItemsInputs = Omit<OfferingItemsSpecInputs, "items"> & {
   /** As the program lists them; in the inputs the engine stores, keyed by name (offeringItemsByName.ts). */
   items: WantedItem[] | Record<string, WantedItem>;
-  /** The parent of a tenant still to be created, whose offer is checked at preview. */
-  parentId?: string;
-  kind?: "customer" | "partner" | "folder";
-  adopt?: boolean;
-}
+};
 
-export interface OfferingItemsOutputs {
-  tenantId: string;
-  items: HeldItem[];
-  parentId?: string;
-  kind?: string;
-}
+/** The items as the tenant holds them, application and infrastructure resolved. */
+export type OfferingItemsOutputs = Omit<OfferingItemsSpecOutputs, "items"> & { items: HeldItem[] };
 
 /** Input rules, checked before any API call. */
 export const validateOfferingItems = (news: OfferingItemsInputs) =>

@@ -22,34 +22,27 @@ import {
   validateInputs,
 } from "../../core/spec";
 import { fromWire, toWire } from "../../core/wire";
+import type {
+  CustomerTenantInputs,
+  CustomerTenantOutputs,
+  FolderTenantInputs,
+  FolderTenantOutputs,
+  PartnerTenantInputs,
+  PartnerTenantOutputs,
+} from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import { type DeclaredTenantKind, type deletionPolicies, maxInternalTagLength } from "../specs/tenantCommon";
-import type { PricingMode, Tenant, TenantCreate, TenantUpdate } from "../types";
+import type { Tenant, TenantCreate, TenantUpdate } from "../types";
 import { refuseStoppingOthers } from "./unmanagedChildren";
 
-export type ContactInputs = Partial<Record<string, string>>;
 export type DeletionPolicy = (typeof deletionPolicies)[number];
 
-/** The inputs of every declared tenant; the customer-only ones are absent on partners and folders. */
-export interface TenantInputs {
-  name: string;
-  parentId: string;
-  customerId?: string;
-  internalTag?: string;
-  language?: string;
-  enabled?: boolean;
-  contact?: ContactInputs;
-  ancestralAccess?: boolean;
-  enhancedSecurity?: boolean;
-  pricingMode?: PricingMode;
-  deletionPolicy?: DeletionPolicy;
-  adopt?: boolean;
-}
+/** The inputs of every declared tenant, from their specs; the customer-only ones are absent on partners and folders. */
+export type TenantInputs = PartnerTenantInputs & FolderTenantInputs & Partial<CustomerTenantInputs>;
 
-export interface TenantOutputs extends TenantInputs {
-  tenantId: string;
-  kind: DeclaredTenantKind;
-}
+/** Any declared tenant's outputs: its inputs, its id and its kind. */
+export type TenantOutputs = TenantInputs &
+  Pick<CustomerTenantOutputs | PartnerTenantOutputs | FolderTenantOutputs, "tenantId" | "kind">;
 
 /** Inputs that are not fields of the tenant object: a change of only these writes no PUT /tenants. */
 const notTenantFields = new Set(["pricingMode", "deletionPolicy", "adopt"]);

@@ -2,20 +2,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { plain } from "../../core/normalise";
 import { checkResult, diffProperties, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import type { TenantMfaInputs, TenantMfaOutputs } from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import { tenantMfaSpec } from "../specs/tenantMfa";
 import type { MfaStatus } from "../types";
 
-export interface TenantMfaInputs {
-  tenantId: string;
-  enabled: boolean;
-  adopt?: boolean;
-}
-
-export interface TenantMfaOutputs extends TenantMfaInputs {
-  /** `enabled`, `disabled` or `disable_in_progress`, as the API reports it. */
-  mfaStatus: string;
-}
+export type { TenantMfaInputs, TenantMfaOutputs } from "../../generated/acronis";
 
 /** Input rules, checked before any API call. */
 export const validateTenantMfa = (news: TenantMfaInputs) => validateInputs(tenantMfaSpec, {}, news);

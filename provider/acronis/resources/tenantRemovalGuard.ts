@@ -3,19 +3,12 @@ import { readByIdAlone } from "../../core/importing";
 import { isUnknown, jsonEqual } from "../../core/normalise";
 import { checkResult } from "../../core/resource";
 import { validateInputs } from "../../core/spec";
+import type { GuardedTenant, TenantRemovalGuardInputs } from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import { tenantRemovalGuardSpec } from "../specs/tenantRemovalGuard";
-import type { DeletionPolicy } from "./tenant";
 import { refuseStoppingOthers } from "./unmanagedChildren";
 
-export interface GuardedTenant {
-  tenantId: string;
-  deletionPolicy?: DeletionPolicy;
-}
-
-export interface TenantRemovalGuardInputs {
-  tenants: GuardedTenant[];
-}
+export type { GuardedTenant, TenantRemovalGuardInputs } from "../../generated/acronis";
 
 const guardId = "tenant-removal-guard";
 

@@ -14,27 +14,12 @@ import {
 } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { fromWire, toWire } from "../../core/wire";
+import type { UserInputs, UserOutputs } from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import { userSpec } from "../specs/user";
 import type { User, UserCreate, UserUpdate } from "../types";
 
-export interface UserInputs {
-  tenantId: string;
-  login: string;
-  contact: { email: string; firstname?: string; lastname?: string; phone?: string };
-  language?: string;
-  enabled?: boolean;
-  /** Sends the activation e-mail once: right after the user is created, else at the next update (never once activated). */
-  sendActivationEmail?: boolean;
-  adopt?: boolean;
-}
-
-export interface UserOutputs extends UserInputs {
-  userId: string;
-  personalTenantId?: string;
-  activated: boolean;
-  activationEmailSent: boolean;
-}
+export type { UserInputs, UserOutputs } from "../../generated/acronis";
 
 const rules = propertyRules(userSpec);
 

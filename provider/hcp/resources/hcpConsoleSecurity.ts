@@ -1,45 +1,16 @@
 import { toWire } from "../../core/wire";
+import type { HcpConsoleSecurityInputs, HcpIpSettings } from "../../generated/hcp";
 import type { HcpClient } from "../client";
 import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
 import { hcpConsoleSecuritySpec } from "../specs/hcpConsoleSecurity";
 import type { ConsoleSecurity } from "../types";
 import { pickKeys } from "../values";
 
-export interface IpSettingsInputs {
-  allowAddresses?: string[];
-  denyAddresses?: string[];
-  allowIfInBothLists?: boolean;
-}
-
-/** consoleSecurity settings (reference §9) under their input names. */
-export interface ConsoleSecuritySettings {
-  ipSettings?: IpSettingsInputs;
-  minimumPasswordLength?: number;
-  forcePasswordChangeDays?: number;
-  disableAfterAttempts?: number;
-  disableAfterInactiveDays?: number;
-  logoutOnInactive?: number;
-  loginMessage?: string;
-  automaticUserAccountUnlockSetting?: boolean;
-  /** `automaticUserAccoutUnlockDuration` on the wire. */
-  automaticUserAccountUnlockDuration?: number;
-  coolDownPeriodSettings?: boolean;
-  coolDownPeriodDuration?: number;
-  blockCommonPassword?: boolean;
-  blockPasswordReUse?: boolean;
-  passwordReuseDepth?: number;
-  passwordCombination?: boolean;
-  passwordContainsUsername?: boolean;
-  lowerCaseLetterCount?: number;
-  upperCaseLetterCount?: number;
-  numericCharacterCount?: number;
-  specialCharacterCount?: number;
-}
-
-export type ConsoleSecurityInputs = TenantSettingInputs & ConsoleSecuritySettings;
+/** consoleSecurity settings (reference §9) under their input names: the inputs but the tenant and the accounts. */
+export type ConsoleSecuritySettings = Omit<HcpConsoleSecurityInputs, keyof TenantSettingInputs | "account">;
 
 /** HCP's documented defaults, restored when the resource is destroyed. */
-export const defaultIpSettings: Required<IpSettingsInputs> = {
+export const defaultIpSettings: Required<HcpIpSettings> = {
   allowAddresses: ["0.0.0.0/0"],
   denyAddresses: [],
   allowIfInBothLists: true,
@@ -71,7 +42,7 @@ export const consoleSecurityDefaults: Required<ConsoleSecuritySettings> = {
 
 /** HCP's defaults for the managed settings (and, inside ipSettings, for the managed members). */
 function consoleSecurityDefaultsFor(
-  managed: ConsoleSecurityInputs,
+  managed: HcpConsoleSecurityInputs,
   keys: readonly string[],
 ): ConsoleSecurity {
   const defaults = {
@@ -86,7 +57,7 @@ function consoleSecurityDefaultsFor(
  * Destroying the resource puts HCP's documented defaults back for the settings it managed.
  */
 export class HcpConsoleSecurityProvider extends HcpTenantSettingProvider<
-  ConsoleSecurityInputs,
+  HcpConsoleSecurityInputs,
   ConsoleSecurity
 > {
   protected readonly resource = "consoleSecurity";
@@ -101,7 +72,7 @@ export class HcpConsoleSecurityProvider extends HcpTenantSettingProvider<
     return client.setConsoleSecurity(tenant, body);
   }
 
-  protected async defaults(managed: ConsoleSecurityInputs): Promise<ConsoleSecurity> {
+  protected async defaults(managed: HcpConsoleSecurityInputs): Promise<ConsoleSecurity> {
     return consoleSecurityDefaultsFor(managed, this.managedSettings(managed));
   }
 }

@@ -1,10 +1,9 @@
+import type { HcpNamespaceDefaultsInputs } from "../../generated/hcp";
 import type { HcpClient } from "../client";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { HcpTenantSettingProvider } from "../provider";
 import { hcpNamespaceDefaultsSpec } from "../specs/hcpNamespaceDefaults";
 import type { NamespaceDefaults } from "../types";
 import { quotaBytes } from "../values";
-
-export type NamespaceDefaultsInputs = TenantSettingInputs & NamespaceDefaults;
 
 const fiftyGb = "50 GB";
 
@@ -40,7 +39,7 @@ export const namespaceDefaultsDefaults: Required<Omit<NamespaceDefaults, "hardQu
  * Destroying the resource restores HCP's documented defaults for the settings it managed.
  */
 export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
-  NamespaceDefaultsInputs,
+  HcpNamespaceDefaultsInputs,
   NamespaceDefaults
 > {
   protected readonly resource = "namespaceDefaults";
@@ -55,7 +54,10 @@ export class HcpNamespaceDefaultsProvider extends HcpTenantSettingProvider<
     return client.setNamespaceDefaults(tenant, body);
   }
 
-  protected async defaults(managed: NamespaceDefaultsInputs, client: HcpClient): Promise<NamespaceDefaults> {
+  protected async defaults(
+    managed: HcpNamespaceDefaultsInputs,
+    client: HcpClient,
+  ): Promise<NamespaceDefaults> {
     const keys = this.managedSettings(managed);
     const defaults: NamespaceDefaults = { ...namespaceDefaultsDefaults };
     if (keys.includes("hardQuota")) {

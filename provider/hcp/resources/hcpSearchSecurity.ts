@@ -1,14 +1,10 @@
+import type { HcpSearchSecurityInputs } from "../../generated/hcp";
 import type { HcpClient } from "../client";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { HcpTenantSettingProvider } from "../provider";
 import { hcpSearchSecuritySpec } from "../specs/hcpSearchSecurity";
 import type { SearchSecurity } from "../types";
 import { pickKeys } from "../values";
-import { defaultIpSettings, type IpSettingsInputs } from "./hcpConsoleSecurity";
-
-export interface SearchSecurityInputs extends TenantSettingInputs {
-  /** Who may reach the tenant's Search Console. */
-  ipSettings: IpSettingsInputs;
-}
+import { defaultIpSettings } from "./hcpConsoleSecurity";
 
 /**
  * Search Console access of a tenant (POST /tenants/{t}/searchSecurity, SECURITY role). Destroying the
@@ -16,7 +12,7 @@ export interface SearchSecurityInputs extends TenantSettingInputs {
  * allowIfInBothLists true).
  */
 export class HcpSearchSecurityProvider extends HcpTenantSettingProvider<
-  SearchSecurityInputs,
+  HcpSearchSecurityInputs,
   SearchSecurity
 > {
   protected readonly resource = "searchSecurity";
@@ -31,7 +27,7 @@ export class HcpSearchSecurityProvider extends HcpTenantSettingProvider<
     return client.setSearchSecurity(tenant, body);
   }
 
-  protected async defaults(managed: SearchSecurityInputs): Promise<SearchSecurity> {
+  protected async defaults(managed: HcpSearchSecurityInputs): Promise<SearchSecurity> {
     return { ipSettings: pickKeys(defaultIpSettings, managed.ipSettings ?? {}) };
   }
 }

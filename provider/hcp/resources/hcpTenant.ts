@@ -12,6 +12,7 @@ import { markAmongTags, type Owned, type ResourceMarks, resourceMarks } from "..
 import { checkResult, createOnce, diffProperties, finishCreate, managedKeys } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
 import { fromWire, mappedProperties, toWire } from "../../core/wire";
+import type { HcpTenantInputs, HcpTenantOutputs as HcpTenantSpecOutputs } from "../../generated/hcp";
 import type { HcpClient } from "../client";
 import { HcpResourceProvider } from "../provider";
 import { type hcpDeletionPolicies, hcpTenantSpec, maxTagLength } from "../specs/hcpTenant";
@@ -19,38 +20,10 @@ import type { InitialUser, Tenant, TenantSettings } from "../types";
 
 export type HcpDeletionPolicy = (typeof hcpDeletionPolicies)[number];
 
-export interface HcpTenantInputs {
-  name: string;
-  systemVisibleDescription?: string;
-  hardQuota: string;
-  softQuota?: number;
-  /** A count of namespaces, or "None" for no limit. */
-  namespaceQuota?: number | "None";
-  authenticationTypes?: string[];
-  complianceConfigurationEnabled?: boolean;
-  versioningConfigurationEnabled?: boolean;
-  searchConfigurationEnabled?: boolean;
-  replicationConfigurationEnabled?: boolean;
-  erasureCodingSelectionEnabled?: boolean;
-  servicePlanSelectionEnabled?: boolean;
-  servicePlan?: string;
-  tags?: string[];
-  dataNetwork?: string;
-  managementNetwork?: string;
-  /** The tenant's first account (SECURITY role), made with the tenant; needed with LOCAL authentication. */
-  initialUserName?: string;
-  initialUserPassword?: string;
-  forcePasswordChange?: boolean;
-  deletionPolicy?: HcpDeletionPolicy;
-  adopt?: boolean;
-}
+export type { HcpTenantInputs } from "../../generated/hcp";
 
-/** The inputs minus the initial password (never an output), plus what HCP assigns. */
-export interface HcpTenantOutputs extends Omit<HcpTenantInputs, "initialUserPassword"> {
-  tenantId: string;
-  fullyQualifiedName: string;
-  creationTime?: string;
-}
+/** The spec's outputs minus the initial password: the provider never returns it. */
+export type HcpTenantOutputs = Omit<HcpTenantSpecOutputs, "initialUserPassword">;
 
 const rules = propertyRules(hcpTenantSpec);
 

@@ -1,15 +1,17 @@
+import type { HcpTenantContactInfoInputs } from "../../generated/hcp";
 import type { HcpClient } from "../client";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { HcpTenantSettingProvider } from "../provider";
 import { hcpTenantContactInfoSpec } from "../specs/hcpTenantContactInfo";
 import type { ContactInfo } from "../types";
-
-export type ContactInfoInputs = TenantSettingInputs & ContactInfo;
 
 /**
  * The contact information of a tenant (POST /tenants/{t}/contactInfo, ADMINISTRATOR role). Destroying
  * the resource empties the fields it managed (HCP's default).
  */
-export class HcpTenantContactInfoProvider extends HcpTenantSettingProvider<ContactInfoInputs, ContactInfo> {
+export class HcpTenantContactInfoProvider extends HcpTenantSettingProvider<
+  HcpTenantContactInfoInputs,
+  ContactInfo
+> {
   protected readonly resource = "contactInfo";
   protected readonly role = "ADMINISTRATOR";
   readonly spec = hcpTenantContactInfoSpec;
@@ -22,7 +24,7 @@ export class HcpTenantContactInfoProvider extends HcpTenantSettingProvider<Conta
     return client.setContactInfo(tenant, body);
   }
 
-  protected async defaults(managed: ContactInfoInputs): Promise<ContactInfo> {
+  protected async defaults(managed: HcpTenantContactInfoInputs): Promise<ContactInfo> {
     return Object.fromEntries(this.managedSettings(managed).map((key) => [key, ""]));
   }
 }

@@ -1,15 +1,8 @@
+import type { HcpTenantEmailNotificationInputs } from "../../generated/hcp";
 import type { HcpClient } from "../client";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { HcpTenantSettingProvider } from "../provider";
 import { hcpTenantEmailNotificationSpec } from "../specs/hcpTenantEmailNotification";
-import type { EmailNotification, EmailTemplate, Recipient } from "../types";
-
-export interface EmailNotificationInputs extends TenantSettingInputs {
-  enabled?: boolean;
-  /** Replaces the whole template; members left out take HCP's default template's. */
-  emailTemplate?: EmailTemplate;
-  /** Replaces the whole recipient list (at most 25). */
-  recipients?: Recipient[];
-}
+import type { EmailNotification } from "../types";
 
 /**
  * E-mail notification of a tenant (POST /tenants/{t}/emailNotification, ADMINISTRATOR role).
@@ -17,7 +10,7 @@ export interface EmailNotificationInputs extends TenantSettingInputs {
  * template, no recipients.
  */
 export class HcpTenantEmailNotificationProvider extends HcpTenantSettingProvider<
-  EmailNotificationInputs,
+  HcpTenantEmailNotificationInputs,
   EmailNotification
 > {
   protected readonly resource = "emailNotification";
@@ -32,7 +25,7 @@ export class HcpTenantEmailNotificationProvider extends HcpTenantSettingProvider
     return client.setEmailNotification(tenant, body);
   }
 
-  protected async defaults(managed: EmailNotificationInputs): Promise<EmailNotification> {
+  protected async defaults(managed: HcpTenantEmailNotificationInputs): Promise<EmailNotification> {
     return {
       enabled: managed.enabled === undefined ? undefined : false,
       // An empty template restores HCP's default one.

@@ -1,12 +1,8 @@
+import type { HcpTenantPermissionsInputs } from "../../generated/hcp";
 import type { HcpClient } from "../client";
-import { HcpTenantSettingProvider, type TenantSettingInputs } from "../provider";
+import { HcpTenantSettingProvider } from "../provider";
 import { hcpTenantPermissionsSpec } from "../specs/hcpTenantPermissions";
 import { type Permission, permissionNames } from "../types";
-
-export interface TenantPermissionsInputs extends TenantSettingInputs {
-  /** The data access permission mask: DELETE, PRIVILEGED, PURGE, READ, SEARCH, WRITE (case-sensitive). */
-  permissions: Permission[];
-}
 
 /** The permissions document: its <permission> elements. */
 interface PermissionMask {
@@ -18,7 +14,7 @@ interface PermissionMask {
  * namespace of the tenant can grant more. Destroying the resource restores HCP's default, all six.
  */
 export class HcpTenantPermissionsProvider extends HcpTenantSettingProvider<
-  TenantPermissionsInputs,
+  HcpTenantPermissionsInputs,
   PermissionMask
 > {
   protected readonly resource = "permissions";
