@@ -104,14 +104,18 @@ export function respelledEndpoints(olds: Values, news: Values): string[] {
     .map(({ property }) => property);
 }
 
-/** Why the engine must not go on: what changes, what it would do to the resources, and what to do instead. */
+/**
+ * Why the engine must not go on: what changes, what it would do to the resources, and what to do instead.
+ * It serves both ways of getting there: an instance's endpoint edited, and a resource moved to an instance
+ * of another system (the engine asks the new instance to compare the old one's inputs with its own).
+ */
 export function endpointRefusal(provider: string, changes: EndpointChange[]): string {
   const what = changes.map(({ property, from, to }) => `${property} from ${from} to ${to}`).join(", ");
-  const names = changes.map(({ property }) => property).join(" and ");
   return (
-    `provider ${provider} would point its resources at another system (${what}): ` +
-    `their ids belong to the system they were made on, so the next refresh would find them gone and up would make them again on the other system. ` +
-    `Keep ${names} as deployed, declare a new ${packageName} provider instance for the other system, ` +
-    `and move each resource deliberately: \`pulumi import\` it through the new instance and \`pulumi state delete\` it from this one`
+    `provider ${provider} would take resources made on one system to another (${what}): ` +
+    "their ids belong to the system they were made on, so the next refresh would find them gone and up would make them again there. " +
+    "Keep each provider instance on its system and each resource with the instance it was made with; " +
+    `for the other system declare a new ${packageName} provider instance and move resources to it deliberately ` +
+    "(`pulumi import` each through the new instance, then `pulumi state delete` it from the old one)"
   );
 }

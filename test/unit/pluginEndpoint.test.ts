@@ -131,10 +131,11 @@ describe("the provider plugin: a provider instance pointed at another system", (
 
   it("says which provider, what changes, why it is refused and what to do instead", () => {
     expect(endpointRefusal("home", [{ property: "hcpPort", from: "9090", to: "9443" }])).to.equal(
-      "provider home would point its resources at another system (hcpPort from 9090 to 9443): " +
-        "their ids belong to the system they were made on, so the next refresh would find them gone and up would make them again on the other system. " +
-        "Keep hcpPort as deployed, declare a new tenant-estates provider instance for the other system, " +
-        "and move each resource deliberately: `pulumi import` it through the new instance and `pulumi state delete` it from this one",
+      "provider home would take resources made on one system to another (hcpPort from 9090 to 9443): " +
+        "their ids belong to the system they were made on, so the next refresh would find them gone and up would make them again there. " +
+        "Keep each provider instance on its system and each resource with the instance it was made with; " +
+        "for the other system declare a new tenant-estates provider instance and move resources to it deliberately " +
+        "(`pulumi import` each through the new instance, then `pulumi state delete` it from the old one)",
     );
   });
 });
