@@ -4,6 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
 import { changedPaths } from "./diff";
 import { type Served, servedType } from "./dispatch";
+import { endpointChanges, endpointRefusal, respelledEndpoints } from "./endpoint";
 import { emptyPb, pluginPb, providerPb } from "./modules";
 import * as resources from "./resources";
 import {
@@ -36,12 +37,19 @@ function configuredProperties(req: ProviderPb.ConfigureRequest): Values {
   );
 }
 
-/** The provider's properties that differ between two sets of its inputs (the engine's `version` aside). */
+/**
+ * The provider's properties that differ between two sets of its inputs: the engine's `version` aside, and
+ * an endpoint spelled another way (a trailing slash, the host's case) is the same value.
+ */
 export function changedSettings(olds: Values, news: Values): string[] {
+  const respelled = respelledEndpoints(olds, news);
   return [...new Set(changedPaths(olds, news).map((p) => p.split(".")[0]))]
-    .filter((name) => name !== "version")
+    .filter((name) => name !== "version" && !respelled.includes(name))
     .sort();
 }
+
+/** The provider instance's name: the last part of its URN. */
+const providerName = (urn: string): string => urn.split("::").pop() ?? urn;
 
 const version = (): string =>
   (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
@@ -84,7 +92,11 @@ export function resourceProviderService(table: Map<string, Served>) {
     }),
     diffConfig: unary((req: ProviderPb.DiffRequest) => {
       const olds = req.getOldInputs() ? valuesOf(req.getOldInputs()) : valuesOf(req.getOlds());
-      const changed = changedSettings(olds, valuesOf(req.getNews()));
+      const news = valuesOf(req.getNews());
+      // An error, not a replacement: replacing would delete every object on the old system and make it anew.
+      const moved = endpointChanges(olds, news);
+      if (moved.length > 0) throw new Error(endpointRefusal(providerName(req.getUrn()), moved));
+      const changed = changedSettings(olds, news);
       const resp = new providerPb.DiffResponse();
       const { DIFF_SOME, DIFF_NONE } = providerPb.DiffResponse.DiffChanges;
       resp.setChanges(changed.length > 0 ? DIFF_SOME : DIFF_NONE);
