@@ -95,7 +95,10 @@ const offerOf = (from: { parentId?: string; kind?: string }) => ({
   kind: from.kind,
 });
 
-/** The PUT body: the wanted items enabled (the spec's mapping, with their quotas' current versions), the dropped ones disabled. */
+/**
+ * The PUT body: the wanted items enabled (the spec's mapping, with their quotas' current versions), the
+ * dropped ones disabled.
+ */
 export function offeringItemWrites(
   wanted: readonly EnabledOfferingItem[],
   dropped: readonly EnabledOfferingItem[],
