@@ -1,8 +1,9 @@
 import type { AcronisClient } from "../provider/acronis/client";
 import { listApiClients } from "../provider/acronis/clientsApi";
-import { knownRoles } from "../provider/acronis/specs/accessPolicy";
+import { accessPolicySpec, knownRoles } from "../provider/acronis/specs/accessPolicy";
 import { customerTenantSpec } from "../provider/acronis/specs/customerTenant";
 import { folderTenantSpec, partnerTenantSpec } from "../provider/acronis/specs/resellerTenants";
+import { tenantMfaSpec } from "../provider/acronis/specs/tenantMfa";
 import { userSpec } from "../provider/acronis/specs/user";
 import type { OfferingItem, Tenant, User } from "../provider/acronis/types";
 import { isMark } from "../provider/core/ownership";
@@ -50,7 +51,8 @@ export function customerEntry(tenant: Tenant, users: readonly User[], report: Ex
   return sortedPlain({
     key: slug(tenant.name),
     ...tenantFields(customerTenantSpec, tenant),
-    twoFactor: tenant.mfa_status === undefined ? undefined : tenant.mfa_status !== "disabled",
+    // The tenant object holds the status TenantMfa reads (the spec's mapping).
+    twoFactor: fromWire(tenantMfaSpec, tenant).enabled as boolean | undefined,
     offeringItems: enabledItems.length > 0 ? itemEntries(enabledItems) : undefined,
     users:
       users.length > 0
@@ -85,7 +87,9 @@ function userEntry(user: User, report: ExportReport): EstateUser {
     p.tenant_id === user.tenant_id && (knownRoles as readonly string[]).includes(p.role_id);
   for (const p of policies.filter((p) => !expressible(p)))
     report.notExpressed(`user "${user.login}": role ${p.role_id} on tenant ${p.tenant_id}`);
-  const roles = [...new Set(policies.filter(expressible).map((p) => p.role_id))].sort();
+  // The roles as AccessPolicy reads them (the spec's mapping), of the expressible policies.
+  const held = fromWire(accessPolicySpec, { items: policies.filter(expressible) }, { userId: user.id });
+  const roles = held.roles as string[];
   // The user's fields as read gives them (the spec's mapping); the file holds the contact's fields flat.
   const fields = fromWire(userSpec, user);
   const contact = (fields.contact ?? {}) as Record<string, string>;

@@ -5,14 +5,22 @@ import type { ResourceSpec } from "./spec";
  * read's outputs and `export` all derive from it, so a mapped property is one edit of its spec.
  */
 
+/**
+ * The resource's other values, for a field that carries them too (a user's roles name the user and its
+ * tenant): the inputs being written, or the given values a read starts from.
+ */
+export type WireContext = Readonly<Record<string, unknown>>;
+
 /** A named conversion between the program's value and the API's. */
 export interface Codec {
   readonly name: string;
   /** The API's type where it differs from the program's (a mode kept as a boolean). */
   readonly wireType?: "string" | "integer" | "boolean";
-  toWire(value: unknown): unknown;
+  toWire(value: unknown, context?: WireContext): unknown;
   /** The program's value for the API's, or undefined when the API holds none; `given`: the program's own. */
-  fromWire(value: unknown, given?: unknown): unknown;
+  fromWire(value: unknown, given?: unknown, context?: WireContext): unknown;
+  /** With a `readPath`: what answers hold there once a written value has taken effect (the round trip's API). */
+  answered?(written: unknown): unknown;
 }
 
 /** When the property is sent: in both bodies (default), only at create, only at update, or never (another call writes it). */
@@ -21,6 +29,8 @@ export type WireWrite = "always" | "create" | "update" | "never";
 export interface WireSpec {
   /** A dotted path in the API object (`contact.email`, `settings.enhanced_security`), or an element name. */
   path: string;
+  /** Where answers hold it, when not at `path` (written as `enabled`, answered as `mfa_status`). */
+  readPath?: string;
   /** Default: `identity`. */
   codec?: Codec;
   /** Default: `always`. */
@@ -101,6 +111,7 @@ const complete = (wire: WireSpec): Required<WireSpec> => ({
   write: "always",
   read: true,
   ...wire,
+  readPath: wire.readPath ?? wire.path,
 });
 
 /** The properties of a spec that name an API field, with their mapping. */
@@ -112,7 +123,7 @@ export function mappedProperties(spec: ResourceSpec): [string, Required<WireSpec
 
 /**
  * The API body for these inputs: every mapped property the inputs give and `stage` sends, through its
- * codec. `keys` limits it to some properties (the managed ones, the changed ones).
+ * codec (which sees the other inputs). `keys` limits it to some properties (the managed ones, the changed ones).
  */
 export function toWire(
   spec: ResourceSpec,
@@ -124,7 +135,7 @@ export function toWire(
   for (const [key, wire] of mappedProperties(spec)) {
     if (keys && !keys.includes(key)) continue;
     if (wire.write === "never" || (wire.write !== "always" && wire.write !== stage)) continue;
-    const value = wire.codec.toWire(inputs[key]);
+    const value = wire.codec.toWire(inputs[key], inputs);
     if (value !== undefined) setPath(body, wire.path, value);
   }
   return body;
@@ -132,7 +143,7 @@ export function toWire(
 
 /**
  * The program's values of the mapped properties as the API object holds them; a property no answer holds
- * takes its value from `given` (the inputs it was created with).
+ * takes its value from `given` (the inputs it was created with, which the codecs also see).
  */
 export function fromWire(
   spec: ResourceSpec,
@@ -141,7 +152,9 @@ export function fromWire(
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, wire] of mappedProperties(spec))
-    values[key] = wire.read ? wire.codec.fromWire(getPath(api, wire.path), given[key]) : given[key];
+    values[key] = wire.read
+      ? wire.codec.fromWire(getPath(api, wire.readPath), given[key], given)
+      : given[key];
   return values;
 }
 

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { enabledItems } from "../../provider/acronis/codecs";
 import { completeAcronisSettings, readAcronisSettings } from "../../provider/acronis/config";
+import { itemsSatisfy } from "../../provider/acronis/offeringItemMatch";
 import {
   accessPolicyItems,
   accessPolicyOutputs,
@@ -12,13 +14,11 @@ import {
   validateCustomerTenant,
 } from "../../provider/acronis/resources/customerTenant";
 import {
-  enabledItems,
   offeringItemWrites,
   resolveItems,
   validateOfferingItems,
 } from "../../provider/acronis/resources/offeringItems";
 import { validateUser } from "../../provider/acronis/resources/user";
-import { itemsSatisfy } from "../../provider/acronis/specs/offeringItems";
 import { userSpec } from "../../provider/acronis/specs/user";
 import { tokenExpiryMs } from "../../provider/acronis/token";
 import type { OfferingItem, Tenant } from "../../provider/acronis/types";

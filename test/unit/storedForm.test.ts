@@ -1,10 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import {
-  type HeldItem,
-  offeringItemsSpec,
-  type WantedItem,
-} from "../../provider/acronis/specs/offeringItems";
+import type { HeldItem, WantedItem } from "../../provider/acronis/offeringItemMatch";
+import { offeringItemsSpec } from "../../provider/acronis/specs/offeringItems";
 import { itemsByName, wantedFormOf, wantedItems } from "../../provider/acronis/specs/offeringItemsByName";
 import { guarded } from "../../provider/core/guard";
 import { unknownValue } from "../../provider/core/normalise";

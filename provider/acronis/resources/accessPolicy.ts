@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../../core/errors";
-import { plain, sortedSet } from "../../core/normalise";
+import { plain } from "../../core/normalise";
 import { checkResult, diffProperties, unlessGone } from "../../core/resource";
 import { alreadySatisfies, propertyRules, readResult, validateInputs } from "../../core/spec";
+import { fromWire, toWire } from "../../core/wire";
 import type {
   AccessPolicyInputs,
   AccessPolicyOutputs as AccessPolicySpecOutputs,
@@ -19,34 +20,23 @@ export type AccessPolicyOutputs = Omit<AccessPolicySpecOutputs, "roles"> & { rol
 /** Input rules, checked before any API call. */
 export const validateAccessPolicy = (news: AccessPolicyInputs) => validateInputs(accessPolicySpec, {}, news);
 
-/** The PUT body granting `roles` to a user in its tenant; ids are "any valid UUID" (DOCV2:users/roles/modify). */
+/** The PUT body's items granting `roles` to a user in its tenant (the spec's mapping). */
 export function accessPolicyItems(
   userId: string,
   tenantId: string,
   roles: readonly string[],
 ): AccessPolicyItem[] {
-  const zero = "00000000-0000-0000-0000-000000000000";
-  return sortedSet(roles).map((role) => ({
-    id: zero,
-    issuer_id: zero,
-    tenant_id: tenantId,
-    trustee_id: userId,
-    trustee_type: "user",
-    role_id: role,
-    version: 0,
-  }));
+  return (toWire(accessPolicySpec, { userId, tenantId, roles }) as { items: AccessPolicyItem[] }).items;
 }
 
+/** The user's roles as its policies hold them (the spec's mapping), with the user and its tenant. */
 export function accessPolicyOutputs(
   userId: string,
   tenantId: string,
   items: readonly AccessPolicyItem[],
 ): AccessPolicyOutputs {
-  return plain({
-    userId,
-    tenantId,
-    roles: sortedSet(items.filter((i) => i.trustee_id === userId).map((i) => i.role_id)),
-  });
+  const ids = { userId, tenantId };
+  return plain({ ...ids, ...fromWire(accessPolicySpec, { items }, ids) }) as AccessPolicyOutputs;
 }
 
 /**

@@ -5,19 +5,21 @@ import { isUnknown, plain } from "../../core/normalise";
 import { checkResult, diffProperties, explainConflict, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
 import { didYouMean } from "../../core/suggest";
+import { fromWire, toWire } from "../../core/wire";
 import type {
   OfferingItemsInputs as OfferingItemsSpecInputs,
   OfferingItemsOutputs as OfferingItemsSpecOutputs,
 } from "../../generated/acronis";
-import { AcronisResourceProvider } from "../provider";
+import { offeringItemWrite } from "../codecs";
 import {
   type HeldItem,
   itemMatches,
   itemsSatisfy,
   offeringItemKey,
-  offeringItemsSpec,
   type WantedItem,
-} from "../specs/offeringItems";
+} from "../offeringItemMatch";
+import { AcronisResourceProvider } from "../provider";
+import { offeringItemsSpec } from "../specs/offeringItems";
 import { itemsByName, wantedFormOf, wantedItems } from "../specs/offeringItemsByName";
 import type { OfferingItem, OfferingItemWrite } from "../types";
 
@@ -89,79 +91,45 @@ const offerOf = (from: { parentId?: string; kind?: string }) => ({
   kind: from.kind,
 });
 
-/** The PUT body: the wanted items enabled (with their quotas' current versions), the dropped ones disabled. */
+/**
+ * The PUT body: the wanted items enabled (the spec's mapping, with their quotas' current versions), the
+ * dropped ones disabled.
+ */
 export function offeringItemWrites(
   wanted: readonly EnabledOfferingItem[],
   dropped: readonly EnabledOfferingItem[],
   current: readonly OfferingItem[],
 ): OfferingItemWrite[] {
-  const currentOf = (item: EnabledOfferingItem) =>
+  const currentOf = (item: OfferingItemWrite) =>
     current.find(
       (c) =>
         c.name === item.name &&
-        c.application_id === item.applicationId &&
-        (c.infra_id ?? undefined) === item.infraId,
+        c.application_id === item.application_id &&
+        (c.infra_id ?? undefined) === item.infra_id,
     );
-  const enable = wanted.map((item): OfferingItemWrite => {
+  const written = toWire(offeringItemsSpec, { items: wanted }).offering_items as OfferingItemWrite[];
+  const enable = written.map((item): OfferingItemWrite => {
     // Choice: an item the tenant has never had shows no quota; its quota is at version 0 (the seed sends 0).
     const version = currentOf(item)?.quota?.version ?? 0;
-    return plain({
-      application_id: item.applicationId,
-      name: item.name,
-      infra_id: item.infraId,
-      status: 1,
-      quota: item.quota ? { ...item.quota, version } : undefined,
-    });
+    return plain({ ...item, quota: item.quota ? { ...item.quota, version } : undefined });
   });
   const keep = new Set(wanted.map((w) => offeringItemKey(w)));
   const disable = dropped
     .filter((d) => !keep.has(offeringItemKey(d)))
-    .map(
-      (item): OfferingItemWrite =>
-        plain({ application_id: item.applicationId, name: item.name, infra_id: item.infraId, status: 0 }),
-    );
+    .map((item) => offeringItemWrite(item, 0));
   return [...enable, ...disable];
 }
 
-/** Read by id alone (an import), the tenant's enabled items are all managed, with their quotas. */
-export function everyEnabledItem(current: readonly OfferingItem[]): EnabledOfferingItem[] {
-  // Any quota here only says the item's quota is read back.
-  const unlimited = { value: null, overage: null };
-  return current
-    .filter((c) => c.status === 1)
-    .map((c) => ({
-      name: c.name,
-      applicationId: c.application_id,
-      infraId: c.infra_id ?? undefined,
-      quota: unlimited,
-    }))
-    .map((item) => plain(item) as EnabledOfferingItem);
-}
-
 /**
- * The managed items as the tenant now has them: enabled ones only (a disabled one has dropped out),
- * with the quota where the program manages it. Sorted, so equal states compare equal.
+ * The managed items as the tenant now has them (the spec's mapping): the enabled ones, with their quotas
+ * where the program manages them, sorted; `managed` undefined (a read by id alone): every enabled item.
  */
-export function enabledItems(
-  managed: readonly EnabledOfferingItem[],
+export function itemsNowHeld(
+  managed: readonly HeldItem[] | undefined,
   current: readonly OfferingItem[],
-): EnabledOfferingItem[] {
-  const result: EnabledOfferingItem[] = [];
-  for (const item of managed) {
-    const now = current.find((c) => c.status === 1 && itemMatches(item, c));
-    if (!now) continue;
-    result.push(
-      plain({
-        name: now.name,
-        applicationId: now.application_id,
-        infraId: now.infra_id ?? undefined,
-        quota: item.quota
-          ? { value: now.quota?.value ?? null, overage: now.quota?.overage ?? null }
-          : undefined,
-      }),
-    );
-  }
-  return result.sort((a, b) => offeringItemKey(a).localeCompare(offeringItemKey(b)));
+): HeldItem[] {
+  const given = managed === undefined ? {} : { items: managed };
+  return fromWire(offeringItemsSpec, { offering_items: current }, given).items as HeldItem[];
 }
 
 /**
@@ -233,14 +201,14 @@ export class OfferingItemsProvider
     const current = await this.directory().offeringItems(tenantId);
     if (!current || !wanted.every((item) => current.some((c) => c.status === 1 && itemMatches(item, c))))
       return undefined;
-    return enabledItems(resolveItems(wanted, current, tenantId), current);
+    return itemsNowHeld(resolveItems(wanted, current, tenantId), current);
   }
 
   async read(id: string, props: OfferingItemsOutputs): Promise<pulumi.dynamic.ReadResult> {
     const current = await this.directory().offeringItems(id);
     if (!current) return {};
-    const managed = readByIdAlone(props) ? everyEnabledItem(current) : (props.items ?? []);
-    const outputs = { tenantId: id, items: enabledItems(managed, current), ...offerOf(props) };
+    const managed = readByIdAlone(props) ? undefined : (props.items ?? []);
+    const outputs = { tenantId: id, items: itemsNowHeld(managed, current), ...offerOf(props) };
     const result = readResult(offeringItemsSpec, id, outputs, props);
     // Drift: the inputs say what the tenant holds, keyed by name as check keys the program's list.
     return { ...result, inputs: { ...result.inputs, items: itemsByName(wantedFormOf(outputs.items)) } };
@@ -284,7 +252,7 @@ export class OfferingItemsProvider
             offeringItemWrites(resolved, previous, brandNew ? available : current),
           );
           this.directory().forgetItems(tenantId);
-          return enabledItems(resolved, answered);
+          return itemsNowHeld(resolved, answered);
         } catch (err) {
           // Someone changed a quota between our read and write: re-read its version and apply ours once more.
           if (err instanceof VersionConflictError && attempt === 1) continue;

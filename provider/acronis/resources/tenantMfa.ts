@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { plain } from "../../core/normalise";
 import { checkResult, diffProperties, unlessGone } from "../../core/resource";
 import { propertyRules, readResult, validateInputs } from "../../core/spec";
+import { fromWire, toWire } from "../../core/wire";
 import type { TenantMfaInputs, TenantMfaOutputs } from "../../generated/acronis";
 import { AcronisResourceProvider } from "../provider";
 import { tenantMfaSpec } from "../specs/tenantMfa";
@@ -12,9 +13,14 @@ export type { TenantMfaInputs, TenantMfaOutputs } from "../../generated/acronis"
 /** Input rules, checked before any API call. */
 export const validateTenantMfa = (news: TenantMfaInputs) => validateInputs(tenantMfaSpec, {}, news);
 
-/** A tenant's two-factor setting: on while the API reports anything but `disabled`. */
+/** The PUT body for this setting (the spec's mapping): `{ enabled }`. */
+export function tenantMfaBody(inputs: Pick<TenantMfaInputs, "enabled">): { enabled: boolean } {
+  return toWire(tenantMfaSpec, { ...inputs }) as { enabled: boolean };
+}
+
+/** A tenant's two-factor setting as the API reports it (the spec's mapping: on unless `disabled`). */
 export function tenantMfaOutputs(tenantId: string, status: MfaStatus): TenantMfaOutputs {
-  return plain({ tenantId, enabled: status.mfa_status !== "disabled", mfaStatus: status.mfa_status });
+  return plain({ tenantId, ...fromWire(tenantMfaSpec, status) }) as TenantMfaOutputs;
 }
 
 /**
@@ -38,7 +44,7 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
       if (held.props && held.props.enabled === inputs.enabled)
         return { id: inputs.tenantId, outs: held.props };
     }
-    const status = await this.client().setMfa(inputs.tenantId, inputs.enabled);
+    const status = await this.client().setMfa(inputs.tenantId, tenantMfaBody(inputs).enabled);
     this.directory().forget(inputs.tenantId);
     return { id: inputs.tenantId, outs: tenantMfaOutputs(inputs.tenantId, status) };
   }
@@ -59,13 +65,13 @@ export class TenantMfaProvider extends AcronisResourceProvider implements pulumi
     _olds: TenantMfaOutputs,
     news: TenantMfaInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    const status = await this.client().setMfa(id, news.enabled);
+    const status = await this.client().setMfa(id, tenantMfaBody(news).enabled);
     this.directory().forget(id);
     return { outs: tenantMfaOutputs(id, status) };
   }
 
   async delete(id: string): Promise<void> {
     // The tenant may be gone already (destroyed first, or out of band): nothing left to restore.
-    await unlessGone(this.client().setMfa(id, false));
+    await unlessGone(this.client().setMfa(id, tenantMfaBody({ enabled: false }).enabled));
   }
 }

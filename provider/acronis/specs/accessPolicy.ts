@@ -1,5 +1,6 @@
 import { sortedSet } from "../../core/normalise";
 import { adoptSettingProperty, type ResourceSpec } from "../../core/spec";
+import { userRolePolicies } from "../codecs";
 import { uuid } from "./values";
 
 /**
@@ -36,6 +37,8 @@ export const accessPolicySpec: ResourceSpec = {
       required: true,
       normalise: (v) => sortedSet(v as string[]),
       doc: 'The user\'s complete set of roles in its tenant, e.g. ["company_admin"]; order does not matter.',
+      // Each policy names the user and its tenant: the codec takes them from the other values.
+      wire: { path: "items", codec: userRolePolicies },
     },
     adopt: adoptSettingProperty("the user's roles"),
     tenantId: { role: "output", value: uuid, required: true, doc: "The user's tenant." },

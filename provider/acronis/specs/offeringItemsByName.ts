@@ -1,5 +1,5 @@
 import { isUnknown } from "../../core/normalise";
-import type { HeldItem, WantedItem } from "./offeringItems";
+import type { HeldItem, WantedItem } from "../offeringItemMatch";
 
 /**
  * The engine diffs lists by position, so a quota change or an added item would read as items renamed

@@ -1,4 +1,5 @@
 import { adoptSettingProperty, type ResourceSpec } from "../../core/spec";
+import { mfaStatusEnabled } from "../codecs";
 import { uuid } from "./values";
 
 export const tenantMfaSpec: ResourceSpec = {
@@ -14,13 +15,19 @@ export const tenantMfaSpec: ResourceSpec = {
       replaces: "createFirst",
       doc: "The tenant whose users must use two-factor authentication. A change replaces the resource.",
     },
-    enabled: { value: { type: "boolean" }, required: true, doc: "Whether two-factor authentication is on." },
+    enabled: {
+      value: { type: "boolean" },
+      required: true,
+      doc: "Whether two-factor authentication is on.",
+      wire: { path: "enabled", readPath: "mfa_status", codec: mfaStatusEnabled },
+    },
     adopt: adoptSettingProperty("the tenant's two-factor setting"),
     mfaStatus: {
       role: "output",
       value: { type: "string" },
       required: true,
       doc: "`enabled`, `disabled` or `disable_in_progress`, as the API reports it.",
+      wire: { path: "mfa_status", write: "never" },
     },
   },
 };
