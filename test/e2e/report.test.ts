@@ -68,6 +68,18 @@ const requestCount = async (emulators: RunningEmulators) =>
     }
   ).items.length;
 
+/** A package's total of one item, as the summary gives it when every tenant's figures are known. */
+const total = (api: string, name: string, unit: string, usage: number, quota: number, state: string) => ({
+  api,
+  name,
+  unit,
+  usage,
+  quota,
+  ratio: usage / quota,
+  state,
+  unknown: 0,
+});
+
 /** A row as the assertions read it: place, package, each item's figures and state, flags and drift. */
 const shapeOf = (row: ReportRow) => ({
   name: row.name,
@@ -236,26 +248,28 @@ describe("end to end on the real engine: the usage and quota report", function (
       twoFactorOff: 2,
       disabled: 0,
       drifted: 1,
+      unknown: 0,
+      notFound: 0,
       byPackage: [
         {
           package: "archive",
           tenants: 1,
-          items: [{ name: "storage", unit: "bytes", usage: 9.5 * GB, quota: 10 * GB }],
+          items: [total("hcp", "storage", "bytes", 9.5 * GB, 10 * GB, "near")],
         },
         {
           package: "backup-basic",
           tenants: 1,
           items: [
-            { name: "storage", unit: "bytes", usage: 5 * GB, quota: 100 * GB },
-            { name: "workstations", unit: "quantity", usage: 11, quota: 10 },
+            total("acronis", "storage", "bytes", 5 * GB, 100 * GB, "within"),
+            total("acronis", "workstations", "quantity", 11, 10, "over"),
           ],
         },
         {
           package: "backup-pro",
           tenants: 2,
           items: [
-            { name: "storage", unit: "bytes", usage: 11 * GB, quota: 200 * GB },
-            { name: "workstations", unit: "quantity", usage: 20, quota: 40 },
+            total("acronis", "storage", "bytes", 11 * GB, 200 * GB, "within"),
+            total("acronis", "workstations", "quantity", 20, 40, "within"),
           ],
         },
         { package: null, tenants: 1, items: [] },
@@ -268,7 +282,7 @@ describe("end to end on the real engine: the usage and quota report", function (
     expect(result.status, result.stderr).to.equal(0);
     const lines = result.stdout.split("\r\n");
     expect(lines[0]).to.equal(
-      "api,account,id,name,path,package,enabled,twoFactor,pricingMode,trialEnds,flags,drift,item,unit,usage,quota,overage,ratio,state,usageText,quotaText",
+      "api,account,id,name,path,package,enabled,twoFactor,pricingMode,trialEnds,flags,drift,item,unit,usage,quota,overage,ratio,state,usageText,quotaText,unknown",
     );
     const columns = (line: string) =>
       line.split(",").filter((_, i) => [3, 5, 11, 12, 14, 15, 18].includes(i));
@@ -308,6 +322,8 @@ describe("end to end on the real engine: the usage and quota report", function (
         "Two-factor off: 2",
         "Disabled: 0",
         "Drifted: 1",
+        "Data unknown: 0",
+        "Declared, not found: 0",
       ]);
       expect(
         await page.$$eval("#tenants tbody tr .tenant-name", (cells) => cells.map((c) => c.textContent)),
@@ -343,6 +359,32 @@ describe("end to end on the real engine: the usage and quota report", function (
     }
   });
 
+  it("without a file, keeps each API's storage apart in the line of the tenants with no package", async () => {
+    const result = await report("--format", "json");
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stderr).to.equal("");
+    const parsed = JSON.parse(result.stdout) as Report;
+    expect(parsed.notFound).to.deep.equal([]);
+    expect(parsed.summary.byPackage).to.deep.equal([
+      {
+        package: null,
+        tenants: 5,
+        items: [
+          total("acronis", "storage", "bytes", 16 * GB, 300 * GB, "within"),
+          total("acronis", "workstations", "quantity", 31, 50, "within"),
+          total("hcp", "storage", "bytes", 9.5 * GB, 10 * GB, "near"),
+        ],
+      },
+    ]);
+    const html = (await report("--format", "html")).stdout;
+    expect(html).to.include(
+      `<li class="state-within"><span class="item-name">Acronis storage</span> 16.00 GB of 300.00 GB (5.3 %)</li>`,
+    );
+    expect(html).to.include(
+      `<li class="state-near"><span class="item-name">HCP storage</span> 9.50 GB of 10.00 GB (95 %)</li>`,
+    );
+  });
+
   it("names a declared tenant it cannot find, and refuses a bad format with the usage", async () => {
     const gone = path.join(stack.workDir, "gone.yaml");
     const customers = [...(estate.acronis?.customers ?? []), { key: "gone-co", name: "Gone Co" }];
@@ -350,6 +392,20 @@ describe("end to end on the real engine: the usage and quota report", function (
     const result = await report("--format", "json", "--acronis", gone);
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stderr).to.equal('declared in the file, not found live: acronis: customer "Gone Co"\n');
+    const parsed = JSON.parse(result.stdout) as Report;
+    expect(parsed.notFound).to.deep.equal([
+      { api: "acronis", account: "", path: [], name: "Gone Co", package: "backup-basic" },
+    ]);
+    expect(parsed.summary.notFound).to.equal(1);
+    const csv = await report("--format", "csv", "--acronis", gone);
+    expect(csv.stdout.split("\r\n").slice(-2)).to.deep.equal([
+      "acronis,,,Gone Co,,backup-basic,,,,,not-found,,,,,,,,,,,",
+      "",
+    ]);
+    const html = await report("--format", "html", "--acronis", gone);
+    expect(html.stdout).to.include(
+      `<tr><th scope="row">Gone Co</th><td>Acronis customer</td><td>backup-basic</td><td></td></tr>`,
+    );
     const bad = await report("--format", "pdf");
     expect(bad.status).to.equal(2);
     expect(bad.stderr.split("\n")[0]).to.equal(
