@@ -61,7 +61,8 @@ export const reportScript = `
     new Chart(canvas, {
       type: "bar",
       data: {
-        labels: chart.bars.map((bar) => bar.label),
+        // Two lines, the item's name above its figures, so a long name fits beside a narrow chart.
+        labels: chart.bars.map((bar) => bar.label.split(": ")),
         datasets: [{
           label: "usage, % of quota",
           data: chart.bars.map((bar) => bar.percent),
