@@ -10,7 +10,7 @@ import type { LiveAcronis } from "./collectAcronis";
 import type { LiveHcpTenant } from "./collectHcp";
 import type { Declared, DeclaredCustomer } from "./declared";
 import { type Drift, entryDrift, type Normalise } from "./drift";
-import type { Report, ReportRow } from "./model";
+import type { NotFoundTenant, Report, ReportRow } from "./model";
 import { acronisRow, type Declaration, hcpRow, noDeclaration } from "./rows";
 import { summaryOf } from "./summary";
 
@@ -57,7 +57,7 @@ export function hcpTenantDrift(entry: Record<string, unknown>, live: LiveHcpTena
 /** Tenants are matched by their place: the names above them and their own, compared as the platform does. */
 const placeKey = (path: readonly string[], name: string) => [...path, name].join("\u0000").toLowerCase();
 
-function acronisRows(inputs: ReportInputs, missing: string[]): ReportRow[] {
+function acronisRows(inputs: ReportInputs, missing: NotFoundTenant[]): ReportRow[] {
   const live = inputs.acronis;
   if (!live) return [];
   const declared = new Map<string, DeclaredCustomer>(
@@ -81,14 +81,15 @@ function acronisRows(inputs: ReportInputs, missing: string[]): ReportRow[] {
             declared: true,
           }
         : { package: null, drift: [], declared: false };
-    return acronisRow(tenant, path, live.usages.get(tenant.id) ?? [], declaration, inputs.now);
+    return acronisRow(tenant, path, live.usages.get(tenant.id), declaration, inputs.now);
   });
   for (const [key, c] of declared)
-    if (!seen.has(key)) missing.push(`acronis: customer "${[...c.path, c.entry.name].join(" / ")}"`);
+    if (!seen.has(key))
+      missing.push({ api: "acronis", account: "", path: c.path, name: c.entry.name, package: c.package });
   return rows;
 }
 
-function hcpRows(inputs: ReportInputs, missing: string[]): ReportRow[] {
+function hcpRows(inputs: ReportInputs, missing: NotFoundTenant[]): ReportRow[] {
   if (!inputs.hcp) return [];
   const declared = new Map((inputs.declared?.hcpTenants ?? []).map((t) => [t.entry.name.toLowerCase(), t]));
   const rows = inputs.hcp.map((live) => {
@@ -101,32 +102,43 @@ function hcpRows(inputs: ReportInputs, missing: string[]): ReportRow[] {
         : { package: null, drift: [], declared: false };
     const figures = {
       name: live.name,
-      hardQuotaBytes:
-        live.tenant.hardQuota === undefined ? null : (quotaBytes(live.tenant.hardQuota) ?? null),
+      // An answer's quota that is not a size is unknown, not unlimited: HCP has no tenant without one.
+      hardQuotaBytes: live.tenant.hardQuota === undefined ? undefined : quotaBytes(live.tenant.hardQuota),
       storageCapacityUsed: live.storageCapacityUsed,
     };
     return hcpRow(figures, declaration, inputs.now);
   });
-  for (const t of declared.values()) missing.push(`hcp: tenant "${t.entry.name}"`);
+  for (const t of declared.values())
+    missing.push({ api: "hcp", account: "", path: [], name: t.entry.name, package: t.package });
   return rows;
 }
 
-const rowOrder = (a: ReportRow, b: ReportRow) =>
+/** Rows and declared tenants not found alike: by API, then by place. */
+const placeOrder = (a: NotFoundTenant, b: NotFoundTenant) =>
   a.api.localeCompare(b.api) || [...a.path, a.name].join("/").localeCompare([...b.path, b.name].join("/"));
 
-/** The report, and the declared tenants that were not found live (the caller says so; a row needs a tenant). */
+/** A declared tenant not found live, as stderr names it: `acronis: customer "Reseller / Gone Co"`. */
+export function notFoundText(tenant: NotFoundTenant): string {
+  return tenant.api === "acronis"
+    ? `acronis: customer "${[...tenant.path, tenant.name].join(" / ")}"`
+    : `hcp: tenant "${tenant.name}"`;
+}
+
+/** The report, and the declared tenants that were not found live as stderr names them (the report lists them too). */
 export function reportOf(inputs: ReportInputs): { report: Report; missing: string[] } {
-  const missing: string[] = [];
-  const rows = [...acronisRows(inputs, missing), ...hcpRows(inputs, missing)].sort(rowOrder);
+  const notFound: NotFoundTenant[] = [];
+  const rows = [...acronisRows(inputs, notFound), ...hcpRows(inputs, notFound)].sort(placeOrder);
+  notFound.sort(placeOrder);
   const starts = [...(inputs.acronis?.usages.values() ?? [])].flat().map((u) => u.range_start);
   return {
     report: {
       generatedAt: inputs.now.toISOString(),
       estateFile: inputs.estateFile,
       usageSince: starts.length > 0 ? [...starts].sort()[0] : null,
-      summary: summaryOf(rows),
+      summary: summaryOf(rows, notFound.length),
       rows,
+      notFound,
     },
-    missing,
+    missing: notFound.map(notFoundText),
   };
 }

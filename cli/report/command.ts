@@ -17,12 +17,12 @@ Reads the live estate (both APIs unless one is named) with the bulk endpoints an
 report: per Acronis customer (every one under the API client's tenant, or the file's partnerTenantId) and per
 HCP tenant, its package, each offering item's usage against its quota and overage (bytes in GB/TB, 1 GB =
 1024³ bytes), and the flags over-quota, near-quota (90 % of the quota or more), trial-ending (within 30 days),
-two-factor-off, disabled. Given an estate FILE, also each tenant's package and what differs from the file
-(drift, property by property; undeclared: a live tenant the file does not name); nothing is written to either
-API. --format html (default: one self-contained page), csv (one line per tenant and item, RFC 4180) or json
+two-factor-off, disabled, unknown (a figure or setting the API did not give, shown as unknown). Given an estate
+FILE, also each tenant's package, what differs from the file (drift, property by property; undeclared: a live
+tenant the file does not name) and the declared tenants not found live; nothing is written to either API. --format html (default: one self-contained page), csv (one line per tenant and item, RFC 4180) or json
 (the report's model); --out writes FILE instead of stdout. Settings come from the environment as for
 \`export\`: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID, ACRONIS_CLIENT_SECRET, HCP_DOMAIN, HCP_PORT, HCP_ADDRESS,
-HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. Declared tenants not found live are named on stderr.
+HCP_USERNAME, HCP_PASSWORD, HCP_CA_CERT. Declared tenants not found live are also named on stderr.
 exit codes: 0 written, 1 an API or configuration failure or an invalid estate file, 2 usage error or unreadable file`;
 
 const renderers: Record<string, (report: Report) => string> = {

@@ -1,5 +1,5 @@
 /** The report as CSV for a PSA import: one line per tenant and item (RFC 4180), values raw and as a person reads them. */
-import type { Report, ReportItem, ReportRow } from "./model";
+import type { NotFoundTenant, Report, ReportItem, ReportRow } from "./model";
 
 export const csvColumns = [
   "api",
@@ -23,6 +23,7 @@ export const csvColumns = [
   "state",
   "usageText",
   "quotaText",
+  "unknown",
 ] as const;
 
 /**
@@ -61,16 +62,34 @@ function line(row: ReportRow, item: ReportItem | undefined): string[] {
     item?.state ?? "",
     item?.usageText ?? "",
     item?.quotaText ?? "",
+    row.unknown.join(";"),
   ];
 }
 
-/** A header, then a line per tenant and item, each ending in CRLF as RFC 4180 says. */
+/** The flag of a declared tenant's line when it was not found live: no tenant, so no id, settings or items. */
+export const notFoundFlag = "not-found";
+
+/** A declared tenant not found live: its place and package, flagged, every other column empty. */
+function notFoundLine(tenant: NotFoundTenant): string[] {
+  const fields: Record<string, string> = {
+    api: tenant.api,
+    account: tenant.account,
+    name: tenant.name,
+    path: tenant.path.join(" / "),
+    package: text(tenant.package),
+    flags: notFoundFlag,
+  };
+  return csvColumns.map((column) => fields[column] ?? "");
+}
+
+/** A header, a line per tenant and item, then one per declared tenant not found, each ending in CRLF as RFC 4180 says. */
 export function renderCsv(report: Report): string {
   const lines = [
     [...csvColumns],
     ...report.rows.flatMap((row) =>
       row.items.length === 0 ? [line(row, undefined)] : row.items.map((item) => line(row, item)),
     ),
+    ...report.notFound.map(notFoundLine),
   ];
   return lines.map((fields) => `${fields.map(csvField).join(",")}\r\n`).join("");
 }

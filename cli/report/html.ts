@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { chartsHtml, chartsOf } from "./htmlCharts";
+import { notFoundHtml } from "./htmlNotFound";
 import { reportScript } from "./htmlScript";
 import { reportCss } from "./htmlStyle";
 import { summaryHtml } from "./htmlSummary";
@@ -45,7 +46,7 @@ function metaHtml(report: Report): string {
   return `<p class="meta">${escapeHtml(parts.join(" · "))}</p>`;
 }
 
-/** The report as one self-contained HTML page: summary, sortable tenants table, a chart per package. */
+/** The report as one self-contained HTML page: summary, declared tenants not found, sortable tenants table, a chart per package. */
 export function renderHtml(report: Report): string {
   const charts = chartsOf(report.summary);
   const library = chartJs();
@@ -66,7 +67,7 @@ ${metaHtml(report)}
 </header>
 <main>
 ${summaryHtml(report.summary)}
-${tableHtml(report.rows)}
+${notFoundHtml(report.notFound)}${tableHtml(report.rows)}
 ${chartsHtml(charts)}
 </main>
 <script type="application/json" id="report-data">${scriptJson({ charts })}</script>

@@ -1,10 +1,6 @@
-import { packageName } from "./htmlSummary";
+import { packageItemName, packageName } from "./htmlSummary";
 import { escapeHtml, gigabytes, numberText } from "./htmlText";
-import { quotaState } from "./items";
-import type { QuotaState, ReportSummary } from "./model";
-
-type PackageSummary = ReportSummary["byPackage"][number];
-type PackageItem = PackageSummary["items"][number];
+import type { PackageItem, QuotaState, ReportSummary } from "./model";
 
 /** One bar: an item's total usage as a share of its total quota, labelled with both figures. */
 export interface ChartBar {
@@ -25,15 +21,20 @@ function chartFigure(value: number, unit: string): string {
   return unit === "bytes" ? numberText(gigabytes(value), 1) : numberText(value);
 }
 
+/** A package's item as a bar, in the state the summary gives its totals. */
 function barOf(item: PackageItem): ChartBar {
   const unit = item.unit === "bytes" ? " GB" : "";
   const used = chartFigure(item.usage, item.unit);
-  // A package's total stands against its quota as one tenant's item does.
-  const state = quotaState(item.usage, item.quota);
-  if (item.quota === null) return { label: `${item.name}: ${used}${unit}, no quota`, percent: null, state };
-  const percent = item.quota > 0 ? (item.usage / item.quota) * 100 : item.usage > 0 ? 100 : 0;
+  const name = packageItemName(item);
+  const unknown = item.unknown > 0 ? ` (${numberText(item.unknown)} unknown)` : "";
+  const { state } = item;
+  if (state === "unknown") return { label: `${name}: unknown`, percent: null, state };
+  if (item.quota === null)
+    return { label: `${name}: ${used}${unit}, no quota${unknown}`, percent: null, state };
+  // A quota of 0 has no share: a full bar when it is exceeded, none when it is kept.
+  const percent = item.ratio !== null ? item.ratio * 100 : state === "over" ? 100 : 0;
   return {
-    label: `${item.name}: ${used} of ${chartFigure(item.quota, item.unit)}${unit}`,
+    label: `${name}: ${used} of ${chartFigure(item.quota, item.unit)}${unit}${unknown}`,
     percent: Math.round(percent * 10) / 10,
     state,
   };

@@ -5,7 +5,7 @@
 export const reportScript = `
 "use strict";
 (() => {
-  const colours = { over: "#b42318", near: "#c27c00", within: "#1a7f37", unlimited: "#8c959f" };
+  const colours = { over: "#b42318", near: "#c27c00", within: "#1a7f37", unlimited: "#8c959f", unknown: "#8c959f" };
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
   // Sorting: the first click sorts ascending, the next reverses; ties keep the report's order.
@@ -61,7 +61,8 @@ export const reportScript = `
     new Chart(canvas, {
       type: "bar",
       data: {
-        labels: chart.bars.map((bar) => bar.label),
+        // Two lines, the item's name above its figures, so a long name fits beside a narrow chart.
+        labels: chart.bars.map((bar) => bar.label.split(": ")),
         datasets: [{
           label: "usage, % of quota",
           data: chart.bars.map((bar) => bar.percent),

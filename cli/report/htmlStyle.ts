@@ -40,6 +40,9 @@ thead th { background: var(--band); font-size: .85rem; white-space: nowrap; }
 .state-over { color: var(--over); font-weight: 600; }
 .state-near { color: var(--near); }
 .state-within { color: var(--within); }
+.state-unknown { color: var(--muted); font-style: italic; }
+.not-found { max-width: 60rem; }
+.not-found tbody th { color: var(--over); }
 tbody tr.over { background: var(--over-bg); box-shadow: inset 4px 0 0 var(--over); }
 tbody tr.near { background: var(--near-bg); box-shadow: inset 4px 0 0 var(--near); }
 tbody tr.disabled { color: var(--muted); }
@@ -56,7 +59,7 @@ th[aria-sort="descending"] button::after { content: " ▼"; color: var(--ink); }
 }
 .badge.flag-over-quota { border-color: var(--over); color: #fff; background: var(--over); font-weight: 600; }
 .badge.flag-near-quota, .badge.flag-trial-ending { border-color: var(--near); color: var(--near); background: var(--near-bg); }
-.badge.flag-two-factor-off, .badge.flag-drift { border-color: var(--near); color: var(--near); }
+.badge.flag-two-factor-off, .badge.flag-drift, .badge.flag-unknown { border-color: var(--near); color: var(--near); }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: 1rem; }
 .chart { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; break-inside: avoid; }
 .chart figcaption { font-weight: 600; margin-bottom: .5rem; }

@@ -1,9 +1,8 @@
-import { escapeHtml, numberText, percentText } from "./htmlText";
+import { apiName, escapeHtml, numberText, percentText } from "./htmlText";
 import { valueText } from "./items";
-import type { ReportSummary } from "./model";
+import type { PackageItem, ReportSummary } from "./model";
 
 type PackageSummary = ReportSummary["byPackage"][number];
-type PackageItem = PackageSummary["items"][number];
 
 /** The figures at the top, in reading order: what each counts, and the class that colours it when not zero. */
 const figures: { key: keyof Omit<ReportSummary, "byPackage">; label: string; tone: string }[] = [
@@ -15,6 +14,8 @@ const figures: { key: keyof Omit<ReportSummary, "byPackage">; label: string; ton
   { key: "twoFactorOff", label: "Two-factor off", tone: "near" },
   { key: "disabled", label: "Disabled", tone: "muted" },
   { key: "drifted", label: "Drifted", tone: "near" },
+  { key: "unknown", label: "Data unknown", tone: "near" },
+  { key: "notFound", label: "Declared, not found", tone: "over" },
 ];
 
 /** A package's name for a person; null is the tenants without one. */
@@ -22,12 +23,18 @@ export function packageName(name: string | null): string {
   return name ?? "no package";
 }
 
-/** A package's total of one item against its total quota, e.g. `4.2 TB of 5 TB (84 %)`. */
+/** An item of a package's totals, named with its API: `HCP storage`. */
+export function packageItemName(item: PackageItem): string {
+  return `${apiName(item.api)} ${item.name}`;
+}
+
+/** A package's total of one item against its total quota, e.g. `4.2 TB of 5 TB (84 %)`, and the tenants left out. */
 export function packageItemText(item: PackageItem): string {
+  const unknown = item.unknown > 0 ? `; ${numberText(item.unknown)} unknown, not summed` : "";
   const used = valueText(item.usage, item.unit);
-  if (item.quota === null) return `${used}, no quota`;
-  const share = item.quota > 0 ? ` (${percentText(item.usage / item.quota)})` : "";
-  return `${used} of ${valueText(item.quota, item.unit)}${share}`;
+  if (item.quota === null) return `${used}, no quota${unknown}`;
+  const share = item.ratio === null ? "" : ` (${percentText(item.ratio)})`;
+  return `${used} of ${valueText(item.quota, item.unit)}${share}${unknown}`;
 }
 
 function figureHtml(summary: ReportSummary, figure: (typeof figures)[number]): string {
@@ -40,7 +47,7 @@ function packageRowHtml(pkg: PackageSummary): string {
   const items = pkg.items
     .map(
       (item) =>
-        `<li><span class="item-name">${escapeHtml(item.name)}</span> ${escapeHtml(packageItemText(item))}</li>`,
+        `<li class="state-${item.state}"><span class="item-name">${escapeHtml(packageItemName(item))}</span> ${escapeHtml(packageItemText(item))}</li>`,
     )
     .join("");
   const name = pkg.package === null ? `<em>${packageName(null)}</em>` : escapeHtml(pkg.package);

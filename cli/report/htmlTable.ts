@@ -1,4 +1,5 @@
 import {
+  apiName,
   dateText,
   driftValueText,
   escapeHtml,
@@ -7,7 +8,7 @@ import {
   numberText,
   percentText,
 } from "./htmlText";
-import { valueText } from "./items";
+import { unknownText, valueText } from "./items";
 import type { ReportItem, ReportRow } from "./model";
 
 /** A column: its header, how it sorts (`text`, `number`, or not at all), and its cell for a row. */
@@ -19,24 +20,10 @@ interface Column {
   cell: (row: ReportRow) => { html: string; sortValue?: string; className?: string };
 }
 
-/** The highest share of a quota the tenant uses, or null when every item is unlimited. */
-export function highestRatio(row: ReportRow): number | null {
-  const ratios = row.items.flatMap((item) => (item.ratio === null ? [] : [item.ratio]));
-  return ratios.length === 0 ? null : Math.max(...ratios);
-}
-
-/** Whether the row is over quota: its flag, or any item over. */
-export function isOverQuota(row: ReportRow): boolean {
-  return row.flags.includes("over-quota") || row.items.some((item) => item.state === "over");
-}
-
-function isNearQuota(row: ReportRow): boolean {
-  return row.flags.includes("near-quota") || row.items.some((item) => item.state === "near");
-}
-
 /** One item for a person, e.g. `storage: 4.2 TB of 5 TB (84 %)`, with the overage the tenant may use. */
 export function itemText(item: ReportItem): string {
-  if (item.quota === null) return `${item.name}: ${item.usageText}, no quota`;
+  if (item.quota === null && !item.unknown.includes("quota"))
+    return `${item.name}: ${item.usageText}, no quota`;
   const share = item.ratio === null ? "" : ` (${percentText(item.ratio)})`;
   const overage = item.overage ? `, overage ${valueText(item.overage, item.unit)}` : "";
   return `${item.name}: ${item.usageText} of ${item.quotaText}${share}${overage}`;
@@ -48,14 +35,13 @@ function itemsHtml(items: ReportItem[]): string {
   return `<ul class="items">${list.join("")}</ul>`;
 }
 
-/** The row's flags, with `over-quota` whenever an item is over, so an over-quota row always shows its badge. */
-function shownFlags(row: ReportRow): string[] {
-  return isOverQuota(row) && !row.flags.includes("over-quota") ? ["over-quota", ...row.flags] : row.flags;
-}
-
-function flagsHtml(flags: string[]): string {
-  return flags
-    .map((flag) => `<span class="badge ${flagClass(flag)}">${escapeHtml(flagLabel(flag))}</span>`)
+/** The row's flags as badges; the `unknown` badge names what the APIs did not answer. */
+function flagsHtml(row: ReportRow): string {
+  return row.flags
+    .map((flag) => {
+      const label = flag === "unknown" ? `unknown: ${row.unknown.join(", ")}` : flagLabel(flag);
+      return `<span class="badge ${flagClass(flag)}">${escapeHtml(label)}</span>`;
+    })
     .join(" ");
 }
 
@@ -68,8 +54,14 @@ function driftHtml(drift: ReportRow["drift"]): string {
   return `<ul class="drift">${list.join("")}</ul>`;
 }
 
+/** The trial's end as a date, `unknown` when the API did not give it, nothing outside a trial. */
+function trialEndsText(row: ReportRow): string {
+  if (row.unknown.includes("trialEnds")) return unknownText;
+  return row.trialEnds === null ? "" : dateText(row.trialEnds);
+}
+
 function kindText(row: ReportRow): string {
-  const kind = row.api === "acronis" ? "Acronis customer" : "HCP tenant";
+  const kind = `${apiName(row.api)} ${row.api === "acronis" ? "customer" : "tenant"}`;
   return row.account === "" ? kind : `${kind} (${row.account})`;
 }
 
@@ -98,25 +90,19 @@ export const columns: Column[] = [
     title: "Highest use",
     sort: "number",
     numeric: true,
-    cell: (row) => {
-      const ratio = highestRatio(row);
-      return {
-        html: ratio === null ? "" : percentText(ratio),
-        sortValue: ratio === null ? "" : String(ratio),
-        className: "number",
-      };
-    },
+    cell: ({ highestRatio: ratio }) => ({
+      html: ratio === null ? "" : percentText(ratio),
+      sortValue: ratio === null ? "" : String(ratio),
+      className: "number",
+    }),
   },
   { title: "Usage against quota", sort: "none", cell: (row) => ({ html: itemsHtml(row.items) }) },
   {
     title: "Trial ends",
     sort: "text",
-    cell: (row) => ({
-      html: row.trialEnds === null ? "" : escapeHtml(dateText(row.trialEnds)),
-      sortValue: row.trialEnds ?? "",
-    }),
+    cell: (row) => ({ html: escapeHtml(trialEndsText(row)), sortValue: row.trialEnds ?? "" }),
   },
-  { title: "Flags", sort: "text", cell: (row) => ({ html: flagsHtml(shownFlags(row)) }) },
+  { title: "Flags", sort: "text", cell: (row) => ({ html: flagsHtml(row) }) },
   {
     title: "Drift",
     sort: "number",
@@ -130,8 +116,10 @@ function headerHtml(column: Column, index: number): string {
   return `<th scope="col" aria-sort="none" data-type="${column.sort}"${numeric}><button type="button" data-column="${index}">${escapeHtml(column.title)}</button></th>`;
 }
 
+/** The row's colour, from its flags as the model gives them. */
 function rowClass(row: ReportRow): string {
-  const classes = [isOverQuota(row) ? "over" : isNearQuota(row) ? "near" : "", row.enabled ? "" : "disabled"];
+  const quota = row.flags.includes("over-quota") ? "over" : row.flags.includes("near-quota") ? "near" : "";
+  const classes = [quota, row.enabled ? "" : "disabled"];
   return classes.filter((c) => c !== "").join(" ");
 }
 

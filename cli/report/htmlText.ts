@@ -45,6 +45,7 @@ const flagLabels: Record<string, string> = {
   "trial-ending": "trial ends soon",
   "two-factor-off": "two-factor off",
   disabled: "disabled",
+  unknown: "unknown",
   drift: "drift",
   undeclared: "not in the estate file",
 };
@@ -57,6 +58,11 @@ export function flagLabel(flag: string): string {
 /** A flag as a CSS class token (letters, digits and hyphens only), so user text never shapes markup. */
 export function flagClass(flag: string): string {
   return `flag-${flag.toLowerCase().replace(/[^a-z0-9-]/g, "_")}`;
+}
+
+/** An API's name for a person. */
+export function apiName(api: "acronis" | "hcp"): string {
+  return api === "acronis" ? "Acronis" : "HCP";
 }
 
 /** An ISO 8601 time as `YYYY-MM-DD HH:MM UTC`, or the text as it is when it is not a time. */

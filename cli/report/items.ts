@@ -30,24 +30,35 @@ export function valueText(value: number | null, unit: string): string {
   return `${value} ${unit}`;
 }
 
-/** An item of the report from its usage, quota (null: unlimited) and overage. */
+/** The text of a figure the API did not give: distinct from 0 and from unlimited. */
+export const unknownText = "unknown";
+
+/**
+ * An item of the report from its usage, quota (null: unlimited) and overage; a usage or quota the API did not
+ * give is `undefined`, and the item's state is then `unknown`.
+ */
 export function reportItem(
   name: string,
   unit: string,
-  usage: number,
-  quota: number | null,
+  usage: number | undefined,
+  quota: number | null | undefined,
   overage: number | null,
 ): ReportItem {
+  const unknown = [
+    ...(usage === undefined ? (["usage"] as const) : []),
+    ...(quota === undefined ? (["quota"] as const) : []),
+  ];
   return {
     name,
     unit,
-    usage,
-    quota,
-    overage,
+    usage: usage ?? null,
+    quota: quota ?? null,
+    overage: quota === undefined ? null : overage,
     // No share of a quota of 0 (JSON has no infinity): its state says whether it is exceeded.
-    ratio: quota === null || quota === 0 ? null : usage / quota,
-    state: quotaState(usage, quota),
-    usageText: valueText(usage, unit),
-    quotaText: valueText(quota, unit),
+    ratio: usage === undefined || quota === undefined || quota === null || quota === 0 ? null : usage / quota,
+    state: usage === undefined || quota === undefined ? "unknown" : quotaState(usage, quota),
+    unknown,
+    usageText: usage === undefined ? unknownText : valueText(usage, unit),
+    quotaText: quota === undefined ? unknownText : valueText(quota, unit),
   };
 }

@@ -18,7 +18,7 @@ export interface Declaration {
 /** Without an estate file every tenant is as good as declared, with no package and no drift. */
 export const noDeclaration: Declaration = { package: null, drift: [], declared: true };
 
-/** The offering items the tenant has enabled, each with its usage and quota (no quota: unlimited). */
+/** The offering items the tenant has enabled, each with its usage and quota (no quota: unlimited; no value: unknown). */
 export function acronisItems(usages: readonly UsageItem[]): ReportItem[] {
   return usages
     .filter((u) => u.offering_item?.status === 1)
@@ -26,9 +26,21 @@ export function acronisItems(usages: readonly UsageItem[]): ReportItem[] {
       const quota = u.offering_item?.quota?.value ?? null;
       // An unlimited item has no overage, whatever the API leaves in the field.
       const overage = quota === null ? null : (u.offering_item?.quota?.overage ?? null);
-      return reportItem(u.name, u.measurement_unit, u.value, quota, overage);
+      const value = typeof u.value === "number" ? u.value : undefined;
+      return reportItem(u.name, u.measurement_unit, value, quota, overage);
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The highest share of a quota the items use, or null when none has one (unlimited, unknown or a quota of 0). */
+export function highestRatio(items: readonly ReportItem[]): number | null {
+  const ratios = items.flatMap((item) => (item.ratio === null ? [] : [item.ratio]));
+  return ratios.length === 0 ? null : Math.max(...ratios);
+}
+
+/** The unknown figures of the items, as `<item>.usage` and `<item>.quota`. */
+export function unknownOfItems(items: readonly ReportItem[]): string[] {
+  return items.flatMap((item) => item.unknown.map((figure) => `${item.name}.${figure}`));
 }
 
 /** Whether a trial ends within 30 days of `now` (or has ended already). */
@@ -44,21 +56,32 @@ export function flagsOf(row: Omit<ReportRow, "flags">, declared: boolean, now: D
     ["trial-ending", trialEndsSoon(row.trialEnds, now)],
     ["two-factor-off", row.twoFactor === false],
     ["disabled", !row.enabled],
+    ["unknown", row.unknown.length > 0],
     ["drift", row.drift.length > 0],
     ["undeclared", !declared],
   ];
   return flags.filter(([, on]) => on).map(([flag]) => flag);
 }
 
-/** A customer tenant's row: `path` the names of the partners and folders above it, outermost first. */
+/**
+ * A customer tenant's row: `path` the names of the partners and folders above it, outermost first; `usages`
+ * undefined when the usage answer did not hold the tenant.
+ */
 export function acronisRow(
   tenant: Tenant,
   path: string[],
-  usages: readonly UsageItem[],
+  usages: readonly UsageItem[] | undefined,
   declaration: Declaration,
   now: Date,
 ): ReportRow {
   const trial = tenant.pricing_mode === "trial";
+  const items = acronisItems(usages ?? []);
+  const unknown = [
+    ...(tenant.mfa_status === undefined ? ["twoFactor"] : []),
+    ...(trial && tenant.production_start_date === undefined ? ["trialEnds"] : []),
+    ...(usages === undefined ? ["usages"] : []),
+    ...unknownOfItems(items),
+  ];
   const row = {
     api: "acronis" as const,
     account: "",
@@ -70,21 +93,26 @@ export function acronisRow(
     twoFactor: tenant.mfa_status === undefined ? null : tenant.mfa_status !== "disabled",
     pricingMode: tenant.pricing_mode ?? null,
     trialEnds: trial ? (tenant.production_start_date ?? null) : null,
-    items: acronisItems(usages),
+    items,
+    highestRatio: highestRatio(items),
+    unknown,
     drift: declaration.drift,
   };
   return { ...row, flags: flagsOf(row, declaration.declared, now) };
 }
 
-/** What the report reads of an HCP tenant: its hard quota in bytes and the storage its namespaces use. */
+/** What the report reads of an HCP tenant: its hard quota in bytes and the storage its namespaces use (undefined: unknown). */
 export interface HcpTenantFigures {
   name: string;
-  hardQuotaBytes: number | null;
-  storageCapacityUsed: number;
+  /** Undefined when the answer's quota cannot be read as a size (HCP has no unlimited tenant). */
+  hardQuotaBytes: number | undefined;
+  /** Undefined when the tenant's statistics do not give it. */
+  storageCapacityUsed: number | undefined;
 }
 
 /** An HCP tenant's row: one item, `storage`, its used capacity against its hard quota. */
 export function hcpRow(tenant: HcpTenantFigures, declaration: Declaration, now: Date): ReportRow {
+  const items = [reportItem("storage", "bytes", tenant.storageCapacityUsed, tenant.hardQuotaBytes, null)];
   const row = {
     api: "hcp" as const,
     account: "",
@@ -96,7 +124,9 @@ export function hcpRow(tenant: HcpTenantFigures, declaration: Declaration, now: 
     twoFactor: null,
     pricingMode: null,
     trialEnds: null,
-    items: [reportItem("storage", "bytes", tenant.storageCapacityUsed, tenant.hardQuotaBytes, null)],
+    items,
+    highestRatio: highestRatio(items),
+    unknown: unknownOfItems(items),
     drift: declaration.drift,
   };
   return { ...row, flags: flagsOf(row, declaration.declared, now) };

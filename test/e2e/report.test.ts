@@ -1,150 +1,36 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { expect } from "chai";
 import { stringify } from "yaml";
-import type { Report, ReportRow } from "../../cli/report/model";
-import { type RunningEmulators, startEmulators } from "../../emulator";
-import { launchChromium } from "../../scripts/chromium";
-import type { Estate } from "../../sdk/estateFile";
-import { AcronisApi } from "../support/acronisApi";
+import type { Report } from "../../cli/report/model";
+import type { RunningEmulators } from "../../emulator";
+import type { AcronisApi } from "../support/acronisApi";
 import { apiWrites } from "../support/apiWrites";
-import { repoRoot, TestStack } from "../support/engine";
-import { runWithEmulators } from "../support/exportCli";
-import { HcpApi } from "../support/hcpApi";
-import { reportHtmlFile } from "../support/reportArtifacts";
-import { acronisStackConfig, hcpStackConfig } from "../support/stackConfig";
+import type { TestStack } from "../support/engine";
+import {
+  acronisReads,
+  estate,
+  requestCount,
+  runReport,
+  shapeOf,
+  total,
+  useReportEstate,
+} from "../support/reportEstate";
 
-const cli = path.join(repoRoot, "node_modules", "tenant-estates", "dist", "cli", "main.js");
 const GB = 1024 ** 3;
 const dayMs = 86_400_000;
 
-/** Two packages (backup-pro extends backup-basic), a default package, and one HCP package. */
-const estate: Estate = {
-  packages: {
-    "backup-basic": {
-      language: "en",
-      offeringItems: [
-        { name: "workstations", quota: { value: 10 } },
-        { name: "storage", quota: { value: 100 * GB } },
-      ],
-    },
-    "backup-pro": {
-      package: "backup-basic",
-      pricingMode: "production",
-      twoFactor: true,
-      offeringItems: [{ name: "workstations", quota: { value: 20 } }],
-    },
-  },
-  acronis: {
-    defaultPackage: "backup-basic",
-    customers: [
-      { key: "over-co", name: "Over Co" },
-      { key: "near-co", name: "Near Co", package: "backup-pro" },
-      { key: "within-co", name: "Within Co", package: "backup-pro" },
-    ],
-  },
-  hcp: {
-    packages: { archive: { hardQuota: "10 GB", softQuota: 85 } },
-    tenants: [{ key: "vault", name: "vault", package: "archive", initialUser: { name: "security" } }],
-  },
-} as unknown as Estate;
-
-/** The report's request log entries of the Acronis API since `from`, without the token requests. */
-async function acronisReads(emulators: RunningEmulators, from: number): Promise<string[]> {
-  const log = (await (await fetch(new URL("/_emulator/requests", emulators.acronis.baseUrl))).json()) as {
-    items: { method: string; path: string }[];
-  };
-  return log.items
-    .slice(from)
-    .filter((e) => !e.path.endsWith("/idp/token") && !e.path.startsWith("/_emulator"))
-    .map((e) => `${e.method} ${e.path}`);
-}
-
-const requestCount = async (emulators: RunningEmulators) =>
-  (
-    (await (await fetch(new URL("/_emulator/requests", emulators.acronis.baseUrl))).json()) as {
-      items: unknown[];
-    }
-  ).items.length;
-
-/** A row as the assertions read it: place, package, each item's figures and state, flags and drift. */
-const shapeOf = (row: ReportRow) => ({
-  name: row.name,
-  path: row.path,
-  package: row.package,
-  items: row.items.map((i) => [i.name, i.usage, i.quota, i.state, i.usageText, i.quotaText]),
-  flags: row.flags.filter((f) => f !== "trial-ending"),
-  drift: row.drift,
-});
-
-describe("end to end on the real engine: the usage and quota report", function () {
+describe("end to end on the real engine: the usage and quota report's data, as JSON and CSV", function () {
   this.timeout(600_000);
+  const fixture = useReportEstate("report");
   let emulators: RunningEmulators;
   let stack: TestStack;
   let api: AcronisApi;
-  const ids: Record<string, string> = {};
+  before(() => {
+    ({ emulators, stack, api } = fixture);
+  });
   const estateFile = () => path.join(stack.workDir, "estate.yaml");
-  const report = (...args: string[]) =>
-    runWithEmulators(emulators, process.execPath, [cli, "report", ...args]);
-  /** Sets the usage of the tenant's enabled workstations and storage (storage named with its infrastructure). */
-  const setUsage = async (id: string, workstations: number, storage: number) => {
-    const usages = (await api.get(`/tenants/${id}/usages`)).body.items as Record<string, unknown>[];
-    const enabled = (name: string) =>
-      usages.find((u) => u.name === name && (u.offering_item as { status: number }).status === 1);
-    const item = (name: string, value: number) => ({
-      name,
-      application_id: enabled(name)?.application_id,
-      infra_id: enabled(name)?.infra_id,
-      value,
-    });
-    const answer = await api.put(`/_emulator/tenants/${id}/usages`, {
-      items: [item("workstations", workstations), item("storage", storage)],
-    });
-    expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
-  };
-
-  before(async () => {
-    emulators = await startEmulators();
-    api = new AcronisApi(emulators.acronis);
-    stack = await TestStack.create("report", "test/programs/estateFile", {
-      ...acronisStackConfig(emulators.acronis),
-      ...hcpStackConfig(emulators.hcp),
-      hcpInitialUserPassword: { value: "Report-pass-42", secret: true },
-    });
-    writeFileSync(estateFile(), stringify(estate));
-    await stack.mustRun(["config", "set", "estateFile", estateFile()]);
-    await stack.up();
-    const children = (await api.get(`/tenants/${emulators.acronis.partnerTenantId}/children`)).body
-      .items as string[];
-    for (const id of children) ids[(await api.get(`/tenants/${id}`)).body.name] = id;
-    // One customer over its quota of 10, one at 90 % of its 20, one well within; storage within for all.
-    await setUsage(ids["Over Co"], 11, 5 * GB);
-    await setUsage(ids["Near Co"], 18, 10 * GB);
-    await setUsage(ids["Within Co"], 2, 1 * GB);
-    // Drift made outside Pulumi: Within Co's language; a customer the file does not name.
-    const within = (await api.get(`/tenants/${ids["Within Co"]}`)).body;
-    expect(
-      (await api.put(`/tenants/${within.id}`, { version: within.version, language: "de" })).status,
-    ).to.equal(200);
-    const stray = await api.post("/tenants", {
-      name: "Stray Co",
-      kind: "customer",
-      parent_id: emulators.acronis.partnerTenantId,
-    });
-    ids["Stray Co"] = stray.body.id;
-    // The HCP tenant's namespaces hold 9.5 of its 10 GB: near its quota.
-    await new HcpApi(emulators.hcp).control("POST", "/_emulator/namespaces", {
-      tenant: "vault",
-      name: "backups",
-      storageCapacityUsed: 9.5 * GB,
-    });
-  });
-
-  after(async () => {
-    stack?.remove();
-    await emulators?.close();
-  });
+  const report = (...args: string[]) => runReport(fixture, ...args);
 
   it("reports each tenant's package, usage against quota, flags and drift as JSON, with reads only and one usage call", async () => {
     const writesBefore = await apiWrites(emulators);
@@ -236,26 +122,28 @@ describe("end to end on the real engine: the usage and quota report", function (
       twoFactorOff: 2,
       disabled: 0,
       drifted: 1,
+      unknown: 0,
+      notFound: 0,
       byPackage: [
         {
           package: "archive",
           tenants: 1,
-          items: [{ name: "storage", unit: "bytes", usage: 9.5 * GB, quota: 10 * GB }],
+          items: [total("hcp", "storage", "bytes", 9.5 * GB, 10 * GB, "near")],
         },
         {
           package: "backup-basic",
           tenants: 1,
           items: [
-            { name: "storage", unit: "bytes", usage: 5 * GB, quota: 100 * GB },
-            { name: "workstations", unit: "quantity", usage: 11, quota: 10 },
+            total("acronis", "storage", "bytes", 5 * GB, 100 * GB, "within"),
+            total("acronis", "workstations", "quantity", 11, 10, "over"),
           ],
         },
         {
           package: "backup-pro",
           tenants: 2,
           items: [
-            { name: "storage", unit: "bytes", usage: 11 * GB, quota: 200 * GB },
-            { name: "workstations", unit: "quantity", usage: 20, quota: 40 },
+            total("acronis", "storage", "bytes", 11 * GB, 200 * GB, "within"),
+            total("acronis", "workstations", "quantity", 20, 40, "within"),
           ],
         },
         { package: null, tenants: 1, items: [] },
@@ -263,12 +151,12 @@ describe("end to end on the real engine: the usage and quota report", function (
     });
   });
 
-  it("writes the same rows as CSV, one line per tenant and item, and the HTML page to a file", async () => {
+  it("writes the same rows as CSV, one line per tenant and item", async () => {
     const result = await report("--format", "csv", "--acronis", estateFile());
     expect(result.status, result.stderr).to.equal(0);
     const lines = result.stdout.split("\r\n");
     expect(lines[0]).to.equal(
-      "api,account,id,name,path,package,enabled,twoFactor,pricingMode,trialEnds,flags,drift,item,unit,usage,quota,overage,ratio,state,usageText,quotaText",
+      "api,account,id,name,path,package,enabled,twoFactor,pricingMode,trialEnds,flags,drift,item,unit,usage,quota,overage,ratio,state,usageText,quotaText,unknown",
     );
     const columns = (line: string) =>
       line.split(",").filter((_, i) => [3, 5, 11, 12, 14, 15, 18].includes(i));
@@ -282,65 +170,32 @@ describe("end to end on the real engine: the usage and quota report", function (
       ["Within Co", "backup-pro", "language", "workstations", "2", "20", "within"],
       [],
     ]);
-    mkdirSync(path.dirname(reportHtmlFile), { recursive: true });
-    const html = await report("--format", "html", "--out", reportHtmlFile, estateFile());
-    expect(html.status, html.stderr).to.equal(0);
-    expect(html.stdout).to.equal("");
-    expect(readFileSync(reportHtmlFile, "utf8")).to.contain("Within Co");
   });
 
-  it("the HTML it wrote shows a person the summary, one row per tenant, the over-quota row flagged and the charts drawn", async () => {
-    const json = JSON.parse((await report("--format", "json", estateFile())).stdout) as Report;
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      await page.goto(pathToFileURL(reportHtmlFile).href, { waitUntil: "load" });
-      await page.waitForSelector("body[data-charts-drawn]", { timeout: 20_000 });
-      const figures = await page.$$eval(".figure", (all) =>
-        all.map((f) => `${f.querySelector("dt")?.textContent}: ${f.querySelector("dd")?.textContent}`),
-      );
-      expect(figures).to.deep.equal([
-        "Customers: 4",
-        "HCP tenants: 1",
-        "Over quota: 1",
-        "Near quota (≥ 90 %): 2",
-        `Trials ending within 30 days: ${json.summary.trialsEndingSoon}`,
-        "Two-factor off: 2",
-        "Disabled: 0",
-        "Drifted: 1",
-      ]);
-      expect(
-        await page.$$eval("#tenants tbody tr .tenant-name", (cells) => cells.map((c) => c.textContent)),
-      ).to.deep.equal(["Near Co", "Over Co", "Stray Co", "Within Co", "vault"]);
-      expect(
-        await page.$$eval("#tenants tbody tr.over", (rows) =>
-          rows.map((r) => [
-            r.querySelector(".tenant-name")?.textContent,
-            [...r.querySelectorAll(".badge")].map((b) => b.textContent).includes("over quota"),
-          ]),
-        ),
-      ).to.deep.equal([["Over Co", true]]);
-      // One chart per package with items (the undeclared customer's has none), each with painted pixels.
-      const painted = await page.$$eval(".chart canvas", (canvases) =>
-        canvases.map((c) => {
-          const canvas = c as unknown as {
-            width: number;
-            height: number;
-            getContext(kind: "2d"): {
-              getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-            };
-          };
-          const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-          let count = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count += 1;
-          return count;
-        }),
-      );
-      expect(painted).to.have.length(3);
-      for (const pixels of painted) expect(pixels).to.be.greaterThan(1000);
-    } finally {
-      await browser.close();
-    }
+  it("without a file, keeps each API's storage apart in the line of the tenants with no package", async () => {
+    const result = await report("--format", "json");
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stderr).to.equal("");
+    const parsed = JSON.parse(result.stdout) as Report;
+    expect(parsed.notFound).to.deep.equal([]);
+    expect(parsed.summary.byPackage).to.deep.equal([
+      {
+        package: null,
+        tenants: 5,
+        items: [
+          total("acronis", "storage", "bytes", 16 * GB, 300 * GB, "within"),
+          total("acronis", "workstations", "quantity", 31, 50, "within"),
+          total("hcp", "storage", "bytes", 9.5 * GB, 10 * GB, "near"),
+        ],
+      },
+    ]);
+    const html = (await report("--format", "html")).stdout;
+    expect(html).to.include(
+      `<li class="state-within"><span class="item-name">Acronis storage</span> 16.00 GB of 300.00 GB (5.3 %)</li>`,
+    );
+    expect(html).to.include(
+      `<li class="state-near"><span class="item-name">HCP storage</span> 9.50 GB of 10.00 GB (95 %)</li>`,
+    );
   });
 
   it("names a declared tenant it cannot find, and refuses a bad format with the usage", async () => {
@@ -350,6 +205,20 @@ describe("end to end on the real engine: the usage and quota report", function (
     const result = await report("--format", "json", "--acronis", gone);
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stderr).to.equal('declared in the file, not found live: acronis: customer "Gone Co"\n');
+    const parsed = JSON.parse(result.stdout) as Report;
+    expect(parsed.notFound).to.deep.equal([
+      { api: "acronis", account: "", path: [], name: "Gone Co", package: "backup-basic" },
+    ]);
+    expect(parsed.summary.notFound).to.equal(1);
+    const csv = await report("--format", "csv", "--acronis", gone);
+    expect(csv.stdout.split("\r\n").slice(-2)).to.deep.equal([
+      "acronis,,,Gone Co,,backup-basic,,,,,not-found,,,,,,,,,,,",
+      "",
+    ]);
+    const html = await report("--format", "html", "--acronis", gone);
+    expect(html.stdout).to.include(
+      `<tr><th scope="row">Gone Co</th><td>Acronis customer</td><td>backup-basic</td><td></td></tr>`,
+    );
     const bad = await report("--format", "pdf");
     expect(bad.status).to.equal(2);
     expect(bad.stderr.split("\n")[0]).to.equal(

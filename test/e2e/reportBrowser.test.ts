@@ -79,14 +79,16 @@ describe("the report's HTML in a real browser (headless Chromium)", function () 
       "Two-factor off: 1",
       "Disabled: 1",
       "Drifted: 1",
+      "Data unknown: 0",
+      "Declared, not found: 0",
     ]);
     const packages = await page.$$eval("table.packages tbody tr", (rows) =>
       rows.map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, " ").trim()),
     );
     expect(packages).to.deep.equal([
-      "backup-basic 4 storage 560.00 GB of 4.00 TB (14 %) workstations 12 of 40 (30 %)",
-      "backup-pro 5 storage 10.50 TB of 25.00 TB (42 %) workstations 53 of 100 (53 %) servers 3, no quota",
-      "hcp-archive 3 storage 547.50 GB of 1.07 TB (50 %)",
+      "backup-basic 4 Acronis storage 560.00 GB of 4.00 TB (14 %) Acronis workstations 12 of 40 (30 %)",
+      "backup-pro 5 Acronis servers 3, no quota Acronis storage 10.50 TB of 25.00 TB (42 %) Acronis workstations 53 of 100 (53 %)",
+      "hcp-archive 3 HCP storage 547.50 GB of 1.07 TB (50 %)",
     ]);
   });
 

@@ -1,5 +1,10 @@
 import { reportItem as collectedItem } from "../../cli/report/items";
-import type { Report, ReportItem, ReportRow, ReportSummary } from "../../cli/report/model";
+import type { Report, ReportItem, ReportRow } from "../../cli/report/model";
+import { highestRatio, unknownOfItems } from "../../cli/report/rows";
+import { summaryOf } from "../../cli/report/summary";
+
+/** The collector's summary: the renderers only show it. */
+export { summaryOf };
 
 /** A report as the collector would give it, built by hand for the renderers' tests. */
 
@@ -10,7 +15,7 @@ const TB = 1024 * GB;
 export const reportItem = (name: string, unit: string, usage: number, quota: number | null): ReportItem =>
   collectedItem(name, unit, usage, quota, null);
 
-/** A customer row with no flags, drift or trial; `extra` overrides any field. */
+/** A customer row with no flags, drift or trial, its highest ratio and unknowns from its items; `extra` overrides any field. */
 export function customerRow(
   name: string,
   pkg: string | null,
@@ -29,6 +34,8 @@ export function customerRow(
     pricingMode: "production",
     trialEnds: null,
     items,
+    highestRatio: highestRatio(items),
+    unknown: unknownOfItems(items),
     flags: [],
     drift: [],
   };
@@ -49,37 +56,6 @@ export function hcpRow(
     pricingMode: null,
     ...extra,
   });
-}
-
-/** The summary of rows, counted as the collector counts them (the renderers only show it). */
-export function summaryOf(rows: ReportRow[]): ReportSummary {
-  const flagged = (flag: string) => rows.filter((r) => r.flags.includes(flag)).length;
-  const packages = [...new Set(rows.map((r) => r.package))];
-  return {
-    customers: rows.filter((r) => r.api === "acronis").length,
-    hcpTenants: rows.filter((r) => r.api === "hcp").length,
-    overQuota: flagged("over-quota"),
-    nearQuota: flagged("near-quota"),
-    trialsEndingSoon: flagged("trial-ending"),
-    twoFactorOff: flagged("two-factor-off"),
-    disabled: flagged("disabled"),
-    drifted: flagged("drift"),
-    byPackage: packages.map((pkg) => {
-      const members = rows.filter((r) => r.package === pkg);
-      const names = [...new Set(members.flatMap((r) => r.items.map((i) => i.name)))];
-      const items = names.map((name) => {
-        const all = members.flatMap((r) => r.items.filter((i) => i.name === name));
-        const quotas = all.map((i) => i.quota);
-        return {
-          name,
-          unit: all[0]!.unit,
-          usage: all.reduce((sum, i) => sum + i.usage, 0),
-          quota: quotas.includes(null) ? null : quotas.reduce((sum: number, q) => sum + (q ?? 0), 0),
-        };
-      });
-      return { package: pkg, tenants: members.length, items };
-    }),
-  };
 }
 
 /** The name whose text tries to end the page's scripts and open markup. */
@@ -129,5 +105,6 @@ export function sampleReport(): Report {
     usageSince: "2026-12-01T00:00:00.000Z",
     summary: summaryOf(rows),
     rows,
+    notFound: [],
   };
 }

@@ -168,15 +168,17 @@ describe("report CSV", () => {
             reportItem("storage", "bytes", 1024 ** 3, null, null),
             reportItem("workstations", "quantity", 9, 10, 2),
           ],
+          unknown: [],
           flags: ["near-quota", "two-factor-off"],
           drift: [{ property: "twoFactor", declared: true, live: false }],
         },
       ],
+      notFound: [],
     } as unknown as Report;
     expect(renderCsv(report).split("\r\n")).to.deep.equal([
-      "api,account,id,name,path,package,enabled,twoFactor,pricingMode,trialEnds,flags,drift,item,unit,usage,quota,overage,ratio,state,usageText,quotaText",
-      'acronis,,t-1,"Acme, Inc",R / F,pro,true,false,trial,2027-01-01T00:00:00.000Z,near-quota;two-factor-off,twoFactor,storage,bytes,1073741824,,,,unlimited,1.00 GB,unlimited',
-      'acronis,,t-1,"Acme, Inc",R / F,pro,true,false,trial,2027-01-01T00:00:00.000Z,near-quota;two-factor-off,twoFactor,workstations,quantity,9,10,2,0.9,near,9,10',
+      "api,account,id,name,path,package,enabled,twoFactor,pricingMode,trialEnds,flags,drift,item,unit,usage,quota,overage,ratio,state,usageText,quotaText,unknown",
+      'acronis,,t-1,"Acme, Inc",R / F,pro,true,false,trial,2027-01-01T00:00:00.000Z,near-quota;two-factor-off,twoFactor,storage,bytes,1073741824,,,,unlimited,1.00 GB,unlimited,',
+      'acronis,,t-1,"Acme, Inc",R / F,pro,true,false,trial,2027-01-01T00:00:00.000Z,near-quota;two-factor-off,twoFactor,workstations,quantity,9,10,2,0.9,near,9,10,',
       "",
     ]);
   });

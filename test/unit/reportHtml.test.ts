@@ -6,7 +6,7 @@ import { chartsOf } from "../../cli/report/htmlCharts";
 import { itemText } from "../../cli/report/htmlTable";
 import { escapeHtml, scriptJson } from "../../cli/report/htmlText";
 import type { Report, ReportItem, ReportRow } from "../../cli/report/model";
-import { hostileName, reportItem, sampleReport, summaryOf } from "../support/reportSample";
+import { customerRow, hostileName, reportItem, sampleReport, summaryOf } from "../support/reportSample";
 
 const GB = 1024 ** 3;
 
@@ -34,6 +34,7 @@ const knownFlags = [
   "trial-ending",
   "two-factor-off",
   "disabled",
+  "unknown",
   "drift",
   "undeclared",
 ];
@@ -72,11 +73,12 @@ const hostileText = fc
 const arbitraryItem: fc.Arbitrary<ReportItem> = fc.record({
   name: hostileText,
   unit: fc.oneof(fc.constantFrom("bytes", "quantity", "seconds"), hostileText),
-  usage: fc.nat(),
+  usage: fc.option(fc.nat()),
   quota: fc.option(fc.nat()),
   overage: fc.option(fc.nat()),
   ratio: fc.option(fc.double({ min: 0, max: 5, noNaN: true })),
-  state: fc.constantFrom("over", "near", "within", "unlimited"),
+  state: fc.constantFrom("over", "near", "within", "unlimited", "unknown"),
+  unknown: fc.subarray(["usage", "quota"] as ("usage" | "quota")[]),
   usageText: hostileText,
   quotaText: hostileText,
 });
@@ -93,7 +95,9 @@ const arbitraryRow: fc.Arbitrary<ReportRow> = fc.record({
   pricingMode: fc.option(hostileText),
   trialEnds: fc.option(fc.oneof(hostileText, fc.constant("2026-12-20T00:00:00Z"))),
   items: fc.array(arbitraryItem, { maxLength: 3 }),
-  flags: fc.array(fc.oneof(fc.constantFrom("over-quota", "drift"), hostileText), { maxLength: 3 }),
+  highestRatio: fc.option(fc.double({ min: 0, max: 5, noNaN: true })),
+  unknown: fc.array(fc.oneof(fc.constantFrom("twoFactor", "trialEnds"), hostileText), { maxLength: 2 }),
+  flags: fc.array(fc.oneof(fc.constantFrom("over-quota", "drift", "unknown"), hostileText), { maxLength: 3 }),
   drift: fc.array(fc.record({ property: hostileText, declared: fc.jsonValue(), live: fc.jsonValue() }), {
     maxLength: 2,
   }),
@@ -105,8 +109,18 @@ const arbitraryReport: fc.Arbitrary<Report> = fc
     estateFile: fc.option(hostileText),
     usageSince: fc.option(hostileText),
     rows: fc.array(arbitraryRow, { maxLength: 6 }),
+    notFound: fc.array(
+      fc.record({
+        api: fc.constantFrom("acronis", "hcp"),
+        account: hostileText,
+        path: fc.array(hostileText, { maxLength: 2 }),
+        name: hostileText,
+        package: fc.option(hostileText),
+      }),
+      { maxLength: 2 },
+    ),
   })
-  .map((r) => ({ ...r, summary: summaryOf(r.rows) }));
+  .map((r) => ({ ...r, summary: summaryOf(r.rows, r.notFound.length) }));
 
 describe("the report's HTML", () => {
   const report = sampleReport();
@@ -154,27 +168,49 @@ describe("the report's HTML", () => {
     expect(html).to.include(`<span class="tenant-name">${escapeHtml(hostileName)}</span>`);
   });
 
-  it("charts each package's items as a share of the summed quota, bytes in GB", () => {
+  it("charts each package's items as a share of the summed quota, bytes in GB, each named with its API", () => {
     expect(chartsOf(report.summary)).to.deep.equal([
       {
         title: "backup-basic (4 tenants)",
         bars: [
-          { label: "storage: 560 of 4,096 GB", percent: 13.7, state: "within" },
-          { label: "workstations: 12 of 40", percent: 30, state: "within" },
+          { label: "Acronis storage: 560 of 4,096 GB", percent: 13.7, state: "within" },
+          { label: "Acronis workstations: 12 of 40", percent: 30, state: "within" },
         ],
       },
       {
         title: "backup-pro (5 tenants)",
         bars: [
-          { label: "storage: 10,752 of 25,600 GB", percent: 42, state: "within" },
-          { label: "workstations: 53 of 100", percent: 53, state: "within" },
-          { label: "servers: 3, no quota", percent: null, state: "unlimited" },
+          { label: "Acronis servers: 3, no quota", percent: null, state: "unlimited" },
+          { label: "Acronis storage: 10,752 of 25,600 GB", percent: 42, state: "within" },
+          { label: "Acronis workstations: 53 of 100", percent: 53, state: "within" },
         ],
       },
       {
         title: "hcp-archive (3 tenants)",
-        bars: [{ label: "storage: 547.5 of 1,100 GB", percent: 49.8, state: "within" }],
+        bars: [{ label: "HCP storage: 547.5 of 1,100 GB", percent: 49.8, state: "within" }],
       },
+    ]);
+  });
+
+  it("takes each row's and package's state from the model: flags, highest ratio, totals' state and share", () => {
+    const over = reportItem("workstations", "quantity", 12, 10);
+    const row = customerRow("Kept Co", "pro", [over], { flags: [], highestRatio: 0.5 });
+    const summary = summaryOf([row]);
+    const pkg = summary.byPackage[0]!;
+    const item = { ...pkg.items[0]!, ratio: 0.95, state: "near" as const };
+    const page = renderHtml({
+      ...sampleReport(),
+      rows: [row],
+      summary: { ...summary, byPackage: [{ ...pkg, items: [item] }] },
+    });
+    expect(page).to.include(`<tr data-index="0"><td data-sort="Kept Co">`);
+    expect(page).not.to.include("badge flag-over-quota");
+    expect(page).to.include(`<td class="number" data-sort="0.5">50 %</td>`);
+    expect(page).to.include(
+      `<li class="state-near"><span class="item-name">Acronis workstations</span> 12 of 10 (95 %)</li>`,
+    );
+    expect(chartsOf({ ...summary, byPackage: [{ ...pkg, items: [item] }] })[0]?.bars).to.deep.equal([
+      { label: "Acronis workstations: 12 of 10", percent: 95, state: "near" },
     ]);
   });
 

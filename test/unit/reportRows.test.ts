@@ -43,6 +43,16 @@ const tenant = (extra: Partial<Tenant> = {}): Tenant => ({
   ...extra,
 });
 
+/** A package's total of an Acronis item, no tenant's figures unknown. */
+const acronis = (name: string, unit: string, usage: number, quota: number | null) => ({
+  api: "acronis",
+  name,
+  unit,
+  usage,
+  quota,
+  unknown: 0,
+});
+
 describe("report rows: each item against its quota", () => {
   it("is over above the quota, near from 90 % of it, within below, unlimited without one", () => {
     expect([quotaState(11, 10), quotaState(10, 10), quotaState(9, 10), quotaState(8, 10)]).to.deep.equal([
@@ -135,6 +145,7 @@ describe("report rows: each item against its quota", () => {
         overage: null,
         ratio: 0.92,
         state: "near",
+        unknown: [],
         usageText: "46.00 GB",
         quotaText: "50.00 GB",
       },
@@ -162,19 +173,21 @@ describe("report rows: each item against its quota", () => {
       twoFactorOff: 0,
       disabled: 0,
       drifted: 0,
+      unknown: 0,
+      notFound: 0,
       byPackage: [
         {
           package: "pro",
           tenants: 2,
           items: [
-            { name: "storage", unit: "bytes", usage: 3 * GB, quota: 20 * GB },
-            { name: "workstations", unit: "quantity", usage: 12, quota: null },
+            { ...acronis("storage", "bytes", 3 * GB, 20 * GB), ratio: 0.15, state: "within" },
+            { ...acronis("workstations", "quantity", 12, null), ratio: null, state: "unlimited" },
           ],
         },
         {
           package: null,
           tenants: 1,
-          items: [{ name: "workstations", unit: "quantity", usage: 20, quota: 10 }],
+          items: [{ ...acronis("workstations", "quantity", 20, 10), ratio: 2, state: "over" }],
         },
       ],
     });
