@@ -4,8 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
  * The engine plans a removal without asking a provider, so the removal of an account's last partner or
  * folder is seen at preview only by a TenantRemovalGuard still declared then. The estate file cannot say
  * the guard existed; the program's last deployment can, through the stack output a program exports:
- * reading a stack's own outputs (`pulumi:pulumi:readStackOutputs`, as stack references do) costs one small
- * answer and puts nothing in the plan, where reading its resources would cost every resource's outputs.
+ * reading a stack's own outputs (`pulumi:pulumi:readStackOutputs`, as stack references do) costs one answer
+ * of the program's outputs and puts nothing in the plan, where reading its resources would cost every
+ * resource's outputs.
  */
 
 /** The stack output holding the names of the guards declared: export `declared.tenantRemovalGuards` under it. */
@@ -13,37 +14,50 @@ export const removalGuardsOutput = "tenantRemovalGuards";
 
 const readStackOutputs = "pulumi:pulumi:readStackOutputs";
 
-/** The guard names a stack output holds; anything else (no output, an older shape) holds none. */
+/** The key the engine's values use to mark a secret, which an invoke leaves on a nested value. */
+const secretSignature = "4dabf18193072939515e22adb298388d";
+
+/** The guard names a stack output holds (secret or not); anything else (no output, another shape) holds none. */
 export function guardNamesIn(output: unknown): string[] {
-  return Array.isArray(output) ? output.filter((name): name is string => typeof name === "string") : [];
+  const value =
+    output && typeof output === "object" && secretSignature in output
+      ? (output as { value?: unknown }).value
+      : output;
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
 }
 
-let remembered: Promise<ReadonlySet<string>> | undefined;
-
-/** The guards the stack's last deployment exported, read once per program run. */
-function guardsOfLastDeployment(): Promise<ReadonlySet<string>> {
-  remembered ??= readOwnOutput();
-  return remembered;
-}
-
+/**
+ * The guards this stack's last deployment exported. A project-scoped backend names the stack
+ * `org/project/stack`; a local backend of the older layout refuses that and takes the bare name.
+ */
 async function readOwnOutput(): Promise<ReadonlySet<string>> {
-  const name = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
-  try {
-    const answer = (await pulumi.runtime.invoke(readStackOutputs, { name })) as {
-      outputs?: Record<string, unknown>;
-    };
-    return new Set(guardNamesIn(answer.outputs?.[removalGuardsOutput]));
-  } catch (err) {
-    // A stack never deployed has no outputs to read; the removal is then refused at `up`, as without the output.
-    pulumi.log.debug(`no ${removalGuardsOutput} output read from the last deployment: ${err}`);
-    return new Set();
+  const names = [
+    `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`,
+    pulumi.getStack(),
+  ];
+  let failure: unknown;
+  for (const name of names) {
+    try {
+      const answer = (await pulumi.runtime.invoke(readStackOutputs, { name })) as {
+        outputs?: Record<string, unknown>;
+      };
+      return new Set(guardNamesIn(answer.outputs?.[removalGuardsOutput]));
+    } catch (err) {
+      failure = err;
+    }
   }
+  pulumi.log.warn(
+    `the stack's last ${removalGuardsOutput} output could not be read (${failure}): removing an account's last partner or folder is checked at up, not at preview`,
+  );
+  return new Set();
 }
 
 /** The guards a program declares, for its `tenantRemovalGuards` output. */
 export class GuardBook {
   private readonly names: string[] = [];
   private readonly pending: Promise<void>[] = [];
+  /** Read once per declaration of an estate: a process may run several programs (Automation API). */
+  private remembered?: Promise<ReadonlySet<string>>;
 
   /** Declares the guard now. */
   declare(name: string, declare: () => pulumi.Resource): pulumi.Resource {
@@ -58,7 +72,7 @@ export class GuardBook {
   declareIfRemembered(name: string, declare: () => pulumi.Resource): void {
     const done = pulumi.runtime.rpcKeepAlive();
     this.pending.push(
-      guardsOfLastDeployment()
+      (this.remembered ??= readOwnOutput())
         .then((held) => {
           if (held.has(name)) this.declare(name, declare);
         })

@@ -1,11 +1,10 @@
-import { apiName, escapeHtml, numberText } from "./htmlText";
+import { escapeHtml, kindText, numberText } from "./htmlText";
 import type { NotFoundTenant } from "./model";
 
 function notFoundRowHtml(tenant: NotFoundTenant): string {
-  const kind = `${apiName(tenant.api)} ${tenant.api === "acronis" ? "customer" : "tenant"}`;
   const cells = [
     `<th scope="row">${escapeHtml(tenant.name)}</th>`,
-    `<td>${escapeHtml(tenant.account === "" ? kind : `${kind} (${tenant.account})`)}</td>`,
+    `<td>${escapeHtml(kindText(tenant))}</td>`,
     `<td>${escapeHtml(tenant.package ?? "")}</td>`,
     `<td>${escapeHtml(tenant.path.join(" › "))}</td>`,
   ];

@@ -30,6 +30,7 @@ export function packageItemName(item: PackageItem): string {
 
 /** A package's total of one item against its total quota, e.g. `4.2 TB of 5 TB (84 %)`, and the tenants left out. */
 export function packageItemText(item: PackageItem): string {
+  if (item.state === "unknown") return `unknown (${numberText(item.unknown)} not summed)`;
   const unknown = item.unknown > 0 ? `; ${numberText(item.unknown)} unknown, not summed` : "";
   const used = valueText(item.usage, item.unit);
   if (item.quota === null) return `${used}, no quota${unknown}`;

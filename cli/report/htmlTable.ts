@@ -1,10 +1,10 @@
 import {
-  apiName,
   dateText,
   driftValueText,
   escapeHtml,
   flagClass,
   flagLabel,
+  kindText,
   numberText,
   percentText,
 } from "./htmlText";
@@ -58,11 +58,6 @@ function driftHtml(drift: ReportRow["drift"]): string {
 function trialEndsText(row: ReportRow): string {
   if (row.unknown.includes("trialEnds")) return unknownText;
   return row.trialEnds === null ? "" : dateText(row.trialEnds);
-}
-
-function kindText(row: ReportRow): string {
-  const kind = `${apiName(row.api)} ${row.api === "acronis" ? "customer" : "tenant"}`;
-  return row.account === "" ? kind : `${kind} (${row.account})`;
 }
 
 /** The tenants table's columns, in order. */

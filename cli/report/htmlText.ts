@@ -83,3 +83,9 @@ export function driftValueText(value: unknown): string {
   if (typeof value === "string") return value;
   return JSON.stringify(value) ?? String(value);
 }
+
+/** A tenant's kind for a person, with its named account: `Acronis customer (eu)`. */
+export function kindText(tenant: { api: "acronis" | "hcp"; account: string }): string {
+  const kind = `${apiName(tenant.api)} ${tenant.api === "acronis" ? "customer" : "tenant"}`;
+  return tenant.account === "" ? kind : `${kind} (${tenant.account})`;
+}

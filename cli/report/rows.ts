@@ -1,4 +1,5 @@
 /** The report's rows from what was read: items, flags and the trial's end of one tenant. Pure. */
+import { mfaStatusEnabled } from "../../provider/acronis/codecs";
 import type { Tenant, UsageItem } from "../../provider/acronis/types";
 import { reportItem } from "./items";
 import type { ReportItem, ReportRow } from "./model";
@@ -75,9 +76,11 @@ export function acronisRow(
   now: Date,
 ): ReportRow {
   const trial = tenant.pricing_mode === "trial";
+  // As the provider reads it: a status other than `disabled` is on; none (or null) is unknown.
+  const twoFactor = mfaStatusEnabled.fromWire(tenant.mfa_status) as boolean | undefined;
   const items = acronisItems(usages ?? []);
   const unknown = [
-    ...(tenant.mfa_status === undefined ? ["twoFactor"] : []),
+    ...(twoFactor === undefined ? ["twoFactor"] : []),
     ...(trial && tenant.production_start_date === undefined ? ["trialEnds"] : []),
     ...(usages === undefined ? ["usages"] : []),
     ...unknownOfItems(items),
@@ -90,7 +93,7 @@ export function acronisRow(
     path,
     package: declaration.package,
     enabled: tenant.enabled,
-    twoFactor: tenant.mfa_status === undefined ? null : tenant.mfa_status !== "disabled",
+    twoFactor: twoFactor ?? null,
     pricingMode: tenant.pricing_mode ?? null,
     trialEnds: trial ? (tenant.production_start_date ?? null) : null,
     items,

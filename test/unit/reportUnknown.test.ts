@@ -77,6 +77,9 @@ describe("report: what the APIs did not answer is unknown, not a default", () =>
     expect([row.twoFactor, row.trialEnds, row.items]).to.deep.equal([null, null, []]);
     expect(row.unknown).to.deep.equal(["twoFactor", "trialEnds", "usages"]);
     expect(row.flags).to.deep.equal(["unknown"]);
+    // A null status is no status, as the provider reads it.
+    const nullStatus = acronisRow({ ...silentTrial, mfa_status: null } as never, [], [], noDeclaration, now);
+    expect([nullStatus.twoFactor, nullStatus.unknown]).to.deep.equal([null, ["twoFactor", "trialEnds"]]);
     const withItem = acronisRow(
       { ...silentTrial, mfa_status: "disabled" },
       [],
@@ -112,6 +115,8 @@ describe("report: what the APIs did not answer is unknown, not a default", () =>
       state: "unknown",
       unknown: 2,
     });
+    // Nothing known: the total is unknown, not "0 of 0".
+    expect(packageItemText(total!)).to.equal("unknown (2 not summed)");
     expect(packageItemText({ ...total!, usage: GB, quota: 10 * GB, ratio: 0.1, state: "within" })).to.equal(
       "1.00 GB of 10.00 GB (10 %); 2 unknown, not summed",
     );

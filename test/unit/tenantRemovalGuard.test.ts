@@ -45,6 +45,10 @@ describe("TenantRemovalGuard: the guards the last deployment's output names", ()
       "acronis-tenant-removal-guard",
       "eu-acronis-tenant-removal-guard",
     ]);
+    // An invoke leaves a nested secret wrapped in the engine's secret signature.
+    expect(
+      guardNamesIn({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: ["g"] }),
+    ).to.deep.equal(["g"]);
     for (const none of [undefined, null, "acronis-tenant-removal-guard", { names: [] }, 7])
       expect(guardNamesIn(none)).to.deep.equal([]);
   });
