@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { type RunningEmulators, startEmulators } from "../../emulator";
 import type { Estate } from "../../sdk/estate";
 import { AcronisApi } from "../support/acronisApi";
+import { apiWrites } from "../support/apiWrites";
 import { TestStack } from "../support/engine";
 import { HcpApi } from "../support/hcpApi";
 import { OutOfBand } from "../support/outOfBand";
@@ -112,6 +113,38 @@ describe("end to end on the real engine: two Acronis and two HCP accounts in one
     expect(await customerNames(eu)).to.deep.equal(["Euro Co"]);
     expect(await customerNames(home)).to.deep.equal(["Home Co"]);
     expect(await previewPlan(stack, { refresh: true })).to.deep.equal([]);
+  });
+
+  it("the eu account's last partner, with a child the stack does not manage, cannot leave: refused at preview, no write", async () => {
+    const file = path.join(stack.workDir, "estate.yaml");
+    const withPartner = estate(eu.acronis.partnerTenantId);
+    const euAcronis = withPartner.accounts?.eu?.acronis as NonNullable<Estate["acronis"]>;
+    euAcronis.partners = [{ key: "eu-reseller", name: "EU Reseller" }];
+    writeFileSync(file, stringify(withPartner));
+    await stack.up();
+    expect((await stack.outputs()).tenantRemovalGuards).to.deep.equal(["eu-acronis-tenant-removal-guard"]);
+    const euApi = new AcronisApi(eu.acronis);
+    const partner = (
+      (await euApi.get("/_emulator/state")).body.tenants as { id: string; name: string }[]
+    ).find((t) => t.name === "EU Reseller") as { id: string };
+    const stranger = await euApi.post("/tenants", {
+      name: "EU Stranger",
+      kind: "customer",
+      parent_id: partner.id,
+    });
+    expect(stranger.status).to.equal(201);
+
+    writeFileSync(file, stringify(estate(eu.acronis.partnerTenantId)));
+    const before = [requests(home), requests(eu)];
+    const writesBefore = (await apiWrites(eu)).acronis.length;
+    const preview = await stack.run(["preview"]);
+    expect(preview.code).to.not.equal(0);
+    expect(preview.stdout + preview.stderr).to.include(
+      `partner tenant "EU Reseller" has 1 child tenant(s) without this stack's ownership mark: "EU Stranger" (customer ${stranger.body.id})`,
+    );
+    expect((await apiWrites(eu)).acronis.length).to.equal(writesBefore);
+    expect([requests(home), requests(eu)]).to.not.deep.equal(before);
+    expect((await euApi.get(`/tenants/${partner.id}`)).body.enabled).to.equal(true);
   });
 
   it("an account without settings fails at up with a clear error naming its own keys", async () => {
