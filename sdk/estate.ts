@@ -4,7 +4,6 @@ import { folderTenantSpec, partnerTenantSpec } from "../provider/acronis/specs/r
 import { tenantArgs } from "./estateFields";
 import {
   type Estate,
-  type EstateApiClient,
   type EstateCustomer,
   type EstateReseller,
   type EstateSection,
@@ -17,11 +16,11 @@ import {
 import { declareHcp } from "./estateHcp";
 import { keyOrSlug } from "./estateNames";
 import { placement, type Where } from "./estatePlacement";
+import { type DeclaredApiClient, declareApiClients, declareItems, type Under } from "./estateServices";
 import { AccessPolicy } from "./generated/accessPolicy";
-import { ApiClient, type ApiClientArgs } from "./generated/apiClient";
 import { CustomerTenant } from "./generated/customerTenant";
 import { FolderTenant } from "./generated/folderTenant";
-import { OfferingItems } from "./generated/offeringItems";
+import type { OfferingItems } from "./generated/offeringItems";
 import { PartnerTenant } from "./generated/partnerTenant";
 import { TenantMfa } from "./generated/tenantMfa";
 import { TenantRemovalGuard } from "./generated/tenantRemovalGuard";
@@ -32,6 +31,7 @@ import { RegistrationWindow } from "./registrationWindow";
 
 export * from "./estateFile";
 export { withKeys } from "./estateKeys";
+export type { DeclaredApiClient } from "./estateServices";
 export { removalGuardsOutput } from "./guardMemory";
 
 export interface DeclareEstateOptions {
@@ -162,35 +162,6 @@ function* declareAcronis(
   else guards.declareIfRemembered(guardName, declareGuard);
 }
 
-/** An API client the file declares: its id, and its secret (a secret output, known after create). */
-export interface DeclaredApiClient {
-  key: string;
-  name: string;
-  clientId: pulumi.Output<string>;
-  clientSecret: pulumi.Output<string | undefined>;
-}
-
-/** A tenant's API clients: `<tenant resource>-api-client-<key>`. */
-function declareApiClients(
-  tenantResource: string,
-  tenantId: pulumi.Input<string>,
-  clients: EstateApiClient[] | undefined,
-  where: Where,
-  group: pulumi.Resource[],
-): DeclaredApiClient[] {
-  return (clients ?? []).map((c) => {
-    const key = keyOrSlug(c.key, c.name);
-    const { key: _key, ...args } = c;
-    const client = new ApiClient(`${tenantResource}-api-client-${key}`, {
-      ...(args as Omit<ApiClientArgs, "tenantId">),
-      tenantId,
-      ...placement(where),
-    });
-    group.push(client);
-    return { key, name: c.name, clientId: client.clientId, clientSecret: client.clientSecret };
-  });
-}
-
 export interface DeclaredReseller {
   key: string;
   name: string;
@@ -198,33 +169,6 @@ export interface DeclaredReseller {
   apiClients?: DeclaredApiClient[];
   /** The tenant's services, when the file gives them. */
   items?: OfferingItems;
-}
-
-/** Where a tenant goes: its parent, and the parent's services when declared. */
-interface Under {
-  parentId: pulumi.Input<string>;
-  parentItems?: OfferingItems;
-}
-
-/**
- * The tenant's services, enabled after its parent's. A parent whose offer the file does not declare is
- * asked at preview whether it offers them (one the file declares may be changing it in the same update).
- */
-function declareItems(
-  name: string,
-  tenant: { tenantId: pulumi.Input<string>; kind: "customer" | "partner" | "folder" },
-  items: EstateCustomer["offeringItems"],
-  under: Under,
-  where: Where,
-  group: pulumi.Resource[],
-): OfferingItems | undefined {
-  if (!items) return undefined;
-  const dependsOn = under.parentItems ? [under.parentItems] : [];
-  const offeredBy = under.parentItems ? {} : { parentId: under.parentId, kind: tenant.kind };
-  const args = { tenantId: tenant.tenantId, items, ...offeredBy, ...placement(where) };
-  const declared = new OfferingItems(name, args, { dependsOn });
-  group.push(declared);
-  return declared;
 }
 
 export interface DeclaredCustomer extends DeclaredReseller {

@@ -71,8 +71,9 @@ export class GuardBook {
    */
   declareIfRemembered(name: string, declare: () => pulumi.Resource): void {
     const done = pulumi.runtime.rpcKeepAlive();
+    this.remembered ??= readOwnOutput();
     this.pending.push(
-      (this.remembered ??= readOwnOutput())
+      this.remembered
         .then((held) => {
           if (held.has(name)) this.declare(name, declare);
         })
