@@ -11,6 +11,14 @@ import { ConfigurationError } from "../core/errors";
 import { AcronisClient, type AcronisSettings } from "./client";
 import { isLoopbackUrl, readAllowInsecureHttp } from "./plainHttp";
 
+/** The API's address: `acronis:baseUrl`, else ACRONIS_BASE_URL (which system a provider talks to). */
+export function readAcronisBaseUrl(
+  config: ConfigSource | undefined,
+  env: Env = process.env,
+): string | undefined {
+  return config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL;
+}
+
 /**
  * Acronis settings from stack config (`acronis:*`, sent by the engine to `configure`), else from the
  * environment. Nothing here is ever captured in the serialized provider.
@@ -20,7 +28,7 @@ export function readAcronisSettings(
   env: Env = process.env,
 ): Partial<AcronisSettings> {
   const reliability = readReliabilitySettings("acronis", config, env);
-  const baseUrl = config?.get("acronis:baseUrl") ?? env.ACRONIS_BASE_URL;
+  const baseUrl = readAcronisBaseUrl(config, env);
   const allowInsecureHttp = readAllowInsecureHttp(config, env);
   return {
     baseUrl,

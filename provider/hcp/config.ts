@@ -41,6 +41,21 @@ export interface HcpTenantAccount {
 
 export const defaultHcpPort = 9090;
 
+/** One HCP setting: `hcp:<key>` from stack config, else its environment variable. */
+const hcpValue = (config: ConfigSource | undefined, env: Env, key: string, envName: string) =>
+  config?.get(`hcp:${key}`) ?? env[envName] ?? undefined;
+
+/** The system a provider talks to, as given: `hcp:domain` and `hcp:port` (text), else HCP_DOMAIN, HCP_PORT. */
+export function readHcpSystem(
+  config: ConfigSource | undefined,
+  env: Env = process.env,
+): { domain?: string; port?: string } {
+  return {
+    domain: hcpValue(config, env, "domain", "HCP_DOMAIN"),
+    port: hcpValue(config, env, "port", "HCP_PORT"),
+  };
+}
+
 /**
  * HCP settings from stack config (`hcp:*`), else from the environment. Malformed values (a port that is
  * not a number, a boolean that is not one) are refused here rather than guessed at.
@@ -49,12 +64,12 @@ export function readHcpSettings(
   config: ConfigSource | undefined,
   env: Env = process.env,
 ): Partial<HcpSettings> {
-  const value = (key: string, envName: string) => config?.get(`hcp:${key}`) ?? env[envName] ?? undefined;
-  const port = value("port", "HCP_PORT");
+  const value = (key: string, envName: string) => hcpValue(config, env, key, envName);
+  const { domain, port } = readHcpSystem(config, env);
   const insecure = value("insecureSkipVerify", "HCP_INSECURE_SKIP_VERIFY");
   const reliability = readReliabilitySettings("hcp", config, env);
   return {
-    domain: value("domain", "HCP_DOMAIN"),
+    domain,
     port: port === undefined || port === "" ? undefined : parsePort(port),
     username: value("username", "HCP_USERNAME"),
     password: value("password", "HCP_PASSWORD"),

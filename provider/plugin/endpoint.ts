@@ -1,6 +1,8 @@
-import type { Env } from "../core/config";
+import { readAcronisBaseUrl } from "../acronis/config";
+import type { ConfigSource, Env } from "../core/config";
 import { isUnknown } from "../core/normalise";
-import { defaultHcpPort } from "../hcp/config";
+import { defaultHcpPort, readHcpSystem } from "../hcp/config";
+import { configSourceOf } from "./settings";
 import { packageName } from "./tokens";
 
 type Values = Record<string, unknown>;
@@ -8,8 +10,8 @@ type Values = Record<string, unknown>;
 /** A provider property that says which system the instance talks to, and the form two spellings of one system share. */
 interface EndpointSetting {
   property: string;
-  /** Its environment fallback, read as the settings readers do when the property is left out. */
-  env: string;
+  /** The value the instance reads, with its environment fallback, from its settings reader. */
+  read: (source: ConfigSource, env: Env) => string | undefined;
   fallback?: string;
   sameSystemForm: (text: string) => string;
   /** The value as an error may show it (no credentials). */
@@ -42,14 +44,19 @@ const hcpPortForm = (text: string): string => String(Number(text.trim()));
 const endpointSettings: EndpointSetting[] = [
   {
     property: "acronisBaseUrl",
-    env: "ACRONIS_BASE_URL",
+    read: readAcronisBaseUrl,
     sameSystemForm: acronisSystemForm,
     shown: withoutUserInfo,
   },
-  { property: "hcpDomain", env: "HCP_DOMAIN", sameSystemForm: hcpDomainForm, shown: (text) => text },
+  {
+    property: "hcpDomain",
+    read: (source, env) => readHcpSystem(source, env).domain,
+    sameSystemForm: hcpDomainForm,
+    shown: (text) => text,
+  },
   {
     property: "hcpPort",
-    env: "HCP_PORT",
+    read: (source, env) => readHcpSystem(source, env).port,
     fallback: String(defaultHcpPort),
     sameSystemForm: hcpPortForm,
     shown: (text) => text,
@@ -66,8 +73,8 @@ function effectiveText(
 ): string | typeof unknown | undefined {
   const given = values[setting.property];
   if (isUnknown(given)) return unknown;
-  if (given !== undefined && given !== null && given !== "") return String(given);
-  return env[setting.env] || setting.fallback;
+  const present = given !== undefined && given !== null && given !== "";
+  return setting.read(configSourceOf(present ? { [setting.property]: given } : {}), env) || setting.fallback;
 }
 
 export interface EndpointChange {
