@@ -14,15 +14,12 @@ export const removalGuardsOutput = "tenantRemovalGuards";
 
 const readStackOutputs = "pulumi:pulumi:readStackOutputs";
 
-/** The key the engine's values use to mark a secret, which an invoke leaves on a nested value. */
-const secretSignature = "4dabf18193072939515e22adb298388d";
-
-/** The guard names a stack output holds (secret or not); anything else (no output, another shape) holds none. */
+/**
+ * The guard names a stack output holds, secret or not (an invoke leaves a nested secret in the engine's
+ * wrapping); anything else (no output, another shape) holds none.
+ */
 export function guardNamesIn(output: unknown): string[] {
-  const value =
-    output && typeof output === "object" && secretSignature in output
-      ? (output as { value?: unknown }).value
-      : output;
+  const value: unknown = pulumi.runtime.unwrapRpcSecret(output);
   return Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
 }
 
