@@ -33,6 +33,11 @@ export function valueText(value: number | null, unit: string): string {
 /** The text of a figure the API did not give: distinct from 0 and from unlimited. */
 export const unknownText = "unknown";
 
+/** The share of a quota used; none of an unlimited quota or of a quota of 0 (JSON has no infinity). */
+export function quotaRatio(usage: number, quota: number | null): number | null {
+  return quota === null || quota === 0 ? null : usage / quota;
+}
+
 /**
  * An item of the report from its usage, quota (null: unlimited) and overage; a usage or quota the API did not
  * give is `undefined`, and the item's state is then `unknown`.
@@ -54,8 +59,8 @@ export function reportItem(
     usage: usage ?? null,
     quota: quota ?? null,
     overage: quota === undefined ? null : overage,
-    // No share of a quota of 0 (JSON has no infinity): its state says whether it is exceeded.
-    ratio: usage === undefined || quota === undefined || quota === null || quota === 0 ? null : usage / quota,
+    // No share of a quota of 0: its state says whether it is exceeded.
+    ratio: usage === undefined || quota === undefined ? null : quotaRatio(usage, quota),
     state: usage === undefined || quota === undefined ? "unknown" : quotaState(usage, quota),
     unknown,
     usageText: usage === undefined ? unknownText : valueText(usage, unit),

@@ -1,5 +1,5 @@
 /** The report's summary: counts of what a person acts on, and usage by package. Pure. */
-import { quotaState } from "./items";
+import { quotaRatio, quotaState } from "./items";
 import type { PackageItem, ReportRow, ReportSummary } from "./model";
 
 /** How many rows carry the flag. */
@@ -14,7 +14,7 @@ function withState({ known, ...total }: Totals): PackageItem {
   const { usage, quota } = total;
   return {
     ...total,
-    ratio: known === 0 || quota === null || quota === 0 ? null : usage / quota,
+    ratio: known === 0 ? null : quotaRatio(usage, quota),
     state: known === 0 ? "unknown" : quotaState(usage, quota),
   };
 }
