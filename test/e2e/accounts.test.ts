@@ -48,15 +48,7 @@ describe("end to end on the real engine: two Acronis and two HCP accounts in one
   let home: RunningEmulators;
   let eu: RunningEmulators;
   let stack: TestStack;
-  const customerNames = async (emulators: RunningEmulators) =>
-    (
-      (await new AcronisApi(emulators.acronis).get("/_emulator/state")).body.tenants as {
-        name: string;
-        kind: string;
-      }[]
-    )
-      .filter((t) => t.kind === "customer")
-      .map((t) => t.name);
+  const customerNames = (emulators: RunningEmulators) => new AcronisApi(emulators.acronis).customerNames();
   const hcpTenantNames = async (emulators: RunningEmulators) =>
     (
       JSON.parse((await new HcpApi(emulators.hcp).admin("GET", "/mapi/tenants")).body).name as string[]

@@ -38,16 +38,7 @@ describe("end to end on the real engine: the provider plugin, one explicit provi
   const project = "plugin";
   const providerUrn = (name: string) =>
     `urn:pulumi:test::${project}::pulumi:providers:tenant-estates::${name}`;
-  const customerNames = async (emulators: RunningEmulators) =>
-    (
-      (await new AcronisApi(emulators.acronis).get("/_emulator/state")).body.tenants as {
-        name: string;
-        kind: string;
-      }[]
-    )
-      .filter((t) => t.kind === "customer")
-      .map((t) => t.name)
-      .sort();
+  const customerNames = (emulators: RunningEmulators) => new AcronisApi(emulators.acronis).customerNames();
   const tenantId = async (emulators: RunningEmulators, name: string) =>
     (
       (await new AcronisApi(emulators.acronis).get("/_emulator/state")).body.tenants as {

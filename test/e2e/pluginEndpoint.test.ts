@@ -63,15 +63,7 @@ describe("end to end on the real engine: a provider instance of the plugin point
     return stack.mustRun(["config", "set", "accounts", "--", JSON.stringify([homeAccount, otherAccount])]);
   };
   const writes = async () => ({ home: await apiWrites(home), other: await apiWrites(other) });
-  const customerNames = async (emulators: RunningEmulators) =>
-    (
-      (await new AcronisApi(emulators.acronis).get("/_emulator/state")).body.tenants as {
-        name: string;
-        kind: string;
-      }[]
-    )
-      .filter((t) => t.kind === "customer")
-      .map((t) => t.name);
+  const customerNames = (emulators: RunningEmulators) => new AcronisApi(emulators.acronis).customerNames();
   /** The command's whole output as a person reads it, lines joined (the CLI wraps nothing it prints as an error). */
   const outputOf = (result: { stdout: string; stderr: string }) =>
     stripVTControlCharacters(result.stdout + result.stderr);

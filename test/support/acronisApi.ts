@@ -55,4 +55,15 @@ export class AcronisApi {
   delete(path: string): Promise<ApiAnswer> {
     return this.request("DELETE", path);
   }
+
+  /** The names of the customer tenants the emulator holds, sorted. */
+  async customerNames(): Promise<string[]> {
+    const { tenants } = (await this.get("/_emulator/state")).body as {
+      tenants: { name: string; kind: string }[];
+    };
+    return tenants
+      .filter((t) => t.kind === "customer")
+      .map((t) => t.name)
+      .sort();
+  }
 }
